@@ -1,0 +1,68 @@
+/* td-cli-common.c: option parsing, loading and reporting for every command */
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "td-cli.h"
+
+gboolean
+td_cli_parse_options (const TdCliCommand *command,
+                      const GOptionEntry *entries,
+                      int                *argc,
+                      char             ***argv)
+{
+  g_autofree char *parameters = g_strdup_printf ("%s %s", command->name,
+                                                 command->parameter_string);
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, _(command->summary));
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      td_cli_usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+td_cli_usage_error (const TdCliCommand *command,
+                    const char         *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("tidings-cli %s: %s\n", command->name, message);
+  g_printerr (_("Try “tidings-cli %s --help” for more information."), command->name);
+  g_printerr ("\n");
+  return TD_CLI_USAGE;
+}
+
+void
+td_cli_print_diagnostics (const TdDiagnostics *diags,
+                          const char          *path)
+{
+  g_autofree char *text = td_diagnostics_format (diags, path);
+
+  fputs (text, stderr);
+}
+
+TdDocument *
+td_cli_load (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  TdDocument *document = td_document_new_from_file (file, diags);
+
+  td_cli_print_diagnostics (diags, path);
+  return document;
+}

@@ -1,0 +1,54 @@
+/* td-cli-validate.c: "validate" and "format" */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "td-cli.h"
+
+int
+td_cli_validate (const TdCliCommand  *command,
+                 int                  argc,
+                 char               **argv)
+{
+  int status = TD_CLI_OK;
+
+  if (!td_cli_parse_options (command, NULL, &argc, &argv))
+    return TD_CLI_USAGE;
+  if (argc < 2)
+    return td_cli_usage_error (command, _("no file given"));
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(TdDocument) document = td_cli_load (argv[i]);
+
+      if (document == NULL)
+        status = TD_CLI_FAILED;
+    }
+  return status;
+}
+
+int
+td_cli_format (const TdCliCommand  *command,
+               int                  argc,
+               char               **argv)
+{
+  g_autoptr(TdDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!td_cli_parse_options (command, NULL, &argc, &argv))
+    return TD_CLI_USAGE;
+  if (argc != 2)
+    return td_cli_usage_error (command, _("give exactly one file"));
+
+  document = td_cli_load (argv[1]);
+  if (document == NULL)
+    return TD_CLI_FAILED;
+  /* The load's etag guards against another program writing meanwhile. */
+  if (!td_document_save (document, NULL, FALSE, &error))
+    {
+      g_printerr ("%s: error: %s\n", argv[1], error->message);
+      return TD_CLI_FAILED;
+    }
+  return TD_CLI_OK;
+}

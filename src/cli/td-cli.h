@@ -1,0 +1,57 @@
+/* td-cli.h: the subcommands of tidings-cli and what they share */
+#pragma once
+
+#include "td-diagnostic.h"
+#include "td-document.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes, as in DESIGN.md. */
+enum
+{
+  TD_CLI_OK = 0,
+  TD_CLI_FAILED = 1,
+  TD_CLI_USAGE = 2,
+};
+
+typedef struct _TdCliCommand TdCliCommand;
+
+struct _TdCliCommand
+{
+  const char *name;
+  const char *parameter_string;   /* for --help: "FILE..." */
+  const char *summary;            /* N_() */
+  int (*run) (const TdCliCommand *command,
+              int                 argc,
+              char              **argv);
+};
+
+/* Parses argv with entries; prints the error and returns FALSE on misuse. */
+gboolean    td_cli_parse_options  (const TdCliCommand *command,
+                                   const GOptionEntry *entries,
+                                   int                *argc,
+                                   char             ***argv);
+int         td_cli_usage_error    (const TdCliCommand *command,
+                                   const char         *format,
+                                   ...) G_GNUC_PRINTF (2, 3);
+
+/* Loads path, printing every diagnostic to stderr; NULL if it has errors. */
+TdDocument *td_cli_load           (const char         *path);
+void        td_cli_print_diagnostics (const TdDiagnostics *diags,
+                                      const char          *path);
+
+int         td_cli_validate       (const TdCliCommand *command,
+                                   int                 argc,
+                                   char              **argv);
+int         td_cli_format         (const TdCliCommand *command,
+                                   int                 argc,
+                                   char              **argv);
+
+int         td_cli_export         (const TdCliCommand *command,
+                                   int                 argc,
+                                   char              **argv);
+int         td_cli_check          (const TdCliCommand *command,
+                                   int                 argc,
+                                   char              **argv);
+
+G_END_DECLS

@@ -1,0 +1,23 @@
+/* td-json-syntax.h: a strict JSON syntax check with precise diagnostics
+ *
+ * json-glib accepts more than JSON (single quotes, comments, a second
+ * document after the first, hex numbers …) and reports errors at the token
+ * before the real one. Files are checked here first, against RFC 8259, so
+ * that what is not JSON is refused with the line and column of the actual
+ * mistake and words a person can act on; duplicate keys are caught too.
+ */
+#pragma once
+
+#include "td-core.h"
+#include "td-diagnostic.h"
+
+G_BEGIN_DECLS
+
+/* data must be valid UTF-8 without NUL bytes. Adds one error and returns
+ * FALSE at the first problem. */
+gboolean td_json_syntax_check (const char    *data,
+                               gsize          length,
+                               guint          max_depth,
+                               TdDiagnostics *diags);
+
+G_END_DECLS

@@ -1,0 +1,972 @@
+/* td-markdown.c: Markdown to sanitized HTML and to plain text, over cmark.
+ *
+ * cmark parses; we walk the tree ourselves (never cmark_render_html) so that
+ * what may appear in a newsletter is decided here. The walks use cmark_iter
+ * and explicit stacks, never recursion, so deeply nested input is safe.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <cmark.h>
+
+#include "td-html.h"
+#include "td-markdown.h"
+
+/* No CMARK_OPT_UNSAFE: cmark keeps raw HTML in the tree either way, and we
+ * drop it while walking. */
+#define PARSE_OPTIONS (CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8)
+#define MAX_INPUT_BYTES (1024 * 1024)
+
+/* RFC 5322 allows 998 bytes a line. Past SOFT_LINE_LIMIT a space in running
+ * text becomes a newline; past HARD_LINE_LIMIT a break is forced. The margin
+ * leaves room for one escaped character and the longest tag name. */
+#define SOFT_LINE_LIMIT 800
+#define HARD_LINE_LIMIT 970
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_node, cmark_node_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_iter, cmark_iter_free)
+
+static cmark_node *
+parse (const char *markdown)
+{
+  gsize len = strlen (markdown);
+
+  if (len > MAX_INPUT_BYTES)
+    {
+      /* Cut before a character, not in the middle of one. */
+      len = MAX_INPUT_BYTES;
+      while (len > 0 && ((guchar) markdown[len] & 0xC0) == 0x80)
+        len--;
+    }
+
+  return cmark_parse_document (markdown, len, PARSE_OPTIONS);
+}
+
+static gboolean
+link_is_allowed (cmark_node *link)
+{
+  return td_url_is_safe_absolute (cmark_node_get_url (link));
+}
+
+/* Paragraphs directly in an item of a tight list are not wrapped in <p>
+ * and not separated by blank lines. */
+static gboolean
+in_tight_list (cmark_node *node)
+{
+  cmark_node *parent = cmark_node_parent (node);
+  cmark_node *grandparent = parent != NULL ? cmark_node_parent (parent) : NULL;
+
+  return grandparent != NULL
+         && cmark_node_get_type (grandparent) == CMARK_NODE_LIST
+         && cmark_node_get_list_tight (grandparent);
+}
+
+/* ---------------------------------------------------------------------------
+ * HTML
+ */
+
+typedef enum
+{
+  FLOW_TEXT, /* element content: a space may become a newline */
+  FLOW_PRE,  /* preformatted content: whitespace is significant */
+  FLOW_ATTR, /* attribute value */
+} Flow;
+
+typedef struct
+{
+  GString               *out;
+  GString               *scratch;     /* escaped text on its way into out */
+  gsize                  col;         /* bytes since the last newline in out */
+  const TdMarkdownStyle *style;
+  int                    heading_offset;
+  guint                  image_depth; /* > 0: inside an image, write alt text only */
+} HtmlWriter;
+
+#define STYLE(w, member) ((w)->style != NULL ? (w)->style->member : NULL)
+
+static void
+put (HtmlWriter *w,
+     const char *s)
+{
+  const char *newline = strrchr (s, '\n');
+
+  g_string_append (w->out, s);
+  w->col = newline != NULL ? strlen (newline + 1) : w->col + strlen (s);
+}
+
+/* Starts a new line unless at the start of one. */
+static void
+cr (HtmlWriter *w)
+{
+  if (w->col > 0)
+    put (w, "\n");
+}
+
+/* Appends already escaped text, breaking lines where it is harmless: past
+ * the soft limit a space in running text becomes "\n"; past the hard limit
+ * a break goes between two characters (never inside an entity or a UTF-8
+ * sequence): "<wbr\n>" in content, a bare "\n" in an attribute value (URL
+ * parsers drop it, elsewhere it is whitespace). */
+static void
+flow (HtmlWriter *w,
+      const char *s,
+      gsize       len,
+      Flow        mode)
+{
+  gboolean in_entity = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = s[i];
+
+      if (c == '\n' || (c == ' ' && mode == FLOW_TEXT && w->col >= SOFT_LINE_LIMIT))
+        {
+          put (w, "\n");
+          continue;
+        }
+
+      if (w->col >= HARD_LINE_LIMIT && !in_entity && ((guchar) c & 0xC0) != 0x80)
+        put (w, mode == FLOW_ATTR ? "\n" : "<wbr\n>");
+
+      if (c == '&')
+        in_entity = TRUE;
+      else if (c == ';')
+        in_entity = FALSE;
+
+      g_string_append_c (w->out, c);
+      w->col++;
+    }
+}
+
+static void
+flow_escaped (HtmlWriter *w,
+              const char *text,
+              Flow        mode)
+{
+  g_string_truncate (w->scratch, 0);
+  td_html_append_text (w->scratch, text);
+  flow (w, w->scratch->str, w->scratch->len, mode);
+}
+
+static void
+begin_tag (HtmlWriter *w,
+           const char *name)
+{
+  put (w, "<");
+  put (w, name);
+}
+
+/* The whitespace before an attribute is free to become a newline, so
+ * long attributes start on a fresh line. */
+static void
+add_attr (HtmlWriter *w,
+          const char *name,
+          const char *value,
+          gboolean    is_url)
+{
+  if (value == NULL || *value == '\0')
+    return;
+
+  g_string_truncate (w->scratch, 0);
+  if (is_url)
+    td_html_append_url (w->scratch, value);
+  else
+    td_html_append_attr (w->scratch, value);
+
+  put (w, w->col + strlen (name) + w->scratch->len + 4 > SOFT_LINE_LIMIT ? "\n" : " ");
+  put (w, name);
+  put (w, "=\"");
+  flow (w, w->scratch->str, w->scratch->len, FLOW_ATTR);
+  put (w, "\"");
+}
+
+/* "<p\n>" and "</p\n>" are valid tags: a way to end a long line without
+ * adding whitespace to the text. */
+static void
+end_tag (HtmlWriter *w)
+{
+  put (w, w->col >= HARD_LINE_LIMIT ? "\n>" : ">");
+}
+
+static void
+open_tag (HtmlWriter *w,
+          const char *name,
+          const char *style)
+{
+  begin_tag (w, name);
+  add_attr (w, "style", style, FALSE);
+  end_tag (w);
+}
+
+static void
+close_tag (HtmlWriter *w,
+           const char *name)
+{
+  put (w, "</");
+  put (w, name);
+  end_tag (w);
+}
+
+/* Opens or closes a block element that sits on lines of its own. */
+static void
+html_block (HtmlWriter *w,
+            const char *name,
+            const char *style,
+            gboolean    entering)
+{
+  cr (w);
+  if (entering)
+    open_tag (w, name, style);
+  else
+    close_tag (w, name);
+  cr (w);
+}
+
+static void
+html_list (HtmlWriter *w,
+           cmark_node *node,
+           gboolean    entering)
+{
+  gboolean ordered = cmark_node_get_list_type (node) == CMARK_ORDERED_LIST;
+  int start = cmark_node_get_list_start (node);
+
+  if (!entering || !ordered || start == 1)
+    {
+      html_block (w, ordered ? "ol" : "ul", ordered ? STYLE (w, ol) : STYLE (w, ul), entering);
+      return;
+    }
+
+  cr (w);
+  begin_tag (w, "ol");
+  g_string_printf (w->scratch, " start=\"%d\"", start);
+  put (w, w->scratch->str);
+  add_attr (w, "style", STYLE (w, ol), FALSE);
+  end_tag (w);
+  cr (w);
+}
+
+static void
+html_item (HtmlWriter *w,
+           gboolean    entering)
+{
+  if (entering)
+    {
+      cr (w);
+      open_tag (w, "li", STYLE (w, li));
+    }
+  else
+    {
+      close_tag (w, "li");
+      cr (w);
+    }
+}
+
+static void
+html_paragraph (HtmlWriter *w,
+                cmark_node *node,
+                gboolean    entering)
+{
+  if (in_tight_list (node))
+    return;
+
+  if (entering)
+    {
+      cr (w);
+      open_tag (w, "p", STYLE (w, p));
+    }
+  else
+    {
+      close_tag (w, "p");
+      cr (w);
+    }
+}
+
+static void
+html_heading (HtmlWriter *w,
+              cmark_node *node,
+              gboolean    entering)
+{
+  int offset = CLAMP (w->heading_offset, -6, 6);
+  int level = CLAMP (cmark_node_get_heading_level (node) + offset, 1, 6);
+  char name[3] = { 'h', (char) ('0' + level), '\0' };
+
+  if (entering)
+    {
+      cr (w);
+      open_tag (w, name, STYLE (w, h));
+    }
+  else
+    {
+      close_tag (w, name);
+      cr (w);
+    }
+}
+
+static void
+html_code_block (HtmlWriter *w,
+                 cmark_node *node)
+{
+  cr (w);
+  open_tag (w, "pre", STYLE (w, pre));
+  put (w, "<code>");
+  flow_escaped (w, cmark_node_get_literal (node), FLOW_PRE);
+  put (w, "</code");
+  end_tag (w);
+  close_tag (w, "pre");
+  cr (w);
+}
+
+static void
+html_thematic_break (HtmlWriter *w)
+{
+  cr (w);
+  open_tag (w, "hr", STYLE (w, hr));
+  cr (w);
+}
+
+static void
+html_link (HtmlWriter *w,
+           cmark_node *node,
+           gboolean    entering)
+{
+  if (!link_is_allowed (node))
+    return;
+
+  if (!entering)
+    {
+      close_tag (w, "a");
+      return;
+    }
+
+  begin_tag (w, "a");
+  add_attr (w, "href", cmark_node_get_url (node), TRUE);
+  add_attr (w, "title", cmark_node_get_title (node), FALSE);
+  add_attr (w, "style", STYLE (w, a), FALSE);
+  end_tag (w);
+}
+
+static void
+html_inline_tag (HtmlWriter *w,
+                 const char *name,
+                 const char *style,
+                 gboolean    entering)
+{
+  if (entering)
+    open_tag (w, name, style);
+  else
+    close_tag (w, name);
+}
+
+/* Inside an image only the text of the description is written. */
+static void
+html_alt_text (HtmlWriter *w,
+               cmark_node *node)
+{
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE:
+      flow_escaped (w, cmark_node_get_literal (node), FLOW_TEXT);
+      break;
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+      flow (w, " ", 1, FLOW_TEXT);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+html_node (HtmlWriter *w,
+           cmark_node *node,
+           gboolean    entering)
+{
+  cmark_node_type type = cmark_node_get_type (node);
+
+  if (type == CMARK_NODE_IMAGE)
+    {
+      if (entering)
+        w->image_depth++;
+      else
+        w->image_depth--;
+      return;
+    }
+
+  if (w->image_depth > 0)
+    {
+      if (entering)
+        html_alt_text (w, node);
+      return;
+    }
+
+  switch (type)
+    {
+    case CMARK_NODE_BLOCK_QUOTE:
+      html_block (w, "blockquote", STYLE (w, blockquote), entering);
+      break;
+    case CMARK_NODE_LIST:
+      html_list (w, node, entering);
+      break;
+    case CMARK_NODE_ITEM:
+      html_item (w, entering);
+      break;
+    case CMARK_NODE_PARAGRAPH:
+      html_paragraph (w, node, entering);
+      break;
+    case CMARK_NODE_HEADING:
+      html_heading (w, node, entering);
+      break;
+    case CMARK_NODE_CODE_BLOCK:
+      html_code_block (w, node);
+      break;
+    case CMARK_NODE_THEMATIC_BREAK:
+      html_thematic_break (w);
+      break;
+    case CMARK_NODE_TEXT:
+      flow_escaped (w, cmark_node_get_literal (node), FLOW_TEXT);
+      break;
+    case CMARK_NODE_SOFTBREAK:
+      put (w, "\n");
+      break;
+    case CMARK_NODE_LINEBREAK:
+      open_tag (w, "br", NULL);
+      put (w, "\n");
+      break;
+    case CMARK_NODE_CODE:
+      open_tag (w, "code", STYLE (w, code));
+      flow_escaped (w, cmark_node_get_literal (node), FLOW_PRE);
+      close_tag (w, "code");
+      break;
+    case CMARK_NODE_EMPH:
+      html_inline_tag (w, "em", STYLE (w, em), entering);
+      break;
+    case CMARK_NODE_STRONG:
+      html_inline_tag (w, "strong", STYLE (w, strong), entering);
+      break;
+    case CMARK_NODE_LINK:
+      html_link (w, node, entering);
+      break;
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_HTML_INLINE:
+      /* Raw HTML is dropped, not escaped: it is never meant as text. */
+      break;
+    case CMARK_NODE_DOCUMENT:
+    case CMARK_NODE_CUSTOM_BLOCK:
+    case CMARK_NODE_CUSTOM_INLINE:
+    case CMARK_NODE_IMAGE:
+    case CMARK_NODE_NONE:
+    default:
+      break;
+    }
+}
+
+char *
+td_markdown_to_html (const char                  *markdown,
+                     const TdMarkdownHtmlOptions *options)
+{
+  g_autoptr(cmark_node) document = NULL;
+  g_autoptr(cmark_iter) iter = NULL;
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  HtmlWriter w = { 0 };
+  cmark_event_type event;
+
+  if (markdown == NULL || *markdown == '\0')
+    return g_strdup ("");
+
+  document = parse (markdown);
+  iter = cmark_iter_new (document);
+
+  w.out = g_string_new (NULL);
+  w.scratch = scratch;
+  if (options != NULL)
+    {
+      w.style = options->style;
+      w.heading_offset = options->heading_offset;
+    }
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    html_node (&w, cmark_iter_get_node (iter), event == CMARK_EVENT_ENTER);
+
+  return g_string_free (w.out, FALSE);
+}
+
+/* ---------------------------------------------------------------------------
+ * Plain text
+ *
+ * Container blocks (block quotes, list items) contribute to a line prefix.
+ * A list item's marker ("- ", "3. ") replaces the item's indentation on the
+ * first line written inside it; until then it waits in `markers`.
+ */
+
+typedef struct
+{
+  gsize offset;   /* where in the prefix the marker goes */
+  char  text[24]; /* as wide as the indentation it replaces */
+} Marker;
+
+typedef struct
+{
+  GString       *out;
+  GString       *prefix;      /* continuation prefix of the open containers */
+  GArray        *prefix_lens; /* gsize: prefix->len before each open container */
+  GArray        *markers;     /* Marker: list markers waiting for their first line */
+  GArray        *counters;    /* int: number of the next item of each open list */
+  gsize          fresh;       /* prefix offset of the first container without output */
+  GString       *inlines;     /* inline text of the current leaf block */
+  GArray        *link_starts; /* gsize: offset in inlines where a link's text starts */
+  cmark_node    *last_leaf;   /* last block that wrote lines */
+  guint          width;
+  TdLinkRefFunc  add_ref;
+  gpointer       user_data;
+  guint          image_depth;
+} TextWriter;
+
+/* Appends @text without control characters (C0 but tab, DEL, C1). */
+static void
+append_plain (GString    *out,
+              const char *text)
+{
+  if (text == NULL)
+    return;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if ((c < 0x20 && c != '\t') || c == 0x7F)
+        continue;
+      if (c == 0xC2 && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0x9F)
+        {
+          p++;
+          continue;
+        }
+      g_string_append_c (out, (char) c);
+    }
+}
+
+static void
+rstrip_line (GString *s,
+             gsize    line_start)
+{
+  while (s->len > line_start && (s->str[s->len - 1] == ' ' || s->str[s->len - 1] == '\t'))
+    g_string_truncate (s, s->len - 1);
+}
+
+static void
+push_container (TextWriter *t,
+                const char *indent,
+                const char *marker)
+{
+  gsize len = t->prefix->len;
+
+  g_array_append_val (t->prefix_lens, len);
+  t->fresh = MIN (t->fresh, len);
+  if (marker != NULL)
+    {
+      Marker m = { .offset = len };
+
+      g_strlcpy (m.text, marker, sizeof m.text);
+      g_array_append_val (t->markers, m);
+    }
+  g_string_append (t->prefix, indent);
+}
+
+static void
+pop_container (TextWriter *t)
+{
+  gsize len = g_array_index (t->prefix_lens, gsize, t->prefix_lens->len - 1);
+
+  g_array_set_size (t->prefix_lens, t->prefix_lens->len - 1);
+  g_string_truncate (t->prefix, len);
+}
+
+/* Writes the waiting list markers over the indentation of the line that
+ * starts at @line_start in @s. */
+static void
+apply_markers (TextWriter *t,
+               GString    *s,
+               gsize       line_start)
+{
+  for (guint i = 0; i < t->markers->len; i++)
+    {
+      const Marker *m = &g_array_index (t->markers, Marker, i);
+      gsize n = strlen (m->text);
+
+      g_assert (line_start + m->offset + n <= s->len);
+      memcpy (s->str + line_start + m->offset, m->text, n);
+    }
+
+  g_array_set_size (t->markers, 0);
+  t->fresh = G_MAXSIZE;
+}
+
+static int
+node_depth (cmark_node *node)
+{
+  int depth = 0;
+
+  for (; node != NULL; node = cmark_node_parent (node))
+    depth++;
+
+  return depth;
+}
+
+/* TRUE if the innermost list containing both @a and @b is tight. */
+static gboolean
+share_tight_list (cmark_node *a,
+                  cmark_node *b)
+{
+  int depth_a = node_depth (a);
+  int depth_b = node_depth (b);
+
+  for (; depth_a > depth_b; depth_a--)
+    a = cmark_node_parent (a);
+  for (; depth_b > depth_a; depth_b--)
+    b = cmark_node_parent (b);
+  while (a != b)
+    {
+      a = cmark_node_parent (a);
+      b = cmark_node_parent (b);
+    }
+
+  for (; a != NULL; a = cmark_node_parent (a))
+    {
+      if (cmark_node_get_type (a) == CMARK_NODE_LIST)
+        return cmark_node_get_list_tight (a);
+    }
+
+  return FALSE;
+}
+
+/* A blank line, carrying only the prefix of containers already under way. */
+static void
+write_blank_line (TextWriter *t)
+{
+  gsize start = t->out->len;
+
+  g_string_append_len (t->out, t->prefix->str, MIN (t->fresh, t->prefix->len));
+  rstrip_line (t->out, start);
+  g_string_append_c (t->out, '\n');
+}
+
+/* Called before a block writes its first line. */
+static void
+begin_leaf (TextWriter *t,
+            cmark_node *node)
+{
+  if (t->last_leaf != NULL && !share_tight_list (t->last_leaf, node))
+    write_blank_line (t);
+  t->last_leaf = node;
+}
+
+static void
+write_line (TextWriter *t,
+            const char *content)
+{
+  gsize start = t->out->len;
+
+  g_string_append (t->out, t->prefix->str);
+  apply_markers (t, t->out, start);
+  append_plain (t->out, content);
+  rstrip_line (t->out, start);
+  g_string_append_c (t->out, '\n');
+}
+
+/* Wraps t->inlines (hard line breaks are '\n' in it) into @block and
+ * writes it as the block @node. FALSE if there was no text to write. */
+static gboolean
+write_wrapped (TextWriter *t,
+               cmark_node *node,
+               GString    *block)
+{
+  g_auto(GStrv) segments = g_strsplit (t->inlines->str, "\n", -1);
+
+  for (guint i = 0; segments[i] != NULL; i++)
+    td_text_wrap_append (block, segments[i], t->width, t->prefix->str);
+
+  if (block->len == 0)
+    return FALSE;
+
+  begin_leaf (t, node);
+  apply_markers (t, block, 0);
+  g_string_append_len (t->out, block->str, block->len);
+
+  return TRUE;
+}
+
+static void
+text_paragraph (TextWriter *t,
+                cmark_node *node)
+{
+  g_autoptr(GString) block = g_string_new (NULL);
+
+  write_wrapped (t, node, block);
+}
+
+/* Underlines a heading as wide as its widest line. */
+static void
+text_heading (TextWriter *t,
+              cmark_node *node)
+{
+  g_autoptr(GString) block = g_string_new (NULL);
+  g_autofree char *underline = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint prefix_width = td_text_width (t->prefix->str, -1);
+  guint width = 0;
+
+  if (!write_wrapped (t, node, block))
+    return;
+
+  lines = g_strsplit (block->str, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    width = MAX (width, td_text_width (lines[i], -1));
+  width = width > prefix_width ? width - prefix_width : 1;
+
+  underline = g_strnfill (width, cmark_node_get_heading_level (node) <= 2 ? '=' : '-');
+  write_line (t, underline);
+}
+
+static void
+text_code_block (TextWriter *t,
+                 cmark_node *node)
+{
+  const char *literal = cmark_node_get_literal (node);
+  g_auto(GStrv) lines = g_strsplit (literal != NULL ? literal : "", "\n", -1);
+  guint n = g_strv_length (lines);
+
+  /* The literal ends with a newline: no line after it. */
+  if (n > 0 && *lines[n - 1] == '\0')
+    n--;
+  if (n == 0)
+    return;
+
+  begin_leaf (t, node);
+  for (guint i = 0; i < n; i++)
+    write_line (t, lines[i]);
+}
+
+static void
+text_item (TextWriter *t,
+           cmark_node *node,
+           gboolean    entering)
+{
+  g_autofree char *indent = NULL;
+  cmark_node *list;
+  char marker[24];
+  int *counter;
+
+  if (!entering)
+    {
+      /* An empty item still shows its marker. */
+      gsize own = g_array_index (t->prefix_lens, gsize, t->prefix_lens->len - 1);
+
+      if (t->markers->len > 0
+          && g_array_index (t->markers, Marker, t->markers->len - 1).offset == own)
+        {
+          begin_leaf (t, node);
+          write_line (t, "");
+        }
+      pop_container (t);
+      return;
+    }
+
+  list = cmark_node_parent (node);
+  counter = &g_array_index (t->counters, int, t->counters->len - 1);
+  if (cmark_node_get_list_type (list) == CMARK_ORDERED_LIST)
+    g_snprintf (marker, sizeof marker, "%d%c ", (*counter)++,
+                cmark_node_get_list_delim (list) == CMARK_PAREN_DELIM ? ')' : '.');
+  else
+    g_strlcpy (marker, "- ", sizeof marker);
+
+  indent = g_strnfill (strlen (marker), ' ');
+  push_container (t, indent, marker);
+}
+
+static void
+text_list (TextWriter *t,
+           cmark_node *node,
+           gboolean    entering)
+{
+  if (entering)
+    {
+      int start = cmark_node_get_list_start (node);
+
+      g_array_append_val (t->counters, start);
+    }
+  else
+    {
+      g_array_set_size (t->counters, t->counters->len - 1);
+    }
+}
+
+static gboolean
+link_text_is_url (const char *text,
+                  const char *url)
+{
+  return strcmp (text, url) == 0
+         || (g_str_has_prefix (url, "mailto:") && strcmp (text, url + strlen ("mailto:")) == 0);
+}
+
+static void
+text_link (TextWriter *t,
+           cmark_node *node,
+           gboolean    entering)
+{
+  const char *url = cmark_node_get_url (node);
+  gsize start;
+
+  if (!link_is_allowed (node))
+    return;
+
+  if (entering)
+    {
+      g_array_append_val (t->link_starts, t->inlines->len);
+      return;
+    }
+
+  start = g_array_index (t->link_starts, gsize, t->link_starts->len - 1);
+  g_array_set_size (t->link_starts, t->link_starts->len - 1);
+
+  if (t->inlines->str[start] == '\0')
+    append_plain (t->inlines, url);
+  else if (link_text_is_url (t->inlines->str + start, url))
+    return;
+  else if (t->add_ref != NULL)
+    g_string_append_printf (t->inlines, " [%u]", t->add_ref (url, t->user_data));
+  else
+    {
+      g_string_append (t->inlines, " (");
+      append_plain (t->inlines, url);
+      g_string_append (t->inlines, ")");
+    }
+}
+
+static void
+text_inline (TextWriter *t,
+             cmark_node *node,
+             gboolean    entering)
+{
+  gboolean in_image = t->image_depth > 0;
+
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE:
+      append_plain (t->inlines, cmark_node_get_literal (node));
+      break;
+    case CMARK_NODE_SOFTBREAK:
+      g_string_append_c (t->inlines, ' ');
+      break;
+    case CMARK_NODE_LINEBREAK:
+      g_string_append_c (t->inlines, in_image ? ' ' : '\n');
+      break;
+    case CMARK_NODE_EMPH:
+      if (!in_image)
+        g_string_append_c (t->inlines, '_');
+      break;
+    case CMARK_NODE_STRONG:
+      if (!in_image)
+        g_string_append_c (t->inlines, '*');
+      break;
+    case CMARK_NODE_LINK:
+      if (!in_image)
+        text_link (t, node, entering);
+      break;
+    case CMARK_NODE_IMAGE:
+      if (entering)
+        t->image_depth++;
+      else
+        t->image_depth--;
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+text_node (TextWriter *t,
+           cmark_node *node,
+           gboolean    entering)
+{
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_BLOCK_QUOTE:
+      if (entering)
+        push_container (t, "> ", NULL);
+      else
+        pop_container (t);
+      break;
+    case CMARK_NODE_LIST:
+      text_list (t, node, entering);
+      break;
+    case CMARK_NODE_ITEM:
+      text_item (t, node, entering);
+      break;
+    case CMARK_NODE_PARAGRAPH:
+    case CMARK_NODE_HEADING:
+      if (entering)
+        g_string_truncate (t->inlines, 0);
+      else if (cmark_node_get_type (node) == CMARK_NODE_PARAGRAPH)
+        text_paragraph (t, node);
+      else
+        text_heading (t, node);
+      break;
+    case CMARK_NODE_CODE_BLOCK:
+      text_code_block (t, node);
+      break;
+    case CMARK_NODE_THEMATIC_BREAK:
+      begin_leaf (t, node);
+      write_line (t, "* * *");
+      break;
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_DOCUMENT:
+    case CMARK_NODE_CUSTOM_BLOCK:
+      break;
+    default:
+      text_inline (t, node, entering);
+      break;
+    }
+}
+
+char *
+td_markdown_to_text (const char    *markdown,
+                     guint          width,
+                     TdLinkRefFunc  add_ref,
+                     gpointer       user_data)
+{
+  g_autoptr(cmark_node) document = NULL;
+  g_autoptr(cmark_iter) iter = NULL;
+  g_autoptr(GString) prefix = g_string_new (NULL);
+  g_autoptr(GString) inlines = g_string_new (NULL);
+  g_autoptr(GArray) prefix_lens = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) markers = g_array_new (FALSE, FALSE, sizeof (Marker));
+  g_autoptr(GArray) counters = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) link_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  TextWriter t = { 0 };
+  cmark_event_type event;
+
+  if (markdown == NULL || *markdown == '\0')
+    return g_strdup ("");
+
+  document = parse (markdown);
+  iter = cmark_iter_new (document);
+
+  t.out = g_string_new (NULL);
+  t.prefix = prefix;
+  t.prefix_lens = prefix_lens;
+  t.markers = markers;
+  t.counters = counters;
+  t.fresh = G_MAXSIZE;
+  t.inlines = inlines;
+  t.link_starts = link_starts;
+  t.width = width;
+  t.add_ref = add_ref;
+  t.user_data = user_data;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    text_node (&t, cmark_iter_get_node (iter), event == CMARK_EVENT_ENTER);
+
+  return g_string_free (t.out, FALSE);
+}

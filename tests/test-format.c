@@ -1,0 +1,659 @@
+/* test-format.c: loading, validating, migrating and saving .tidings files */
+
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "td-document.h"
+#include "td-issue-loader.h"
+#include "td-issue-saver.h"
+#include "td-json-path.h"
+#include "td-json-writer.h"
+
+static char *
+sample_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "august-2023",
+                                "august-2023.tidings", NULL);
+}
+
+/* Loads text as a file named "t.tidings" in base_dir (or none) and returns
+ * the diagnostics as the CLI prints them. */
+static char *
+diagnose (const char *text,
+          const char *base_dir)
+{
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  g_autoptr(TdLoadedIssue) loaded = td_issue_load_from_data (text, strlen (text), base_dir, diags);
+
+  g_assert_true ((loaded == NULL) == td_diagnostics_has_errors (diags));
+  return td_diagnostics_format (diags, "t.tidings");
+}
+
+/* A minimal valid document with one extra section inserted as JSON text. */
+static char *
+with_section (const char *section_json)
+{
+  return g_strdup_printf ("{\"format\": \"tidings-issue\", \"version\": 1,\n"
+                          " \"practice\": {\"name\": \"R\"},\n"
+                          " \"issue\": {\"title\": \"T\"},\n"
+                          " \"sections\": [{\"id\": \"a\", \"type\": \"tip\"}, %s]}",
+                          section_json);
+}
+
+static void
+assert_diagnostic (const char *text,
+                   const char *expected)
+{
+  g_autofree char *got = diagnose (text, NULL);
+
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+test_sample_is_canonical (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autofree char *contents = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *base_dir = g_path_get_dirname (path);
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  g_autoptr(TdLoadedIssue) loaded = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  loaded = td_issue_load_from_data (contents, length, base_dir, diags);
+  g_assert_nonnull (loaded);
+  g_assert_cmpuint (td_diagnostics_get_n_items (diags), ==, 0);
+
+  /* The sample is kept in canonical form: saving it changes nothing. */
+  written = td_json_write_issue (loaded->root, NULL);
+  g_assert_cmpstr (written, ==, contents);
+}
+
+static void
+test_every_field_round_trip (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good",
+                                                 "every-field.tidings", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  g_autoptr(TdDiagnostics) diags2 = td_diagnostics_new ();
+  g_autoptr(TdLoadedIssue) loaded = NULL;
+  g_autoptr(TdLoadedIssue) reloaded = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  loaded = td_issue_load_from_data (contents, length, NULL, diags);
+  g_assert_nonnull (loaded);
+  first = td_json_write_issue (loaded->root, NULL);
+  reloaded = td_issue_load_from_data (first, strlen (first), NULL, diags2);
+  g_assert_nonnull (reloaded);
+  second = td_json_write_issue (reloaded->root, NULL);
+  g_assert_cmpstr (first, ==, second);
+
+  /* Unknown members and section types survive, in place. */
+  g_assert_nonnull (strstr (first, "\"x-future-field\": {\n"));
+  g_assert_nonnull (strstr (first, "\"type\": \"poll\""));
+  g_assert_nonnull (strstr (first, "\"choices\": [\n"));
+  g_assert_true (json_node_equal (loaded->root, reloaded->root));
+  /* The unknown type is reported, but only as a warning. */
+  g_assert_cmpuint (td_diagnostics_count (diags, TD_SEVERITY_WARNING), ==, 1);
+}
+
+static void
+test_canonical_order (void)
+{
+  const char *shuffled =
+    "{\"sections\": [{\"title\": \"Tip\", \"zz\": 1, \"type\": \"tip\", \"id\": \"t\"}],"
+    " \"issue\": {\"language\": \"en\", \"title\": \"T\"}, \"version\": 1,"
+    " \"practice\": {\"logo\": \"\", \"name\": \"R\"}, \"format\": \"tidings-issue\"}";
+  const char *expected =
+    "{\n"
+    "  \"format\": \"tidings-issue\",\n"
+    "  \"version\": 1,\n"
+    "  \"practice\": {\n"
+    "    \"name\": \"R\",\n"
+    "    \"logo\": \"\"\n"
+    "  },\n"
+    "  \"issue\": {\n"
+    "    \"title\": \"T\",\n"
+    "    \"language\": \"en\"\n"
+    "  },\n"
+    "  \"sections\": [\n"
+    "    {\n"
+    "      \"id\": \"t\",\n"
+    "      \"type\": \"tip\",\n"
+    "      \"title\": \"Tip\",\n"
+    "      \"zz\": 1\n"
+    "    }\n"
+    "  ]\n"
+    "}\n";
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  g_autoptr(TdLoadedIssue) loaded = td_issue_load_from_data (shuffled, strlen (shuffled),
+                                                             NULL, diags);
+  g_autofree char *written = NULL;
+
+  g_assert_nonnull (loaded);
+  written = td_json_write_issue (loaded->root, NULL);
+  g_assert_cmpstr (written, ==, expected);
+}
+
+static void
+test_syntax_error (void)
+{
+  assert_diagnostic ("{\"format\": \"tidings-issue\",\n \"version\": 1,,\n}",
+                     "t.tidings:2:15: error: unexpected “,”: a key in double quotes should "
+                     "come here\n");
+}
+
+static void
+test_wrong_type (void)
+{
+  g_autofree char *text = with_section ("{\"id\": \"n\", \"type\": \"news\", "
+                                        "\"items\": [{\"text\": 42}]}");
+
+  assert_diagnostic (text, "t.tidings: error: sections[1].items[0].text: must be text, "
+                           "not a number\n");
+}
+
+static void
+test_missing_required (void)
+{
+  assert_diagnostic ("{\"format\": \"tidings-issue\", \"version\": 1, \"practice\": {},"
+                     " \"issue\": {\"title\": \"T\"}, \"sections\": []}",
+                     "t.tidings: error: practice.name: is missing (it is required)\n");
+}
+
+static void
+test_bad_url_scheme (void)
+{
+  g_autofree char *text = with_section ("{\"id\": \"n\", \"type\": \"news\", \"items\": "
+                                        "[{\"text\": \"x\"}, {\"text\": \"y\", \"link\": "
+                                        "{\"url\": \"javascript:alert(1)\"}}]}");
+
+  assert_diagnostic (text, "t.tidings: error: sections[1].items[1].link.url: "
+                           "“javascript:alert(1)” is not a web or email address: it must "
+                           "start with https://, http:// or mailto:\n");
+}
+
+static void
+test_bad_colour (void)
+{
+  assert_diagnostic ("{\"format\": \"tidings-issue\", \"version\": 1, \"practice\": "
+                     "{\"name\": \"R\", \"brand_color\": \"teal\"}, \"issue\": "
+                     "{\"title\": \"T\"}, \"sections\": []}",
+                     "t.tidings: error: practice.brand_color: “teal” is not a colour: "
+                     "write it as #rrggbb, for example #2f6f73\n");
+}
+
+static void
+test_duplicate_id (void)
+{
+  g_autofree char *text = with_section ("{\"id\": \"a\", \"type\": \"tip\"}");
+
+  assert_diagnostic (text, "t.tidings: error: sections[1].id: duplicate section id “a” "
+                           "(already used by sections[0])\n");
+}
+
+static void
+test_duplicate_key (void)
+{
+  assert_diagnostic ("{\"format\": \"tidings-issue\",\n \"format\": \"x\"}",
+                     "t.tidings:2:2: error: duplicate key “format”: each key may appear "
+                     "once in an object\n");
+}
+
+static void
+test_newer_version (void)
+{
+  assert_diagnostic ("{\"format\": \"tidings-issue\", \"version\": 7}",
+                     "t.tidings: error: version: this file was written by a newer version "
+                     "of Tidings (format version 7); this version reads format versions up "
+                     "to 1. Update Tidings to open it\n");
+}
+
+static void
+test_image_paths (void)
+{
+  static const struct { const char *src; const char *message; } cases[] = {
+    { "/etc/passwd.png", "“/etc/passwd.png” must be a picture in the issue’s folder, "
+                         "such as images/photo.jpg" },
+    { "images/../../secret.png", "“images/../../secret.png” points outside the issue’s folder" },
+    { "file:///etc/x.png", "“file:///etc/x.png” must be a picture in the issue’s folder, "
+                           "such as images/photo.jpg" },
+    { "images/notes.txt", "“images/notes.txt” is not a PNG, JPEG or GIF picture" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *section = g_strdup_printf ("{\"id\": \"b\", \"type\": \"tip\", "
+                                                  "\"image\": {\"src\": \"%s\"}}",
+                                                  cases[i].src);
+      g_autofree char *text = with_section (section);
+      g_autofree char *expected = g_strdup_printf ("t.tidings: error: sections[1].image.src: "
+                                                   "%s\n", cases[i].message);
+
+      assert_diagnostic (text, expected);
+    }
+}
+
+/* A file named like a picture must be one, and must not be a link out of
+ * the folder. */
+static void
+test_image_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tidings-test-XXXXXX", NULL);
+  g_autofree char *images = g_build_filename (dir, "images", NULL);
+  g_autofree char *fake = g_build_filename (images, "fake.png", NULL);
+  g_autofree char *link = g_build_filename (images, "link.png", NULL);
+  g_autofree char *fake_text = with_section ("{\"id\": \"b\", \"type\": \"tip\", \"image\": "
+                                             "{\"src\": \"images/fake.png\"}}");
+  g_autofree char *link_text = with_section ("{\"id\": \"b\", \"type\": \"tip\", \"image\": "
+                                             "{\"src\": \"images/link.png\"}}");
+  g_autofree char *missing_text = with_section ("{\"id\": \"b\", \"type\": \"tip\", \"image\": "
+                                                "{\"src\": \"images/gone.png\"}}");
+  g_autofree char *got_fake = NULL;
+  g_autofree char *got_link = NULL;
+  g_autofree char *got_missing = NULL;
+
+  g_assert_cmpint (g_mkdir (images, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (fake, "#!/bin/sh\necho not a picture\n", -1, NULL));
+  g_assert_cmpint (symlink ("/etc/hostname", link), ==, 0);
+
+  got_fake = diagnose (fake_text, dir);
+  got_link = diagnose (link_text, dir);
+  got_missing = diagnose (missing_text, dir);
+  g_assert_cmpstr (got_fake, ==, "t.tidings: error: sections[1].image.src: “images/fake.png” "
+                                 "is not a PNG, JPEG or GIF picture\n");
+  g_assert_cmpstr (got_link, ==, "t.tidings: error: sections[1].image.src: “images/link.png” "
+                                 "is not a regular file (links are not followed)\n");
+  g_assert_cmpstr (got_missing, ==, "t.tidings: warning: sections[1].image.src: the picture "
+                                    "“images/gone.png” is missing from the issue’s folder\n");
+
+  g_unlink (fake);
+  g_unlink (link);
+  g_rmdir (images);
+  g_rmdir (dir);
+}
+
+static void
+test_migration_from_0 (void)
+{
+  const char *v0 =
+    "{\"format\": \"tidings-issue\", \"version\": 0,"
+    " \"practice\": {\"name\": \"R\", \"color\": \"#112233\"},"
+    " \"issue\": {\"title\": \"T\"},"
+    " \"sections\": [{\"id\": \"a\", \"kind\": \"tip\", \"title\": \"Did you know?\"}]}";
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  g_autoptr(TdLoadedIssue) loaded = td_issue_load_from_data (v0, strlen (v0), NULL, diags);
+  JsonObject *root;
+
+  g_assert_nonnull (loaded);
+  g_assert_cmpuint (loaded->from_version, ==, 0);
+  root = json_node_get_object (loaded->root);
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  g_assert_cmpstr (td_json_get_string (td_json_get_object (root, "practice"), "brand_color"),
+                   ==, "#112233");
+  g_assert_false (json_object_has_member (td_json_get_object (root, "practice"), "color"));
+  g_assert_cmpstr (json_node_get_string (td_json_path_lookup (loaded->root, "sections[0].type")),
+                   ==, "tip");
+  g_assert_null (td_json_path_lookup (loaded->root, "sections[0].kind"));
+}
+
+/* Every file in tests/data/bad/ is refused with the diagnostics in its
+ * .expected file, and nothing crashes. */
+static void
+test_bad_corpus (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "bad", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".tidings"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_assert_cmpuint (names->len, >=, 40);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *file_name = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (dir_path, file_name, NULL);
+      g_autofree char *expected_path = g_strconcat (path, ".expected", NULL);
+      g_autofree char *expected = NULL;
+      g_autofree char *got = NULL;
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+      g_autoptr(TdLoadedIssue) loaded = td_issue_load_from_file (file, diags);
+
+      g_test_message ("%s", file_name);
+      g_assert_null (loaded);
+      g_assert_true (td_diagnostics_has_errors (diags));
+      got = td_diagnostics_format (diags, file_name);
+      g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
+      g_assert_cmpstr (got, ==, expected);
+    }
+}
+
+/* Saving */
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  GFile *file;
+  char *original;
+} SaveFixture;
+
+static const char *small_issue =
+  "{\n  \"format\": \"tidings-issue\",\n  \"version\": 1,\n  \"practice\": {\n"
+  "    \"name\": \"R\"\n  },\n  \"issue\": {\n    \"title\": \"T\"\n  },\n"
+  "  \"sections\": []\n}\n";
+
+static void
+save_fixture_set_up (SaveFixture   *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *data_home = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tidings-save-XXXXXX", NULL);
+  g_assert_nonnull (fixture->dir);
+  data_home = g_build_filename (fixture->dir, "data-home", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  fixture->path = g_build_filename (fixture->dir, "issue.tidings", NULL);
+  fixture->original = g_strdup (small_issue);
+  g_assert_true (g_file_set_contents (fixture->path, fixture->original, -1, NULL));
+  fixture->file = g_file_new_for_path (fixture->path);
+}
+
+static void
+save_fixture_tear_down (SaveFixture   *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  g_clear_object (&fixture->file);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+  g_free (fixture->original);
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return g_steal_pointer (&contents);
+}
+
+static TdDocument *
+load_document (GFile *file)
+{
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  TdDocument *document = td_document_new_from_file (file, diags);
+
+  g_assert_nonnull (document);
+  return document;
+}
+
+static void
+test_save_keeps_mode_and_backup (SaveFixture   *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(TdDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) backup = NULL;
+  g_autofree char *backup_path = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *kept = NULL;
+  struct stat st;
+
+  g_assert_cmpint (g_chmod (fixture->path, 0640), ==, 0);
+  document = load_document (fixture->file);
+  td_document_set_string (document, "issue.title", "New title", TD_EDIT_NONE);
+  g_assert_true (td_document_get_modified (document));
+  g_assert_true (td_document_save (document, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (td_document_get_modified (document));
+
+  saved = read_file (fixture->path);
+  g_assert_nonnull (strstr (saved, "\"title\": \"New title\""));
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+
+  backup = td_issue_get_backup_file (fixture->file);
+  backup_path = g_file_get_path (backup);
+  g_assert_true (g_str_has_prefix (backup_path, g_getenv ("XDG_DATA_HOME")));
+  kept = read_file (backup_path);
+  g_assert_cmpstr (kept, ==, fixture->original);
+}
+
+static void
+test_save_refuses_changed_file (SaveFixture   *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(TdDocument) document = load_document (fixture->file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  const char *other = "{\"changed\": \"by another program\"}\n";
+
+  /* Another program rewrites the file (a second later, so the mtime-based
+   * etag differs even on coarse file systems). */
+  g_usleep (G_USEC_PER_SEC * 11 / 10);
+  g_assert_true (g_file_set_contents (fixture->path, other, -1, NULL));
+
+  td_document_set_string (document, "issue.title", "Mine", TD_EDIT_NONE);
+  g_assert_false (td_document_save (document, NULL, FALSE, &error));
+  g_assert_error (error, TD_SAVE_ERROR, TD_SAVE_ERROR_CHANGED_ON_DISK);
+  after = read_file (fixture->path);
+  g_assert_cmpstr (after, ==, other);
+  g_assert_true (td_document_get_modified (document));
+
+  /* Told so, the user may still choose to overwrite. */
+  g_clear_error (&error);
+  g_assert_true (td_document_save (document, NULL, TRUE, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_save_is_stable (SaveFixture   *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(TdDocument) first = load_document (fixture->file);
+  g_autoptr(TdDocument) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *once = NULL;
+  g_autofree char *twice = NULL;
+
+  g_assert_true (td_document_save (first, NULL, FALSE, &error));
+  once = read_file (fixture->path);
+  second = load_document (fixture->file);
+  g_assert_true (td_document_save (second, NULL, FALSE, &error));
+  twice = read_file (fixture->path);
+  g_assert_cmpstr (once, ==, twice);
+  g_assert_cmpstr (once, ==, small_issue);
+}
+
+/* Writes a document far larger than the file size limit over the fixture's
+ * file in a child process, so the kernel refuses it part-way (EFBIG), as a
+ * full disk would. */
+static void
+test_save_fails_midway (SaveFixture   *fixture,
+                        gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(TdDocument) document = load_document (fixture->file);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) big = g_string_new (NULL);
+      struct rlimit limit = { 4096, 4096 };
+
+      for (guint i = 0; i < 2000; i++)
+        g_string_append (big, "padding ");
+      td_document_set_string (document, "issue.preheader", big->str, TD_EDIT_NONE);
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      g_assert_false (td_document_save (document, NULL, FALSE, &error));
+      g_assert_error (error, TD_SAVE_ERROR, TD_SAVE_ERROR_WRITE);
+      g_printerr ("%s\n", error->message);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDIN);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*Could not save: *. The file on disk is unchanged*");
+  {
+    g_autofree char *after = read_file (fixture->path);
+    g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+    const char *name;
+
+    g_assert_cmpstr (after, ==, fixture->original);
+    /* No temporary file is left behind. */
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_true (g_str_equal (name, "issue.tidings") || g_str_equal (name, "data-home"));
+  }
+}
+
+/* Real file-system failures need a tmpfs of our own, which needs the
+ * privilege to mount; without it these tests are skipped, not passed. */
+static gboolean
+mount_tmpfs (const char *dir,
+             const char *options)
+{
+  if (mount ("tmpfs", dir, "tmpfs", 0, options) != 0)
+    {
+      g_autofree char *message = g_strdup_printf ("cannot mount a tmpfs: %s", g_strerror (errno));
+
+      g_test_skip (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_save_full_disk (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tidings-full-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "issue.tidings", NULL);
+  g_autofree char *filler = g_build_filename (dir, "filler", NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TdDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autofree char *data_home = g_build_filename (dir, "..", "tidings-full-data", NULL);
+
+  if (!mount_tmpfs (dir, "size=64k"))
+    {
+      g_rmdir (dir);
+      return;
+    }
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_assert_true (g_file_set_contents (path, small_issue, -1, NULL));
+  document = load_document (file);
+
+  /* Fill the disk, leaving less room than the new version needs. */
+  {
+    g_autofree char *block = g_malloc0 (1024);
+    FILE *out = fopen (filler, "w");
+
+    g_assert_nonnull (out);
+    while (fwrite (block, 1, 1024, out) == 1024 && fflush (out) == 0)
+      ;
+    fclose (out);
+  }
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (big, "a longer preheader ");
+  td_document_set_string (document, "issue.preheader", big->str, TD_EDIT_NONE);
+
+  g_assert_false (td_document_save (document, NULL, FALSE, &error));
+  g_assert_error (error, TD_SAVE_ERROR, TD_SAVE_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "No space left on device"));
+  after = read_file (path);
+  g_assert_cmpstr (after, ==, small_issue);
+
+  g_assert_cmpint (umount (dir), ==, 0);
+  g_rmdir (dir);
+}
+
+static void
+test_save_read_only_folder (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tidings-ro-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "issue.tidings", NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TdDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = g_build_filename (dir, "..", "tidings-ro-data", NULL);
+
+  if (!mount_tmpfs (dir, "size=1m"))
+    {
+      g_rmdir (dir);
+      return;
+    }
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_assert_true (g_file_set_contents (path, small_issue, -1, NULL));
+  document = load_document (file);
+  /* Read-only for everyone, root included. */
+  g_assert_cmpint (mount ("tmpfs", dir, "tmpfs", MS_REMOUNT | MS_RDONLY, "size=1m"), ==, 0);
+
+  td_document_set_string (document, "issue.title", "Changed", TD_EDIT_NONE);
+  g_assert_false (td_document_save (document, NULL, FALSE, &error));
+  g_assert_error (error, TD_SAVE_ERROR, TD_SAVE_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "Read-only file system"));
+  g_assert_true (td_document_get_modified (document));
+  after = read_file (path);
+  g_assert_cmpstr (after, ==, small_issue);
+
+  g_assert_cmpint (umount (dir), ==, 0);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/format/sample/canonical", test_sample_is_canonical);
+  g_test_add_func ("/core/format/round-trip/every-field", test_every_field_round_trip);
+  g_test_add_func ("/core/format/round-trip/canonical-order", test_canonical_order);
+  g_test_add_func ("/core/format/load/syntax-error", test_syntax_error);
+  g_test_add_func ("/core/format/load/wrong-type", test_wrong_type);
+  g_test_add_func ("/core/format/load/missing-required", test_missing_required);
+  g_test_add_func ("/core/format/load/bad-url-scheme", test_bad_url_scheme);
+  g_test_add_func ("/core/format/load/bad-colour", test_bad_colour);
+  g_test_add_func ("/core/format/load/duplicate-section-id", test_duplicate_id);
+  g_test_add_func ("/core/format/load/duplicate-key", test_duplicate_key);
+  g_test_add_func ("/core/format/load/newer-version", test_newer_version);
+  g_test_add_func ("/core/format/load/image-paths", test_image_paths);
+  g_test_add_func ("/core/format/load/image-files", test_image_files);
+  g_test_add_func ("/core/format/load/bad-corpus", test_bad_corpus);
+  g_test_add_func ("/core/format/migrate/0-to-1", test_migration_from_0);
+  g_test_add ("/core/format/save/mode-and-backup", SaveFixture, NULL,
+              save_fixture_set_up, test_save_keeps_mode_and_backup, save_fixture_tear_down);
+  g_test_add ("/core/format/save/changed-on-disk", SaveFixture, NULL,
+              save_fixture_set_up, test_save_refuses_changed_file, save_fixture_tear_down);
+  g_test_add ("/core/format/save/stable", SaveFixture, NULL,
+              save_fixture_set_up, test_save_is_stable, save_fixture_tear_down);
+  g_test_add ("/core/format/save/fails-midway", SaveFixture, NULL,
+              save_fixture_set_up, test_save_fails_midway, save_fixture_tear_down);
+  g_test_add_func ("/core/format/save/full-disk", test_save_full_disk);
+  g_test_add_func ("/core/format/save/read-only-folder", test_save_read_only_folder);
+
+  return g_test_run ();
+}
