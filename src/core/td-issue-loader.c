@@ -240,15 +240,15 @@ td_issue_migrate (JsonNode      *root,
     {
       td_diagnostics_add (diags, TD_SEVERITY_ERROR, "version",
                           _("this file was written by a newer version of Tidings (format "
-                            "version %" G_GINT64_FORMAT "); this version reads format versions "
-                            "up to %d. Update Tidings to open it"),
-                          number, TD_FORMAT_VERSION);
+                            "version %lld); this version reads format versions up to %d. "
+                            "Update Tidings to open it"),
+                          (long long) number, TD_FORMAT_VERSION);
       return FALSE;
     }
   if (number < 0)
     {
       td_diagnostics_add (diags, TD_SEVERITY_ERROR, "version",
-                          _("%" G_GINT64_FORMAT " is not a format version"), number);
+                          _("%lld is not a format version"), (long long) number);
       return FALSE;
     }
 
@@ -329,9 +329,9 @@ td_issue_load_from_file (GFile         *file,
   if (g_file_info_get_size (info) > TD_ISSUE_MAX_FILE_SIZE)
     {
       td_diagnostics_add (diags, TD_SEVERITY_ERROR, NULL,
-                          _("the file is too large (%" G_GOFFSET_FORMAT " bytes; at most %d): "
+                          _("the file is too large (%lld bytes; at most %d): "
                             "it is not a newsletter"),
-                          g_file_info_get_size (info), TD_ISSUE_MAX_FILE_SIZE);
+                          (long long) g_file_info_get_size (info), TD_ISSUE_MAX_FILE_SIZE);
       return NULL;
     }
 

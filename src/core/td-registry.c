@@ -128,7 +128,7 @@ static const TdFieldSpec video_section_fields[] = {
 };
 
 static const TdFieldSpec news_item_fields[] = {
-  { "text", TD_FIELD_MARKDOWN, TD_FIELD_FLAG_REQUIRED, N_("News"), NULL, NULL, NULL },
+  { "text", TD_FIELD_MARKDOWN, TD_FIELD_FLAG_REQUIRED, N_("What happened"), NULL, NULL, NULL },
   { "photo", TD_FIELD_IMAGE, 0, N_("Photo"), NULL, NULL, image_fields },
   { "link", TD_FIELD_LINK, 0, N_("Link"), NULL,
     N_("An optional link, such as an article you were quoted in"), link_fields },

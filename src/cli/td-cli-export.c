@@ -1,0 +1,223 @@
+/* td-cli-export.c: "export" and "check" */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+
+#include "td-checks.h"
+#include "td-cli.h"
+#include "td-eml.h"
+#include "td-export.h"
+#include "td-json-path.h"
+#include "td-render-email.h"
+#include "td-render-text.h"
+#include "td-render-web.h"
+
+typedef enum
+{
+  FORMAT_WEB,
+  FORMAT_EMAIL,
+  FORMAT_TEXT,
+  FORMAT_EML,
+} ExportFormat;
+
+static gboolean
+parse_format (const char   *name,
+              ExportFormat *format)
+{
+  static const char *const names[] = { "web", "email", "text", "eml" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      {
+        *format = (ExportFormat) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+write_output (const char  *output,
+              const char  *data,
+              gsize        length,
+              GError     **error)
+{
+  if (g_str_equal (output, "-"))
+    {
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("Could not write to standard output"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  return td_export_write_file (output, data, length, error);
+}
+
+/* The email as pasted into a mailing service: over Gmail's clipping limit
+ * it loses its footer and unsubscribe link, so that is refused. */
+static gboolean
+check_email_size (const char *path,
+                  gsize       length)
+{
+  if (length > TD_EMAIL_SIZE_ERROR)
+    {
+      g_printerr (_("%s: error: the email is %zu bytes; Gmail clips messages of about 102 KB, "
+                    "hiding the footer and the unsubscribe link, and mailing services add "
+                    "their own code. Keep it under %d bytes: shorten the texts or move some "
+                    "to the web version"),
+                  path, length, TD_EMAIL_SIZE_ERROR);
+      g_printerr ("\n");
+      return FALSE;
+    }
+  if (length > TD_EMAIL_SIZE_WARNING)
+    {
+      g_printerr (_("%s: warning: the email is %zu bytes, close to Gmail's clipping limit "
+                    "of about 102 KB"), path, length);
+      g_printerr ("\n");
+    }
+  return TRUE;
+}
+
+/* Email pictures are fetched from the web version: without its address
+ * they would be broken in every inbox. */
+static gboolean
+has_public_base_url (const TdRenderContext *context,
+                     const char            *path)
+{
+  if (td_json_get_string (td_render_get_issue (context), "public_base_url")[0] != '\0')
+    return TRUE;
+  g_printerr (_("%s: error: issue.public_base_url: the email’s pictures are loaded from the "
+                "web version; set the web address where you upload it (or export "
+                "--format=eml, which carries the pictures inside)"), path);
+  g_printerr ("\n");
+  return FALSE;
+}
+
+/* SOURCE_DATE_EPOCH makes the .eml reproducible, as in build tools. */
+static gint64
+message_date (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+
+  if (epoch != NULL && epoch[0] != '\0')
+    return g_ascii_strtoll (epoch, NULL, 10);
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+int
+td_cli_export (const TdCliCommand  *command,
+               int                  argc,
+               char               **argv)
+{
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("What to export: web, email, text or eml"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Where to write: a folder for web, a file (or - for standard output) otherwise"),
+      N_("PATH") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("Sender of the .eml (default: the practice’s email)"), N_("ADDRESS") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Recipient of the .eml"), N_("ADDRESS") },
+    { NULL }
+  };
+  g_autoptr(TdDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base_dir = NULL;
+  g_autofree char *data = NULL;
+  TdRenderContext context = { NULL, NULL, TD_IMAGE_URL_RELATIVE };
+  ExportFormat format;
+  gsize length = 0;
+
+  if (!td_cli_parse_options (command, entries, &argc, &argv))
+    return TD_CLI_USAGE;
+  if (format_name == NULL || !parse_format (format_name, &format))
+    return td_cli_usage_error (command, _("give --format=web, email, text or eml"));
+  if (output == NULL)
+    return td_cli_usage_error (command, _("give the output with -o"));
+  if (format == FORMAT_WEB && g_str_equal (output, "-"))
+    return td_cli_usage_error (command, _("the web version is a folder; -o - is not possible"));
+  if (argc != 2)
+    return td_cli_usage_error (command, _("give exactly one file"));
+
+  document = td_cli_load (argv[1]);
+  if (document == NULL)
+    return TD_CLI_FAILED;
+  base_dir = td_document_get_base_dir (document);
+  context.root = td_document_get_root (document);
+  context.base_dir = base_dir;
+
+  switch (format)
+    {
+    case FORMAT_WEB:
+      if (!td_export_web (&context, output, &error))
+        break;
+      return TD_CLI_OK;
+    case FORMAT_EMAIL:
+      if (!has_public_base_url (&context, argv[1]))
+        return TD_CLI_FAILED;
+      context.image_urls = TD_IMAGE_URL_ABSOLUTE;
+      data = td_render_email (&context, &length);
+      if (!check_email_size (argv[1], length))
+        return TD_CLI_FAILED;
+      break;
+    case FORMAT_TEXT:
+      data = td_render_text (&context, &length);
+      break;
+    case FORMAT_EML:
+      {
+        TdEmlOptions options = { from, to, message_date (), NULL };
+
+        GBytes *bytes = td_render_eml (&context, &options, &error);
+
+        if (bytes != NULL)
+          data = g_bytes_unref_to_data (bytes, &length);
+        break;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (error == NULL && !write_output (output, data, length, &error))
+    g_assert (error != NULL);
+  if (error != NULL)
+    {
+      g_printerr ("%s: error: %s\n", argv[1], error->message);
+      return TD_CLI_FAILED;
+    }
+  return TD_CLI_OK;
+}
+
+int
+td_cli_check (const TdCliCommand  *command,
+              int                  argc,
+              char               **argv)
+{
+  g_autoptr(TdDocument) document = NULL;
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  g_autofree char *base_dir = NULL;
+  TdRenderContext context = { NULL, NULL, TD_IMAGE_URL_ABSOLUTE };
+
+  if (!td_cli_parse_options (command, NULL, &argc, &argv))
+    return TD_CLI_USAGE;
+  if (argc != 2)
+    return td_cli_usage_error (command, _("give exactly one file"));
+
+  document = td_cli_load (argv[1]);
+  if (document == NULL)
+    return TD_CLI_FAILED;
+  base_dir = td_document_get_base_dir (document);
+  context.root = td_document_get_root (document);
+  context.base_dir = base_dir;
+  td_checks_run (&context, diags);
+  td_cli_print_diagnostics (diags, argv[1]);
+  return td_diagnostics_has_errors (diags) ? TD_CLI_FAILED : TD_CLI_OK;
+}

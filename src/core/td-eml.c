@@ -1,0 +1,525 @@
+/* td-eml.c: the issue as a ready-to-send MIME message (GMime 3)
+ *
+ *   multipart/alternative
+ *     text/plain; charset=utf-8            td_render_text(), quoted-printable
+ *     text/html; charset=utf-8             td_render_email(), quoted-printable
+ *
+ * or, when the issue has no public base URL to load pictures from:
+ *
+ *   multipart/alternative
+ *     text/plain; charset=utf-8
+ *     multipart/related; type="text/html"
+ *       text/html; charset=utf-8           with cid: picture URLs
+ *       image/...; inline; base64          one per picture the HTML uses
+ *
+ * Plain text comes first: in multipart/alternative the last part is the
+ * preferred one (RFC 2046). Quoted-printable and base64 keep every line under
+ * 76 octets, well within the 998 of RFC 5322; lines end in CRLF, as a message
+ * does on the wire. Decoded (and with CRLF read as LF), each part is
+ * byte for byte what its renderer gives.
+ *
+ * The message is deterministic: the Date comes from the options, and the
+ * Message-ID and the MIME boundaries are derived from a hash of the content,
+ * so the same issue, options and pictures give the same bytes. The boundaries
+ * start with "=_", which can appear in neither quoted-printable ("=" is
+ * written "=3D") nor base64, so they never collide with the content.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <gmime/gmime.h>
+#include <glib/gi18n.h>
+
+#include "td-eml.h"
+#include "td-html.h"
+#include "td-image-info.h"
+#include "td-issue-validator.h"
+#include "td-json-path.h"
+#include "td-render-email.h"
+#include "td-render-text.h"
+
+/* GMime 3.2 declares no autoptr cleanups of its own. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeObject, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMultipart, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimePart, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeTextPart, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeDataWrapper, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (InternetAddress, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (InternetAddressList, g_object_unref)
+
+/* RFC 5322 2.1.1: a header line may be folded only at whitespace, which a
+ * List-Unsubscribe URL has none of. */
+#define MAX_LINE_OCTETS 998
+
+static void
+ensure_gmime (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_mime_init ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/* The From mailbox: options->from ("Name <a@b>" or "a@b") or the practice's
+ * email, with the practice's name as display name when none is given. */
+static InternetAddress *
+make_from (const TdRenderContext *context,
+           const TdEmlOptions    *options,
+           GError               **error)
+{
+  JsonObject *practice = td_render_get_practice (context);
+  const char *name = td_json_get_string (practice, "name");
+  const char *email = td_json_get_string (practice, "email");
+  g_autoptr(InternetAddressList) list = NULL;
+  InternetAddress *address;
+
+  if (options->from != NULL && options->from[0] != '\0')
+    {
+      list = internet_address_list_parse (NULL, options->from);
+      if (list == NULL || internet_address_list_length (list) != 1
+          || !INTERNET_ADDRESS_IS_MAILBOX (internet_address_list_get_address (list, 0))
+          || strchr (internet_address_mailbox_get_addr (
+                       INTERNET_ADDRESS_MAILBOX (internet_address_list_get_address (list, 0))),
+                     '@') == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("The sender “%s” is not an email address"), options->from);
+          return NULL;
+        }
+      address = g_object_ref (internet_address_list_get_address (list, 0));
+      if (internet_address_get_name (address) == NULL
+          || internet_address_get_name (address)[0] == '\0')
+        internet_address_set_name (address, name[0] != '\0' ? name : NULL);
+      internet_address_set_charset (address, "utf-8");
+      return address;
+    }
+
+  if (email[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The message has no sender: add your email address to the "
+                             "practice details (practice.email), or give a From address"));
+      return NULL;
+    }
+
+  address = internet_address_mailbox_new (name[0] != '\0' ? name : NULL, email);
+  internet_address_set_charset (address, "utf-8");
+  return address;
+}
+
+/* The domain for the Message-ID: letters, digits, '-' and '.' only. */
+static char *
+message_id_domain (const TdEmlOptions *options,
+                   InternetAddress    *from)
+{
+  const char *domain = options->message_id_domain;
+  GString *out = g_string_new (NULL);
+
+  if (domain == NULL || domain[0] == '\0')
+    {
+      const char *addr = internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (from));
+      const char *at = addr != NULL ? strrchr (addr, '@') : NULL;
+
+      domain = at != NULL ? at + 1 : "";
+    }
+
+  for (const char *p = domain; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p) || *p == '-' || *p == '.')
+        g_string_append_c (out, g_ascii_tolower (*p));
+    }
+  if (out->len == 0)
+    g_string_append (out, "tidings.invalid");
+
+  return g_string_free (out, FALSE);
+}
+
+/* A text/<subtype> part holding @text as UTF-8, quoted-printable. (Not
+ * g_mime_text_part_set_text(), which would pick a charset itself.) */
+static GMimeObject *
+make_text_part (const char *subtype,
+                const char *text,
+                gsize       length)
+{
+  g_autoptr(GMimeTextPart) part = g_mime_text_part_new_with_subtype (subtype);
+  g_autoptr(GMimeStream) stream = g_mime_stream_mem_new_with_buffer (text, length);
+  g_autoptr(GMimeDataWrapper) content =
+    g_mime_data_wrapper_new_with_stream (stream, GMIME_CONTENT_ENCODING_DEFAULT);
+
+  g_mime_part_set_content (GMIME_PART (part), content);
+  g_mime_text_part_set_charset (part, "utf-8");
+  g_mime_part_set_content_encoding (GMIME_PART (part), GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
+
+  return GMIME_OBJECT (g_steal_pointer (&part));
+}
+
+/* Collects the picture paths of the document (practice.logo and every
+ * "src" in the sections) under their Content-ID. */
+static void
+collect_pictures (JsonNode   *node,
+                  GHashTable *by_cid)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      const char *src = td_json_get_string (object, "src");
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      if (src[0] != '\0')
+        g_hash_table_insert (by_cid, td_render_image_cid (src), (gpointer) src);
+      for (GList *l = members; l != NULL; l = l->next)
+        collect_pictures (json_object_get_member (object, l->data), by_cid);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        collect_pictures (json_array_get_element (array, i), by_cid);
+    }
+}
+
+static gboolean
+is_cid_char (char c)
+{
+  return g_ascii_isalnum (c) || (c != '\0' && strchr ("@.-_$+", c) != NULL);
+}
+
+/* The Content-IDs the HTML refers to with "cid:", each once, in order. */
+static GPtrArray *
+find_cids (const char *html)
+{
+  GPtrArray *cids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (const char *p = strstr (html, "cid:"); p != NULL; p = strstr (p, "cid:"))
+    {
+      const char *start = p + strlen ("cid:");
+      const char *end = start;
+      char *cid;
+
+      while (is_cid_char (*end))
+        end++;
+      p = end;
+      if (end == start)
+        continue;
+
+      cid = g_strndup (start, (gsize) (end - start));
+      if (g_hash_table_contains (seen, cid))
+        {
+          g_free (cid);
+          continue;
+        }
+      g_ptr_array_add (cids, cid);
+      g_hash_table_add (seen, cid);
+    }
+
+  return cids;
+}
+
+/* An inline image part for the picture at @src, Content-ID @cid. */
+static GMimeObject *
+make_picture_part (const TdRenderContext *context,
+                   const char            *src,
+                   const char            *cid,
+                   GError               **error)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GMimePart) part = NULL;
+  g_autoptr(GMimeStream) stream = NULL;
+  g_autoptr(GMimeDataWrapper) content = NULL;
+  const char *mime_type;
+  TdImageInfo info;
+  gsize length;
+
+  if (!td_image_path_is_safe (src, &message))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("Can’t attach the picture “%s”: %s"), src, message);
+      return NULL;
+    }
+  if (context->base_dir == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Can’t attach the picture “%s”: the issue’s folder is not known"), src);
+      return NULL;
+    }
+
+  path = g_build_filename (context->base_dir, src, NULL);
+  if (!g_file_get_contents (path, &data, &length, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Can’t attach the picture “%s”: %s"), src, local_error->message);
+      return NULL;
+    }
+  if (!td_image_info_from_bytes ((const guint8 *) data, length, &info)
+      || (mime_type = td_image_format_mime_type (info.format)) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Can’t attach the picture “%s”: it is not a PNG, JPEG or GIF image"), src);
+      return NULL;
+    }
+
+  part = g_mime_part_new_with_type ("image", strchr (mime_type, '/') + 1);
+  stream = g_mime_stream_mem_new_with_buffer (data, length);
+  content = g_mime_data_wrapper_new_with_stream (stream, GMIME_CONTENT_ENCODING_DEFAULT);
+  g_mime_part_set_content (part, content);
+  g_mime_part_set_content_encoding (part, GMIME_CONTENT_ENCODING_BASE64);
+  g_mime_object_set_disposition (GMIME_OBJECT (part), GMIME_DISPOSITION_INLINE);
+  name = g_path_get_basename (src);
+  g_mime_part_set_filename (part, name);
+  g_mime_part_set_content_id (part, cid);
+
+  return GMIME_OBJECT (g_steal_pointer (&part));
+}
+
+/* multipart/related [ HTML, pictures ], or NULL with @error set. */
+static GMimeObject *
+make_related (const TdRenderContext *context,
+              GMimeObject           *html_part,
+              const char            *html,
+              const char            *boundary,
+              GChecksum             *checksum,
+              GError               **error)
+{
+  g_autoptr(GMimeMultipart) related = g_mime_multipart_new_with_subtype ("related");
+  g_autoptr(GHashTable) by_cid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) cids = find_cids (html);
+  const char *logo = td_json_get_string (td_render_get_practice (context), "logo");
+
+  if (logo[0] != '\0')
+    g_hash_table_insert (by_cid, td_render_image_cid (logo), (gpointer) logo);
+  collect_pictures (json_object_get_member (json_node_get_object (context->root), "sections"),
+                    by_cid);
+
+  g_mime_object_set_content_type_parameter (GMIME_OBJECT (related), "type", "text/html");
+  g_mime_multipart_set_boundary (related, boundary);
+  g_mime_multipart_add (related, html_part);
+
+  for (guint i = 0; i < cids->len; i++)
+    {
+      const char *cid = g_ptr_array_index (cids, i);
+      const char *src = g_hash_table_lookup (by_cid, cid);
+      g_autoptr(GMimeObject) picture = NULL;
+
+      if (src == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("The email refers to a picture that is not in the issue (cid:%s)"), cid);
+          return NULL;
+        }
+      picture = make_picture_part (context, src, cid, error);
+      if (picture == NULL)
+        return NULL;
+      g_checksum_update (checksum, (const guchar *) src, -1);
+      g_mime_multipart_add (related, picture);
+    }
+
+  return GMIME_OBJECT (g_steal_pointer (&related));
+}
+
+/* The URL for List-Unsubscribe, or NULL: only a real http(s) or mailto URL,
+ * never a merge tag (the mailing service sets its own header), percent-
+ * encoded to ASCII, and short enough for one header line. */
+static char *
+list_unsubscribe_url (const char *url)
+{
+  GString *out;
+
+  if (!td_url_is_safe_absolute (url)
+      || !(g_ascii_strncasecmp (url, "https:", 6) == 0
+           || g_ascii_strncasecmp (url, "http:", 5) == 0
+           || g_ascii_strncasecmp (url, "mailto:", 7) == 0))
+    return NULL;
+  /* An embedded merge tag is filled in the body but not in our header. */
+  if (strstr (url, "*|") != NULL || strstr (url, "{{") != NULL || strstr (url, "{$") != NULL
+      || strstr (url, "%%") != NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (const char *p = url; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c <= 0x20 || c >= 0x7F || c == '<' || c == '>' || c == '"')
+        g_string_append_printf (out, "%%%02X", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+
+  if (out->len + strlen ("List-Unsubscribe: <>") > MAX_LINE_OCTETS)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+GBytes *
+td_render_eml (const TdRenderContext *context,
+               const TdEmlOptions    *options,
+               GError               **error)
+{
+  JsonObject *issue;
+  TdRenderContext html_context;
+  g_autoptr(InternetAddress) from = NULL;
+  g_autoptr(InternetAddressList) to = NULL;
+  g_autoptr(GMimeMessage) message = NULL;
+  g_autoptr(GMimeMultipart) alternative = NULL;
+  g_autoptr(GMimeObject) text_part = NULL;
+  g_autoptr(GMimeObject) html_part = NULL;
+  g_autoptr(GMimeObject) body = NULL;
+  g_autoptr(GChecksum) checksum = NULL;
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GMimeStream) stream = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *date_string = NULL;
+  g_autofree char *from_string = NULL;
+  g_autofree char *domain = NULL;
+  g_autofree char *message_id = NULL;
+  g_autofree char *boundary = NULL;
+  g_autofree char *unsubscribe = NULL;
+  GMimeFormatOptions *format;
+  const char *subject;
+  const char *hash;
+  gboolean use_cid;
+  gsize text_length = 0;
+  gsize html_length = 0;
+  GByteArray *array;
+
+  g_return_val_if_fail (context != NULL && context->root != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  ensure_gmime ();
+  issue = td_render_get_issue (context);
+
+  from = make_from (context, options, error);
+  if (from == NULL)
+    return NULL;
+  if (options->to != NULL && options->to[0] != '\0')
+    {
+      to = internet_address_list_parse (NULL, options->to);
+      if (to == NULL || internet_address_list_length (to) == 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("The recipient “%s” is not an email address"), options->to);
+          return NULL;
+        }
+      for (int i = 0; i < internet_address_list_length (to); i++)
+        internet_address_set_charset (internet_address_list_get_address (to, i), "utf-8");
+    }
+
+  date = g_date_time_new_from_unix_utc (options->date);
+  if (date == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The date of the message is out of range"));
+      return NULL;
+    }
+
+  /* The two renderings. Pictures come from the web version when it has an
+   * address, else they travel inside the message. */
+  use_cid = td_json_get_string (issue, "public_base_url")[0] == '\0';
+  html_context = *context;
+  html_context.image_urls = use_cid ? TD_IMAGE_URL_CID : TD_IMAGE_URL_ABSOLUTE;
+  text = td_render_text (context, &text_length);
+  html = td_render_email (&html_context, &html_length);
+
+  /* Everything that makes this message what it is goes into the hash. */
+  date_string = g_date_time_format_iso8601 (date);
+  from_string = internet_address_to_string (from, NULL, FALSE);
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_checksum_update (checksum, (const guchar *) text, (gssize) text_length);
+  g_checksum_update (checksum, (const guchar *) "", 1);
+  g_checksum_update (checksum, (const guchar *) html, (gssize) html_length);
+  g_checksum_update (checksum, (const guchar *) "", 1);
+  g_checksum_update (checksum, (const guchar *) date_string, -1);
+  g_checksum_update (checksum, (const guchar *) from_string, -1);
+  if (to != NULL)
+    {
+      g_autofree char *to_string = internet_address_list_to_string (to, NULL, FALSE);
+
+      g_checksum_update (checksum, (const guchar *) to_string, -1);
+    }
+
+  text_part = make_text_part ("plain", text, text_length);
+  html_part = make_text_part ("html", html, html_length);
+
+  if (use_cid)
+    {
+      g_autofree char *related_boundary = NULL;
+      g_autoptr(GChecksum) names = g_checksum_copy (checksum);
+
+      /* Boundaries from the hash of the text: the parts' content can't
+       * contain them anyway (see the top of the file). */
+      related_boundary = g_strdup_printf ("=_tidings_related_%.24s",
+                                          g_checksum_get_string (names));
+      body = make_related (context, html_part, html, related_boundary, checksum, error);
+      if (body == NULL)
+        return NULL;
+    }
+  else
+    {
+      body = g_object_ref (html_part);
+    }
+
+  hash = g_checksum_get_string (checksum);
+  domain = message_id_domain (options, from);
+  message_id = g_strdup_printf ("%.32s@%s", hash, domain);
+  boundary = g_strdup_printf ("=_tidings_alternative_%.24s", hash);
+
+  alternative = g_mime_multipart_new_with_subtype ("alternative");
+  g_mime_multipart_set_boundary (alternative, boundary);
+  g_mime_multipart_add (alternative, text_part);
+  g_mime_multipart_add (alternative, body);
+
+  message = g_mime_message_new (TRUE);
+  internet_address_list_add (g_mime_message_get_from (message), from);
+  if (to != NULL)
+    internet_address_list_append (g_mime_message_get_to (message), to);
+  subject = td_json_get_string (issue, "subject");
+  if (subject[0] == '\0')
+    subject = td_json_get_string (issue, "title");
+  g_mime_message_set_subject (message, subject, "utf-8");
+  g_mime_message_set_date (message, date);
+  g_mime_message_set_message_id (message, message_id);
+  g_mime_object_set_header (GMIME_OBJECT (message), "MIME-Version", "1.0", NULL);
+  /* Outlook opens the file as a draft to send, not as a received message. */
+  g_mime_object_set_header (GMIME_OBJECT (message), "X-Unsent", "1", NULL);
+
+  unsubscribe = list_unsubscribe_url (td_json_get_string (issue, "unsubscribe_url"));
+  if (unsubscribe != NULL)
+    {
+      g_autofree char *value = g_strdup_printf ("<%s>", unsubscribe);
+
+      g_mime_object_set_header (GMIME_OBJECT (message), "List-Unsubscribe", value, NULL);
+      /* RFC 8058 one-click unsubscription works over https only. */
+      if (g_ascii_strncasecmp (unsubscribe, "https:", 6) == 0)
+        g_mime_object_set_header (GMIME_OBJECT (message), "List-Unsubscribe-Post",
+                                  "List-Unsubscribe=One-Click", NULL);
+    }
+
+  g_mime_message_set_mime_part (message, GMIME_OBJECT (alternative));
+
+  format = g_mime_format_options_new ();
+  g_mime_format_options_set_newline_format (format, GMIME_NEWLINE_FORMAT_DOS);
+  stream = g_mime_stream_mem_new ();
+  g_mime_object_write_to_stream (GMIME_OBJECT (message), format, stream);
+  g_mime_format_options_free (format);
+
+  array = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
+  return g_bytes_new (array->data, array->len);
+}

@@ -1,0 +1,238 @@
+/* td-export.c: writing exports to disk */
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "td-export.h"
+#include "td-image-info.h"
+#include "td-render-web.h"
+
+G_DEFINE_QUARK (td-export-error-quark, td_export_error)
+
+gboolean
+td_export_write_file (const char  *path,
+                      const char  *contents,
+                      gsize        length,
+                      GError     **error)
+{
+  g_return_val_if_fail (path != NULL && path[0] != '\0', FALSE);
+  g_return_val_if_fail (contents != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* A temporary file beside @path, renamed over it once complete; GLib
+   * removes the temporary file when writing fails. */
+  return g_file_set_contents_full (path, contents != NULL ? contents : "", (gssize) length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+}
+
+/* A picture path as the renderer writes it: relative, made of plain names
+ * (no "..", ".", empty or absolute parts), no backslash, no scheme. The
+ * renderer and the validator checked it already; it becomes a file name
+ * here, so it is checked once more. */
+static gboolean
+relative_path_is_safe (const char *path)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (path == NULL || path[0] == '\0' || g_path_is_absolute (path) || path[0] == '~' ||
+      strchr (path, '\\') != NULL || strchr (path, ':') != NULL)
+    return FALSE;
+  parts = g_strsplit (path, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] == '\0' || g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
+      return FALSE;
+  return td_image_path_has_image_extension (path);
+}
+
+/* TRUE when @path (canonical) is @folder (canonical) or inside it. */
+static gboolean
+is_inside (const char *path,
+           const char *folder)
+{
+  gsize len = strlen (folder);
+
+  if (strncmp (path, folder, len) != 0)
+    return FALSE;
+  /* "/" itself ends in a separator. */
+  return path[len] == '\0' || path[len] == G_DIR_SEPARATOR ||
+         (len > 0 && folder[len - 1] == G_DIR_SEPARATOR);
+}
+
+/* The canonical form of an existing path, symbolic links resolved. */
+static char *
+canonical_path (const char  *path,
+                GError     **error)
+{
+  char *resolved = realpath (path, NULL);
+  char *copy;
+
+  if (resolved == NULL)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Can’t open “%s”: %s"), display, g_strerror (saved_errno));
+      return NULL;
+    }
+  /* realpath() allocates with malloc(). */
+  copy = g_strdup (resolved);
+  free (resolved);
+  return copy;
+}
+
+static gboolean
+make_folder (const char  *path,
+             GError     **error)
+{
+  if (g_mkdir_with_parents (path, 0777) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Can’t create the folder “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Maps the picture @src of the issue in @base_dir (canonical), refusing a
+ * path that leads outside it through a symbolic link. */
+static GMappedFile *
+open_picture (const char  *base_dir,
+              const char  *src,
+              GError     **error)
+{
+  g_autofree char *path = g_build_filename (base_dir, src, NULL);
+  g_autofree char *real = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GMappedFile *mapped;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("The picture “%s” is missing from the issue’s folder"), src);
+      return NULL;
+    }
+  real = canonical_path (path, error);
+  if (real == NULL)
+    return NULL;
+  if (!is_inside (real, base_dir))
+    {
+      g_set_error (error, TD_EXPORT_ERROR, TD_EXPORT_ERROR_UNSAFE_PATH,
+                   _("The picture “%s” leads outside the issue’s folder"), src);
+      return NULL;
+    }
+  mapped = g_mapped_file_new (real, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Can’t read the picture “%s”: %s"), src, local_error->message);
+      return NULL;
+    }
+  return mapped;
+}
+
+/* Writes @data to @out_dir/@src, creating the folders on the way, after
+ * checking that they resolve to places inside @out_dir (a symbolic link in
+ * the export folder could point anywhere). */
+static gboolean
+write_picture (const char   *out_dir,
+               const char   *src,
+               GMappedFile  *data,
+               GError      **error)
+{
+  g_autofree char *dest = g_build_filename (out_dir, src, NULL);
+  g_autofree char *parent = g_path_get_dirname (dest);
+  g_autofree char *real_parent = NULL;
+
+  if (!make_folder (parent, error))
+    return FALSE;
+  real_parent = canonical_path (parent, error);
+  if (real_parent == NULL)
+    return FALSE;
+  if (!is_inside (real_parent, out_dir))
+    {
+      g_set_error (error, TD_EXPORT_ERROR, TD_EXPORT_ERROR_UNSAFE_PATH,
+                   _("The picture “%s” would be written outside the export folder"), src);
+      return FALSE;
+    }
+  return td_export_write_file (dest, g_mapped_file_get_contents (data),
+                               g_mapped_file_get_length (data), error);
+}
+
+gboolean
+td_export_web (const TdRenderContext  *context,
+               const char             *out_dir,
+               GError                **error)
+{
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(GPtrArray) pictures = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *real_base = NULL;
+  g_autofree char *real_out = NULL;
+  g_autofree char *index = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (context != NULL, FALSE);
+  g_return_val_if_fail (out_dir != NULL && out_dir[0] != '\0', FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  html = td_render_web (context, &length);
+  images = td_render_web_list_images (context);
+
+  /* Read every picture first, so that a missing one stops the export
+   * before anything is written. */
+  pictures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_mapped_file_unref);
+  if (images->len > 0)
+    {
+      if (context->base_dir == NULL)
+        {
+          g_set_error_literal (error, TD_EXPORT_ERROR, TD_EXPORT_ERROR_NO_FOLDER,
+                               _("The issue has not been saved in a folder, so its "
+                                 "pictures can’t be copied"));
+          return FALSE;
+        }
+      real_base = canonical_path (context->base_dir, error);
+      if (real_base == NULL)
+        return FALSE;
+    }
+  for (guint i = 0; i < images->len; i++)
+    {
+      const char *src = g_ptr_array_index (images, i);
+      GMappedFile *mapped;
+
+      if (!relative_path_is_safe (src))
+        {
+          g_set_error (error, TD_EXPORT_ERROR, TD_EXPORT_ERROR_UNSAFE_PATH,
+                       _("“%s” is not a picture inside the issue’s folder"), src);
+          return FALSE;
+        }
+      mapped = open_picture (real_base, src, error);
+      if (mapped == NULL)
+        return FALSE;
+      g_ptr_array_add (pictures, mapped);
+    }
+
+  if (!make_folder (out_dir, error))
+    return FALSE;
+  real_out = canonical_path (out_dir, error);
+  if (real_out == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < images->len; i++)
+    if (!write_picture (real_out, g_ptr_array_index (images, i),
+                        g_ptr_array_index (pictures, i), error))
+      return FALSE;
+
+  /* Last, so that the page never refers to a picture not yet there. */
+  index = g_build_filename (real_out, "index.html", NULL);
+  return td_export_write_file (index, html, length, error);
+}

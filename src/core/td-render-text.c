@@ -1,0 +1,626 @@
+/* td-render-text.c: the issue as the plain-text alternative of the email
+ *
+ * Same content in the same order as the HTML (docs/rendering.md), written for
+ * a person reading it in a mail program that shows plain text:
+ *
+ *   - headings are underlined: the issue title with '=', section titles with
+ *     '-', offer headings under a section title with '~' (markdown headings
+ *     inside bodies are underlined by td_markdown_to_text());
+ *   - paragraphs are wrapped at 72 columns, with a blank line between blocks;
+ *   - every link the HTML has becomes a numbered reference "[N]" after its
+ *     text; the URLs are listed at the end under "Links", each URL once,
+ *     numbered in order of first appearance. A link whose text would be its
+ *     own URL (the practice website) is written bare instead;
+ *   - pictures are left out: the words around them carry the content, and
+ *     a linked picture (a badge, a video thumbnail) always has a text link to
+ *     the same place beside it;
+ *   - the unsubscribe link is a reference like the others; a merge tag
+ *     (*|UNSUB|*) is listed verbatim, for the mailing service to replace;
+ *   - the hidden preheader of the HTML is not repeated: it is a summary for
+ *     the inbox, not content;
+ *   - no markup and no entities: text from the file is written as it is,
+ *     minus control characters.
+ *
+ * Lines are at most 72 columns, except a word longer than that (a URL), which
+ * stays whole on its own line, the lines of the reference list, and the
+ * lines of markdown code blocks, which are kept as written.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "td-html.h"
+#include "td-json-path.h"
+#include "td-l10n.h"
+#include "td-markdown.h"
+#include "td-render-text.h"
+
+#define TEXT_WIDTH 72
+
+typedef struct
+{
+  const TdRenderContext *context;
+  const char            *language;
+  GString               *out;
+  GPtrArray             *urls;     /* the reference list, in order */
+  GHashTable            *numbers;  /* URL (borrowed from urls) -> 1-based number */
+} TextRenderer;
+
+/* A copy of @text without control characters (C0 but newline, DEL, C1) and
+ * without carriage returns; tabs become spaces, and newlines too unless
+ * @keep_newlines. */
+static char *
+clean (const char *text,
+       gboolean    keep_newlines)
+{
+  GString *out = g_string_new (NULL);
+
+  if (text == NULL)
+    return g_string_free (out, FALSE);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '\n')
+        g_string_append_c (out, keep_newlines ? '\n' : ' ');
+      else if (c == '\t')
+        g_string_append_c (out, ' ');
+      else if (c < 0x20 || c == 0x7F)
+        continue;
+      else if (c == 0xC2 && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0x9F)
+        p++;
+      else
+        g_string_append_c (out, (char) c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The number of @url in the reference list, adding it when new. */
+static guint
+add_ref (const char *url,
+         gpointer    user_data)
+{
+  TextRenderer *r = user_data;
+  gpointer number;
+  char *copy;
+
+  if (g_hash_table_lookup_extended (r->numbers, url, NULL, &number))
+    return GPOINTER_TO_UINT (number);
+
+  /* Linked URLs have no control characters (td_url_is_safe() refuses
+   * them), so the list shows them exactly as the HTML links them. */
+  copy = g_strdup (url);
+  g_ptr_array_add (r->urls, copy);
+  g_hash_table_insert (r->numbers, copy, GUINT_TO_POINTER (r->urls->len));
+
+  return r->urls->len;
+}
+
+/* Starts a block: a blank line after whatever came before. */
+static void
+begin_block (TextRenderer *r)
+{
+  if (r->out->len > 0)
+    g_string_append_c (r->out, '\n');
+}
+
+/* Appends @block (lines ending in '\n') as a block of its own. */
+static void
+append_block (TextRenderer *r,
+              const char   *block)
+{
+  gsize len = strlen (block);
+
+  while (len > 0 && block[len - 1] == '\n')
+    len--;
+  if (len == 0)
+    return;
+
+  begin_block (r);
+  g_string_append_len (r->out, block, len);
+  g_string_append_c (r->out, '\n');
+}
+
+/* Wraps @text (one paragraph) into @out without starting a block. */
+static void
+wrap_into (GString    *out,
+           const char *text)
+{
+  g_autofree char *cleaned = clean (text, FALSE);
+
+  td_text_wrap_append (out, cleaned, TEXT_WIDTH, NULL);
+}
+
+static void
+append_paragraph (TextRenderer *r,
+                  const char   *text)
+{
+  g_autoptr(GString) block = g_string_new (NULL);
+
+  wrap_into (block, text);
+  append_block (r, block->str);
+}
+
+/* Text whose line breaks matter (an address, an invitation): each line
+ * wrapped on its own, the lines kept together in one block. */
+static void
+append_lines (TextRenderer *r,
+              const char   *text)
+{
+  g_autofree char *cleaned = clean (text, TRUE);
+  g_auto(GStrv) lines = g_strsplit (cleaned, "\n", -1);
+  g_autoptr(GString) block = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    td_text_wrap_append (block, lines[i], TEXT_WIDTH, NULL);
+  append_block (r, block->str);
+}
+
+/* A heading into @out: its wrapped text over a line of @rule as wide as
+ * its widest line (at most the text width, so a very long word can't
+ * stretch it). Nothing for an empty heading. */
+static void
+heading_into (GString    *out,
+              const char *text,
+              char        rule)
+{
+  g_autoptr(GString) block = g_string_new (NULL);
+  g_autofree char *underline = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint width = 0;
+
+  wrap_into (block, text);
+  if (block->len == 0)
+    return;
+
+  lines = g_strsplit (block->str, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    width = MAX (width, td_text_width (lines[i], -1));
+  width = CLAMP (width, 1, TEXT_WIDTH);
+
+  underline = g_strnfill (width, rule);
+  g_string_append (out, block->str);
+  g_string_append (out, underline);
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_heading (TextRenderer *r,
+                const char   *text,
+                char          rule)
+{
+  g_autoptr(GString) block = g_string_new (NULL);
+
+  heading_into (block, text, rule);
+  append_block (r, block->str);
+}
+
+static void
+append_markdown (TextRenderer *r,
+                 const char   *markdown)
+{
+  g_autofree char *text = NULL;
+
+  if (is_blank (markdown))
+    return;
+
+  text = td_markdown_to_text (markdown, TEXT_WIDTH, add_ref, r);
+  append_block (r, text);
+}
+
+/* Whether the email links to @url: the validator lets through only safe
+ * URLs, but the renderers don't rely on it. */
+static gboolean
+url_is_linkable (const char *url)
+{
+  return td_url_is_safe_absolute (url);
+}
+
+/* The text of a link: "label [N]", or the bare URL when there is no label
+ * or the label is the URL itself. @url must be linkable. */
+static char *
+link_text (TextRenderer *r,
+           const char   *label,
+           const char   *url)
+{
+  g_autofree char *cleaned = clean (label, FALSE);
+
+  g_strstrip (cleaned);
+  if (cleaned[0] == '\0' || strcmp (cleaned, url) == 0)
+    return clean (url, FALSE);
+
+  return g_strdup_printf ("%s [%u]", cleaned, add_ref (url, r));
+}
+
+/* A link as its own wrapped line(s) into @out; nothing when the email has
+ * no link there. An empty label reads @fallback, as in the HTML. */
+static void
+link_into (TextRenderer *r,
+           GString      *out,
+           const char   *label,
+           const char   *fallback,
+           const char   *url)
+{
+  g_autofree char *text = NULL;
+
+  if (!url_is_linkable (url))
+    return;
+
+  text = link_text (r, is_blank (label) && fallback != NULL ? fallback : label, url);
+  td_text_wrap_append (out, text, TEXT_WIDTH, NULL);
+}
+
+static void
+append_link (TextRenderer *r,
+             const char   *label,
+             const char   *fallback,
+             const char   *url)
+{
+  g_autoptr(GString) block = g_string_new (NULL);
+
+  link_into (r, block, label, fallback, url);
+  append_block (r, block->str);
+}
+
+/* The digits (and a leading '+') of a phone number, for tel: and sms:, as
+ * the email writes them; NULL when there are no digits. */
+static char *
+phone_uri (const char *scheme,
+           const char *phone)
+{
+  g_autoptr(GString) uri = g_string_new (scheme);
+  gsize prefix = uri->len;
+
+  for (const char *p = phone; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (uri, *p);
+      else if (*p == '+' && uri->len == prefix)
+        g_string_append_c (uri, '+');
+    }
+  if (uri->len == prefix || (uri->len == prefix + 1 && uri->str[prefix] == '+'))
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&uri), FALSE);
+}
+
+/* Sections
+ * ------------------------------------------------------------------------ */
+
+static void
+render_masthead (TextRenderer *r,
+                 JsonObject   *section)
+{
+  JsonObject *practice = td_render_get_practice (r->context);
+  JsonObject *issue = td_render_get_issue (r->context);
+  g_autoptr(GString) block = g_string_new (NULL);
+  g_autoptr(GString) byline = g_string_new (NULL);
+  const char *parts[] = {
+    td_json_get_string (practice, "profession"),
+    td_json_get_string (practice, "location"),
+  };
+  g_autofree char *month = NULL;
+
+  wrap_into (block, td_json_get_string (practice, "name"));
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (is_blank (parts[i]))
+        continue;
+      if (byline->len > 0)
+        g_string_append (byline, " · ");
+      g_string_append (byline, parts[i]);
+    }
+  wrap_into (block, byline->str);
+  append_block (r, block->str);
+
+  /* The title, and the month under it. */
+  g_string_truncate (block, 0);
+  heading_into (block, td_json_get_string (issue, "title"), '=');
+  month = td_l10n_format_month (r->language, td_json_get_string (issue, "date"));
+  if (month != NULL)
+    wrap_into (block, month);
+  append_block (r, block->str);
+}
+
+/* The video block: "Watch the video [N]", then the caption. The linked
+ * thumbnail of the HTML goes to the same URL. */
+static void
+render_video_block (TextRenderer *r,
+                    JsonObject   *video)
+{
+  const char *url;
+
+  if (video == NULL)
+    return;
+
+  url = td_json_get_string (video, "url");
+  append_link (r, td_l10n_gettext (r->language, "newsletter", "Watch the video"), NULL,
+               url);
+  append_markdown (r, td_json_get_string (video, "caption"));
+}
+
+static void
+render_article (TextRenderer *r,
+                JsonObject   *section)
+{
+  append_heading (r, td_json_get_string (section, "title"), '-');
+  append_markdown (r, td_json_get_string (section, "body"));
+  render_video_block (r, td_json_get_object (section, "video"));
+}
+
+static void
+render_video (TextRenderer *r,
+              JsonObject   *section)
+{
+  append_heading (r, td_json_get_string (section, "title"), '-');
+  render_video_block (r, td_json_get_object (section, "video"));
+}
+
+static void
+render_news (TextRenderer *r,
+             JsonObject   *section)
+{
+  JsonArray *items = td_json_get_array (section, "items");
+
+  append_heading (r, td_json_get_string (section, "title"), '-');
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      JsonObject *link;
+
+      if (item == NULL)
+        continue;
+      append_markdown (r, td_json_get_string (item, "text"));
+      link = td_json_get_object (item, "link");
+      append_link (r, td_json_get_string (link, "label"),
+                   td_l10n_gettext (r->language, "newsletter", "Read more"),
+                   td_json_get_string (link, "url"));
+    }
+}
+
+static void
+render_cta (TextRenderer *r,
+            JsonObject   *section)
+{
+  const char *phone = td_json_get_string (section, "phone");
+  JsonObject *form = td_json_get_object (section, "form");
+  JsonObject *youtube = td_json_get_object (section, "youtube");
+  g_autoptr(GString) buttons = g_string_new (NULL);
+  g_autofree char *tel = phone_uri ("tel:", phone);
+  g_autofree char *sms = phone_uri ("sms:", phone);
+
+  append_heading (r, td_json_get_string (section, "title"), '-');
+  append_lines (r, td_json_get_string (section, "text"));
+
+  /* The HTML shows the number over two buttons; here each line says it. */
+  if (tel != NULL && sms != NULL)
+    {
+      g_autofree char *cleaned = clean (phone, FALSE);
+      g_autofree char *call = NULL;
+      g_autofree char *text = NULL;
+
+      g_strstrip (cleaned);
+      call = g_strdup_printf ("%s %s", td_l10n_gettext (r->language, "newsletter", "Call"),
+                              cleaned);
+      text = g_strdup_printf ("%s %s", td_l10n_gettext (r->language, "newsletter", "Text"),
+                              cleaned);
+
+      link_into (r, buttons, call, NULL, tel);
+      link_into (r, buttons, text, NULL, sms);
+    }
+  link_into (r, buttons, td_json_get_string (form, "label"),
+             td_l10n_gettext (r->language, "newsletter", "Book online"),
+             td_json_get_string (form, "url"));
+  link_into (r, buttons, td_json_get_string (youtube, "label"),
+             td_l10n_gettext (r->language, "newsletter", "Subscribe on YouTube"),
+             td_json_get_string (youtube, "url"));
+  append_block (r, buttons->str);
+}
+
+static void
+render_credentials (TextRenderer *r,
+                    JsonObject   *section)
+{
+  JsonArray *badges = td_json_get_array (section, "badges");
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  append_heading (r, td_json_get_string (section, "title"), '-');
+  for (guint i = 0; badges != NULL && i < json_array_get_length (badges); i++)
+    {
+      JsonObject *badge = json_array_get_object_element (badges, i);
+      const char *name;
+      const char *url;
+      g_autofree char *text = NULL;
+      g_autoptr(GString) item = g_string_new (NULL);
+
+      if (badge == NULL)
+        continue;
+      /* The picture is the link in the HTML, its name under it; without
+       * a name, the picture's description stands for it. */
+      name = td_json_get_string (badge, "name");
+      url = td_json_get_string (badge, "url");
+      if (is_blank (name))
+        name = td_json_get_string (td_json_get_object (badge, "image"), "alt");
+      if (url_is_linkable (url))
+        text = link_text (r, name, url);
+      else if (!is_blank (name))
+        text = clean (name, FALSE);
+      else
+        continue;
+
+      /* "- " over the first line's indentation: a hanging indent. */
+      td_text_wrap_append (item, text, TEXT_WIDTH, "  ");
+      if (item->len > 0)
+        item->str[0] = '-';
+      g_string_append (list, item->str);
+    }
+  append_block (r, list->str);
+}
+
+static void
+render_promotion (TextRenderer *r,
+                  JsonObject   *section)
+{
+  JsonArray *items = td_json_get_array (section, "items");
+  const char *title = td_json_get_string (section, "title");
+  gboolean has_title = !is_blank (title);
+
+  if (has_title)
+    append_heading (r, title, '-');
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      JsonObject *link;
+
+      if (item == NULL)
+        continue;
+      append_heading (r, td_json_get_string (item, "heading"), has_title ? '~' : '-');
+      append_markdown (r, td_json_get_string (item, "text"));
+      link = td_json_get_object (item, "link");
+      append_link (r, td_json_get_string (link, "label"),
+                   td_l10n_gettext (r->language, "newsletter", "Read more"),
+                   td_json_get_string (link, "url"));
+    }
+}
+
+static void
+render_tip (TextRenderer *r,
+            JsonObject   *section)
+{
+  const char *title = td_json_get_string (section, "title");
+
+  if (is_blank (title))
+    title = td_l10n_gettext (r->language, "newsletter", "Did you know?");
+  append_heading (r, title, '-');
+  append_markdown (r, td_json_get_string (section, "body"));
+}
+
+static void
+render_footer (TextRenderer *r,
+               JsonObject   *section)
+{
+  JsonObject *practice = td_render_get_practice (r->context);
+  JsonObject *issue = td_render_get_issue (r->context);
+  const char *unsubscribe = td_json_get_string (issue, "unsubscribe_url");
+  g_autoptr(GString) links = g_string_new (NULL);
+
+  append_markdown (r, td_json_get_string (section, "note"));
+  append_lines (r, td_json_get_string (practice, "address"));
+  append_paragraph (r, td_json_get_string (section, "copyright"));
+
+  /* The website, bare, and the unsubscribe link, whose merge tag the
+   * mailing service replaces in the text part too. */
+  link_into (r, links, NULL, NULL, td_json_get_string (practice, "website"));
+  if (td_url_is_merge_tag (unsubscribe) || url_is_linkable (unsubscribe))
+    {
+      g_autofree char *line = g_strdup_printf ("%s [%u]",
+                                               td_l10n_gettext (r->language, "newsletter",
+                                                                "Unsubscribe"),
+                                               add_ref (unsubscribe, r));
+
+      td_text_wrap_append (links, line, TEXT_WIDTH, NULL);
+    }
+  append_block (r, links->str);
+}
+
+typedef void (*SectionFunc) (TextRenderer *r,
+                             JsonObject   *section);
+
+static const struct
+{
+  const char  *type;
+  SectionFunc  render;
+} section_renderers[] = {
+  { "masthead", render_masthead },
+  { "article", render_article },
+  { "video", render_video },
+  { "news", render_news },
+  { "cta", render_cta },
+  { "credentials", render_credentials },
+  { "promotion", render_promotion },
+  { "tip", render_tip },
+  { "footer", render_footer },
+};
+
+static void
+render_section (TextRenderer *r,
+                JsonObject   *section)
+{
+  const char *type = td_json_get_string (section, "type");
+
+  for (guint i = 0; i < G_N_ELEMENTS (section_renderers); i++)
+    {
+      if (strcmp (section_renderers[i].type, type) == 0)
+        {
+          section_renderers[i].render (r, section);
+          return;
+        }
+    }
+}
+
+static void
+render_references (TextRenderer *r)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  if (r->urls->len == 0)
+    return;
+
+  /* Translators: heading of the list of web addresses at the end of the
+   * plain-text version of the newsletter, which the "[1]" marks refer to */
+  append_heading (r, td_l10n_gettext (r->language, "newsletter", "Links"), '-');
+  for (guint i = 0; i < r->urls->len; i++)
+    g_string_append_printf (list, "[%u] %s\n", i + 1,
+                            (const char *) g_ptr_array_index (r->urls, i));
+  append_block (r, list->str);
+}
+
+char *
+td_render_text (const TdRenderContext *context,
+                gsize                 *length)
+{
+  g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *sections;
+  TextRenderer r = { 0 };
+
+  g_return_val_if_fail (context != NULL && context->root != NULL, NULL);
+
+  r.context = context;
+  r.language = td_render_get_language (context);
+  r.out = g_string_new (NULL);
+  r.urls = urls;
+  r.numbers = numbers;
+
+  /* The email's small "View in browser" link, first as in the HTML. */
+  append_link (&r, td_l10n_gettext (r.language, "newsletter", "View in browser"), NULL,
+               td_json_get_string (td_render_get_issue (context), "public_base_url"));
+
+  sections = td_render_get_sections (context);
+  for (guint i = 0; sections != NULL && i < json_array_get_length (sections); i++)
+    {
+      JsonObject *section = json_array_get_object_element (sections, i);
+
+      if (section != NULL)
+        render_section (&r, section);
+    }
+
+  render_references (&r);
+
+  if (length != NULL)
+    *length = r.out->len;
+  return g_string_free (r.out, FALSE);
+}

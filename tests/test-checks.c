@@ -1,0 +1,552 @@
+/* test-checks.c: the pre-send checks.
+ *
+ * The sample passes every check. Each test then breaks one thing in a copy
+ * of it and expects exactly the findings that describe it: severity, JSON
+ * path and message (English: the tests run without a translation).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "td-checks.h"
+#include "td-issue-loader.h"
+#include "td-json-path.h"
+#include "td-render-email.h"
+
+typedef struct
+{
+  TdSeverity  severity;
+  const char *path;     /* NULL: about the whole email */
+  const char *message;  /* exact; or a prefix when it ends in "…" */
+} Expected;
+
+#define WARNING TD_SEVERITY_WARNING
+#define ERROR   TD_SEVERITY_ERROR
+
+/* Helpers
+ * ------------------------------------------------------------------------ */
+
+static char *
+sample_dir (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "august-2023", NULL);
+}
+
+static JsonNode *
+load_sample (void)
+{
+  g_autofree char *dir = sample_dir ();
+  g_autofree char *path = g_build_filename (dir, "august-2023.tidings", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  g_autoptr(TdLoadedIssue) loaded = td_issue_load_from_file (file, diags);
+
+  g_assert_nonnull (loaded);
+  return json_node_ref (loaded->root);
+}
+
+/* Replaces (or adds) the member at @path with the JSON value @json, or
+ * removes it when @json is NULL. */
+static void
+set_json (JsonNode   *root,
+          const char *path,
+          const char *json)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *node;
+  int index;
+
+  g_assert_true (td_json_path_split (path, &parent, &key, &index));
+  g_assert_nonnull (key);
+  node = td_json_path_lookup (root, parent);
+  g_assert_nonnull (node);
+  if (json == NULL)
+    {
+      json_object_remove_member (json_node_get_object (node), key);
+      return;
+    }
+  json_object_set_member (json_node_get_object (node), key, json_from_string (json, &error));
+  g_assert_no_error (error);
+}
+
+static void
+set_string (JsonNode   *root,
+            const char *path,
+            const char *value)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+  g_autofree char *json = NULL;
+
+  json_node_set_string (node, value);
+  json = json_to_string (node, FALSE);
+  set_json (root, path, json);
+}
+
+static TdDiagnostics *
+run_checks (JsonNode   *root,
+            const char *base_dir)
+{
+  TdRenderContext context = { root, base_dir, TD_IMAGE_URL_ABSOLUTE };
+  TdDiagnostics *diags = td_diagnostics_new ();
+
+  td_checks_run (&context, diags);
+  return diags;
+}
+
+static void
+assert_findings (TdDiagnostics  *diags,
+                 const Expected *expected,
+                 guint           n_expected)
+{
+  g_autofree char *report = td_diagnostics_format (diags, "issue");
+
+  if (td_diagnostics_get_n_items (diags) != n_expected)
+    g_error ("expected %u findings, got:\n%s", n_expected, report);
+
+  for (guint i = 0; i < n_expected; i++)
+    {
+      const TdDiagnostic *diag = td_diagnostics_get_item (diags, i);
+      const char *message = expected[i].message;
+
+      g_assert_cmpint (diag->severity, ==, expected[i].severity);
+      g_assert_cmpstr (diag->path, ==, expected[i].path);
+      if (g_str_has_suffix (message, "…"))
+        {
+          g_autofree char *prefix = g_strndup (message, strlen (message) - strlen ("…"));
+
+          if (!g_str_has_prefix (diag->message, prefix))
+            g_error ("“%s” does not start with “%s”", diag->message, prefix);
+        }
+      else
+        {
+          g_assert_cmpstr (diag->message, ==, message);
+        }
+      g_assert_false (g_str_has_suffix (diag->message, "."));
+    }
+}
+
+/* Runs the checks on the sample changed by @change and expects exactly
+ * @expected. */
+#define CHECK(change, ...)                                                     \
+  G_STMT_START {                                                               \
+    g_autoptr(JsonNode) root_ = load_sample ();                                \
+    g_autofree char *dir_ = sample_dir ();                                     \
+    g_autoptr(TdDiagnostics) diags_ = NULL;                                    \
+    const Expected expected_[] = { __VA_ARGS__ };                              \
+    JsonNode *root = root_;                                                    \
+    change;                                                                    \
+    diags_ = run_checks (root_, dir_);                                         \
+    assert_findings (diags_, expected_, G_N_ELEMENTS (expected_));             \
+  } G_STMT_END
+
+/* Runs the checks on the sample changed by @change and expects nothing. */
+#define CHECK_CLEAN(change)                                                    \
+  G_STMT_START {                                                               \
+    g_autoptr(JsonNode) root_ = load_sample ();                                \
+    g_autofree char *dir_ = sample_dir ();                                     \
+    g_autoptr(TdDiagnostics) diags_ = NULL;                                    \
+    JsonNode *root = root_;                                                    \
+    change;                                                                    \
+    diags_ = run_checks (root_, dir_);                                         \
+    assert_findings (diags_, NULL, 0);                                         \
+  } G_STMT_END
+
+/* The sample
+ * ------------------------------------------------------------------------ */
+
+static void
+test_sample (void)
+{
+  g_autoptr(JsonNode) root = load_sample ();
+  g_autofree char *dir = sample_dir ();
+  g_autoptr(TdDiagnostics) diags = run_checks (root, dir);
+  g_autoptr(TdDiagnostics) without_dir = NULL;
+  g_autofree char *report = td_diagnostics_format (diags, "august-2023.tidings");
+
+  /* Ready to send: not one finding, with or without its folder. */
+  g_assert_cmpstr (report, ==, "");
+  g_assert_cmpuint (td_diagnostics_get_n_items (diags), ==, 0);
+  without_dir = run_checks (root, NULL);
+  g_assert_cmpuint (td_diagnostics_get_n_items (without_dir), ==, 0);
+}
+
+/* Pictures
+ * ------------------------------------------------------------------------ */
+
+static void
+test_missing_alt (void)
+{
+  CHECK ({
+    set_string (root, "sections[1].image.alt", "");
+    set_string (root, "sections[1].video.thumbnail.alt", "  ");
+    set_json (root, "sections[5].badges[2].image.alt", NULL);
+  },
+  { WARNING, "sections[1].image.alt",
+    "the picture has no description: say what it shows, for readers who use a screen reader "
+    "or whose mail program blocks pictures" },
+  { WARNING, "sections[1].video.thumbnail.alt",
+    "the picture has no description: say what it shows, for readers who use a screen reader "
+    "or whose mail program blocks pictures" },
+  { WARNING, "sections[5].badges[2].image.alt",
+    "the picture has no description: say what it shows, for readers who use a screen reader "
+    "or whose mail program blocks pictures" });
+
+  /* No picture, nothing to describe. */
+  CHECK_CLEAN (set_json (root, "sections[1].image", "{ \"src\": \"\", \"alt\": \"\" }"));
+}
+
+static void
+test_missing_picture (void)
+{
+  CHECK ({
+    set_string (root, "practice.logo", "images/old-logo.png");
+    set_string (root, "sections[3].items[1].photo.src", "images/gone.jpg");
+  },
+  { ERROR, "practice.logo",
+    "the picture “images/old-logo.png” is missing from the issue’s folder, so the email "
+    "would show a broken picture: put the file back in the images folder or choose another "
+    "picture" },
+  { ERROR, "sections[3].items[1].photo.src",
+    "the picture “images/gone.jpg” is missing from the issue’s folder, so the email would "
+    "show a broken picture: put the file back in the images folder or choose another "
+    "picture" });
+}
+
+static void
+test_heavy_picture (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-checks-XXXXXX", &error);
+  g_autofree char *images = g_build_filename (dir, "images", NULL);
+  g_autofree char *light = g_build_filename (images, "light.png", NULL);
+  g_autofree char *heavy = g_build_filename (images, "heavy.png", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(JsonNode) root = load_sample ();
+  g_autoptr(TdDiagnostics) diags = NULL;
+  /* A PNG header (1×1) padded with zeros: the checks read the file size. */
+  static const guint8 png[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+    0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+  };
+  g_autofree guint8 *big = g_malloc0 (1000 * 1000 + 1);
+  const Expected expected[] = {
+    { WARNING, "sections[1].image.src",
+      "the picture “images/heavy.png” is 1.0\xc2\xa0" "MB; pictures over 1 MB load slowly on "
+      "phones: save a smaller copy (1200 pixels wide is plenty)" },
+  };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (images, 0700), ==, 0);
+  memcpy (big, png, sizeof png);
+  g_file_set_contents (light, (const char *) png, sizeof png, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (heavy, (const char *) big, 1000 * 1000 + 1, &error);
+  g_assert_no_error (error);
+
+  /* Every picture of the sample points at one of these two. */
+  json = json_to_string (root, FALSE);
+  {
+    g_autoptr(GRegex) regex = g_regex_new ("images/[a-z-]+\\.(png|jpg)", 0, 0, NULL);
+    g_autofree char *replaced = g_regex_replace_literal (regex, json, -1, 0, "images/light.png",
+                                                         0, NULL);
+
+    json_node_unref (g_steal_pointer (&root));
+    root = json_from_string (replaced, &error);
+    g_assert_no_error (error);
+  }
+  set_string (root, "sections[1].image.src", "images/heavy.png");
+
+  diags = run_checks (root, dir);
+  assert_findings (diags, expected, G_N_ELEMENTS (expected));
+
+  g_assert_cmpint (g_remove (heavy), ==, 0);
+  g_assert_cmpint (g_remove (light), ==, 0);
+  g_assert_cmpint (g_rmdir (images), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Settings
+ * ------------------------------------------------------------------------ */
+
+static void
+test_subject (void)
+{
+  CHECK (set_string (root, "issue.subject", ""),
+         { WARNING, "issue.subject",
+           "there is no subject, so the email goes out with the issue’s title: write a subject "
+           "of up to 60 characters that makes readers want to open it" });
+  /* 61 characters, counted as characters, not bytes. */
+  CHECK (set_string (root, "issue.subject",
+                     "Pourquoi vos ischio-jambiers et le bas du dos sont toujours tés"),
+         { WARNING, "issue.subject",
+           "the subject is 63 characters long; inboxes cut it after about 60: shorten it" });
+  CHECK_CLEAN (set_string (root, "issue.subject",
+                           "Ééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé"));
+}
+
+static void
+test_preheader (void)
+{
+  CHECK (set_json (root, "issue.preheader", NULL),
+         { WARNING, "issue.preheader",
+           "there is no preview text, so inboxes show the first words of the email after the "
+           "subject: write a sentence of 40 to 100 characters" });
+  CHECK (set_string (root, "issue.preheader",
+                     "Strengthen before you lengthen: a glute bridge to try, a self-massage class, "
+                     "news from the practice!!"),
+         { WARNING, "issue.preheader",
+           "the preview text is 101 characters long; inboxes show about 100: shorten it" });
+  CHECK (set_string (root, "issue.preheader", "Strengthen before you lengthen"),
+         { WARNING, "issue.preheader",
+           "the preview text is only 30 characters long, so inboxes fill the rest with the "
+           "first words of the email: write 40 to 100 characters" });
+}
+
+static void
+test_public_base_url (void)
+{
+  CHECK (set_string (root, "issue.public_base_url", ""),
+         { WARNING, "issue.public_base_url",
+           "pictures in the email would not load: set the web address where you upload the "
+           "web version (an exported .eml carries its pictures and does not need it)" });
+}
+
+static void
+test_can_spam (void)
+{
+  CHECK ({
+    set_string (root, "practice.address", "");
+    set_json (root, "issue.unsubscribe_url", NULL);
+  },
+  { ERROR, "practice.address",
+    "there is no postal address, which the law (CAN-SPAM) requires in every newsletter: add "
+    "the postal address of your practice" },
+  { ERROR, "issue.unsubscribe_url",
+    "there is no unsubscribe link, which the law (CAN-SPAM) and Gmail require: paste the link "
+    "or merge tag your mailing service gives you, such as *|UNSUB|*" });
+
+  /* Any merge tag or real URL will do. */
+  CHECK_CLEAN (set_string (root, "issue.unsubscribe_url", "{{ unsubscribe_url }}"));
+  CHECK_CLEAN (set_string (root, "issue.unsubscribe_url", "https://example.com/u"));
+
+  /* The footer is where both are shown. */
+  CHECK (json_array_remove_element (json_node_get_array (td_json_path_lookup (root, "sections")),
+                                    8),
+         { ERROR, "sections",
+           "there is no footer, so the email shows neither the unsubscribe link nor the postal "
+           "address: add a Footer section" });
+}
+
+static void
+test_from_address (void)
+{
+  CHECK (set_string (root, "practice.email", ""),
+         { WARNING, "practice.email",
+           "there is no email address, so an exported .eml has no sender: add the address you "
+           "send the newsletter from" });
+}
+
+static void
+test_http_links (void)
+{
+  CHECK ({
+    set_string (root, "practice.website", "http://rachelrichardsmassage.example/");
+    set_string (root, "sections[1].body",
+                "Read [this](http://example.com/a) and [that](https://example.com/b), "
+                "then <http://example.com/c>.");
+    set_string (root, "sections[3].items[0].link.url", "http://www.massagetoday.com/x");
+    set_string (root, "sections[5].badges[0].url", "HTTP://www.amtamassage.org/");
+    set_string (root, "issue.unsubscribe_url", "http://example.com/unsubscribe");
+  },
+  { WARNING, "practice.website",
+    "“http://rachelrichardsmassage.example/” is not a secure link (http:), which mail programs "
+    "and browsers flag: use its https: address" },
+  { WARNING, "issue.unsubscribe_url",
+    "“http://example.com/unsubscribe” is not a secure link (http:), which mail programs and "
+    "browsers flag: use its https: address" },
+  { WARNING, "sections[1].body",
+    "“http://example.com/a” is not a secure link (http:), which mail programs and browsers "
+    "flag: use its https: address" },
+  { WARNING, "sections[1].body",
+    "“http://example.com/c” is not a secure link (http:), which mail programs and browsers "
+    "flag: use its https: address" },
+  { WARNING, "sections[3].items[0].link.url",
+    "“http://www.massagetoday.com/x” is not a secure link (http:), which mail programs and "
+    "browsers flag: use its https: address" },
+  { WARNING, "sections[5].badges[0].url",
+    "“HTTP://www.amtamassage.org/” is not a secure link (http:), which mail programs and "
+    "browsers flag: use its https: address" });
+}
+
+/* Sections
+ * ------------------------------------------------------------------------ */
+
+static void
+test_empty_sections (void)
+{
+  CHECK ({
+    set_string (root, "sections[1].title", "");
+    set_string (root, "sections[1].body", " \n ");
+  },
+  { WARNING, "sections[1]",
+    "this article has neither a headline nor text: write them, or remove the section" });
+
+  CHECK (set_json (root, "sections[2].video", "{ \"url\": \"\" }"),
+         { WARNING, "sections[2]",
+           "this video section has no video: paste the address of the video, or remove the "
+           "section" });
+
+  CHECK (set_json (root, "sections[3].items", "[]"),
+         { WARNING, "sections[3]",
+           "this news section has no news: add an item, or remove the section" });
+
+  CHECK (set_json (root, "sections[3].items",
+                   "[ { \"text\": \"\" }, { \"text\": \"News\" } ]"),
+         { WARNING, "sections[3].items[0]",
+           "this news item is empty: write its text, or remove it" });
+
+  CHECK ({
+    set_string (root, "sections[4].text", "");
+    set_string (root, "sections[4].phone", "");
+    set_json (root, "sections[4].form", NULL);
+    set_json (root, "sections[4].youtube", "{ \"label\": \"YouTube\", \"url\": \"\" }");
+  },
+  { WARNING, "sections[4]",
+    "this call to action has no text, phone number or button: fill it in, or remove the "
+    "section" });
+
+  CHECK (set_json (root, "sections[5].badges", NULL),
+         { WARNING, "sections[5]",
+           "this credentials section has no badges: add one, or remove the section" });
+
+  CHECK (set_json (root, "sections[6].items", "[]"),
+         { WARNING, "sections[6]",
+           "this promotion has no offers: add one, or remove the section" });
+
+  CHECK (set_json (root, "sections[6].items", "[ { \"heading\": \"\" }, { \"heading\": \"Hi\" } ]"),
+         { WARNING, "sections[6].items[0]", "this offer is empty: fill it in, or remove it" });
+
+  CHECK (set_string (root, "sections[7].body", ""),
+         { WARNING, "sections[7]", "this tip has no text: write it, or remove the section" });
+
+  /* Unknown types are not rendered, so not checked. */
+  CHECK_CLEAN (json_array_add_element (
+                 json_node_get_array (td_json_path_lookup (root, "sections")),
+                 json_from_string ("{ \"id\": \"x\", \"type\": \"poll\" }", NULL)));
+}
+
+/* Findings come in document order. */
+static void
+test_order (void)
+{
+  CHECK ({
+    set_string (root, "sections[7].body", "");
+    set_string (root, "sections[1].image.alt", "");
+    set_string (root, "issue.subject", "");
+    set_string (root, "practice.email", "");
+    set_string (root, "practice.address", "");
+  },
+  { WARNING, "practice.email", "there is no email address…" },
+  { ERROR, "practice.address", "there is no postal address…" },
+  { WARNING, "issue.subject", "there is no subject…" },
+  { WARNING, "sections[1].image.alt", "the picture has no description…" },
+  { WARNING, "sections[7]", "this tip has no text…" });
+}
+
+/* Size
+ * ------------------------------------------------------------------------ */
+
+/* Sets a body of @n paragraphs on the sample's first article and returns
+ * the size of the email it gives. */
+static gsize
+grow_email (JsonNode *root,
+            guint     n)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *dir = sample_dir ();
+  TdRenderContext context = { root, dir, TD_IMAGE_URL_ABSOLUTE };
+  g_autofree char *html = NULL;
+  gsize length = 0;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (body, "Sitting for hours every day weakens your glutes, so set a timer "
+                           "to stand up and move for a couple of minutes.\n\n");
+  set_string (root, "sections[1].body", body->str);
+  html = td_render_email (&context, &length);
+  return length;
+}
+
+static void
+test_email_size (void)
+{
+  g_autoptr(JsonNode) root = load_sample ();
+  g_autofree char *dir = sample_dir ();
+  const Expected warning[] = {
+    { WARNING, NULL,
+      "the email is …" },
+  };
+  const Expected error[] = {
+    { ERROR, NULL,
+      "the email is …" },
+  };
+  guint n = 100;
+  gsize size;
+
+  /* Between the two limits: a warning. */
+  while ((size = grow_email (root, n)) <= TD_EMAIL_SIZE_WARNING)
+    n += 20;
+  g_assert_cmpuint (size, <=, TD_EMAIL_SIZE_ERROR);
+  {
+    g_autoptr(TdDiagnostics) diags = run_checks (root, dir);
+    g_autofree char *message = g_strdup_printf (
+      "the email is %zu bytes, close to where Gmail clips messages (about 102 KB, hiding the "
+      "footer and the unsubscribe link): shorten the texts or move some to the web version",
+      size);
+
+    assert_findings (diags, warning, G_N_ELEMENTS (warning));
+    g_assert_cmpstr (td_diagnostics_get_item (diags, 0)->message, ==, message);
+    g_assert_false (td_diagnostics_has_errors (diags));
+  }
+
+  /* Past 100,000 bytes: an error. */
+  while ((size = grow_email (root, n)) <= TD_EMAIL_SIZE_ERROR)
+    n += 20;
+  {
+    g_autoptr(TdDiagnostics) diags = run_checks (root, dir);
+    g_autofree char *message = g_strdup_printf (
+      "the email is %zu bytes: Gmail clips messages at about 102 KB, hiding the footer and "
+      "the unsubscribe link, and mailing services add their own code: keep it under 100000 "
+      "bytes by shortening the texts or moving some to the web version", size);
+
+    assert_findings (diags, error, G_N_ELEMENTS (error));
+    g_assert_cmpstr (td_diagnostics_get_item (diags, 0)->message, ==, message);
+    g_assert_true (td_diagnostics_has_errors (diags));
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/checks/sample", test_sample);
+  g_test_add_func ("/core/checks/pictures/missing-alt", test_missing_alt);
+  g_test_add_func ("/core/checks/pictures/missing-file", test_missing_picture);
+  g_test_add_func ("/core/checks/pictures/heavy", test_heavy_picture);
+  g_test_add_func ("/core/checks/settings/subject", test_subject);
+  g_test_add_func ("/core/checks/settings/preheader", test_preheader);
+  g_test_add_func ("/core/checks/settings/public-base-url", test_public_base_url);
+  g_test_add_func ("/core/checks/settings/can-spam", test_can_spam);
+  g_test_add_func ("/core/checks/settings/from-address", test_from_address);
+  g_test_add_func ("/core/checks/links/http", test_http_links);
+  g_test_add_func ("/core/checks/sections/empty", test_empty_sections);
+  g_test_add_func ("/core/checks/order", test_order);
+  g_test_add_func ("/core/checks/email-size", test_email_size);
+
+  return g_test_run ();
+}
