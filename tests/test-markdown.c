@@ -126,10 +126,11 @@ test_html_headings (void)
   const char *markdown = "# a\n## b\n###### f\n";
   TdMarkdownHtmlOptions options = { 0 };
   const struct { int offset; const char *expected; } cases[] = {
-    { 0, "<h1>a</h1>\n<h2>b</h2>\n<h6>f</h6>\n" },
-    { 1, "<h2>a</h2>\n<h3>b</h3>\n<h6>f</h6>\n" },
-    { 2, "<h3>a</h3>\n<h4>b</h4>\n<h6>f</h6>\n" },
-    { -1, "<h1>a</h1>\n<h1>b</h1>\n<h5>f</h5>\n" },
+    /* Levels never skip: "######" after "##" is one level deeper. */
+    { 0, "<h1>a</h1>\n<h2>b</h2>\n<h3>f</h3>\n" },
+    { 1, "<h2>a</h2>\n<h3>b</h3>\n<h4>f</h4>\n" },
+    { 2, "<h3>a</h3>\n<h4>b</h4>\n<h5>f</h5>\n" },
+    { -1, "<h1>a</h1>\n<h1>b</h1>\n<h2>f</h2>\n" },
     { G_MAXINT, "<h6>a</h6>\n<h6>b</h6>\n<h6>f</h6>\n" },
     { G_MININT, "<h1>a</h1>\n<h1>b</h1>\n<h1>f</h1>\n" },
   };
@@ -144,6 +145,15 @@ test_html_headings (void)
     }
 
   assert_html ("Setext\n======\n\nSub\n---\n", "<h1>Setext</h1>\n<h2>Sub</h2>\n");
+
+  /* Under a section's h2, a body's first heading is an h3 however deep
+   * it was written, and later ones follow from there. */
+  options.heading_offset = 2;
+  {
+    g_autofree char *out = td_markdown_to_html ("### c\n\n# d\n\n#### e\n", &options);
+
+    g_assert_cmpstr (out, ==, "<h3>c</h3>\n<h3>d</h3>\n<h4>e</h4>\n");
+  }
 }
 
 static void

@@ -80,6 +80,8 @@ typedef struct
   gsize                  col;         /* bytes since the last newline in out */
   const TdMarkdownStyle *style;
   int                    heading_offset;
+  int                    last_level;  /* of the previous heading: levels never skip */
+  int                    open_level;  /* of the heading being written */
   guint                  image_depth; /* > 0: inside an image, write alt text only */
 } HtmlWriter;
 
@@ -288,8 +290,18 @@ html_heading (HtmlWriter *w,
               gboolean    entering)
 {
   int offset = CLAMP (w->heading_offset, -6, 6);
-  int level = CLAMP (cmark_node_get_heading_level (node) + offset, 1, 6);
-  char name[3] = { 'h', (char) ('0' + level), '\0' };
+  char name[3] = { 'h', '1', '\0' };
+
+  /* "### Tip" right under the section's h2 becomes an h3, not an h5:
+   * outlines and screen readers expect no skipped levels. */
+  if (entering)
+    {
+      int level = CLAMP (cmark_node_get_heading_level (node) + offset, 1, 6);
+
+      w->open_level = MIN (level, MAX (w->last_level, 0) + 1);
+      w->last_level = w->open_level;
+    }
+  name[1] = (char) ('0' + w->open_level);
 
   if (entering)
     {
@@ -485,6 +497,7 @@ td_markdown_to_html (const char                  *markdown,
       w.style = options->style;
       w.heading_offset = options->heading_offset;
     }
+  w.last_level = CLAMP (w.heading_offset, 0, 5);
 
   while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     html_node (&w, cmark_iter_get_node (iter), event == CMARK_EVENT_ENTER);

@@ -43,21 +43,31 @@ td_render_image_cid (const char *src)
   return g_strdup_printf ("%s@tidings", hash);
 }
 
+/* A file name is not a URL: "#", "?", "%" and spaces in it must be
+ * escaped, or the link would point elsewhere. Folder separators stay. */
+static char *
+escape_path (const char *src)
+{
+  return g_uri_escape_string (src, "/", FALSE);
+}
+
 char *
 td_render_image_url (const TdRenderContext *context,
                      const char            *src)
 {
   const char *base;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (src != NULL, NULL);
 
   switch (context->image_urls)
     {
     case TD_IMAGE_URL_ABSOLUTE:
+      path = escape_path (src);
       base = td_json_get_string (td_render_get_issue (context), "public_base_url");
       if (base[0] == '\0')
-        return g_strdup (src);
-      return g_strconcat (base, g_str_has_suffix (base, "/") ? "" : "/", src, NULL);
+        return g_steal_pointer (&path);
+      return g_strconcat (base, g_str_has_suffix (base, "/") ? "" : "/", path, NULL);
     case TD_IMAGE_URL_CID:
       {
         g_autofree char *cid = td_render_image_cid (src);
@@ -66,7 +76,7 @@ td_render_image_url (const TdRenderContext *context,
       }
     case TD_IMAGE_URL_RELATIVE:
     default:
-      return g_strdup (src);
+      return escape_path (src);
     }
 }
 

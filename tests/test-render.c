@@ -1,0 +1,99 @@
+/* test-render.c: what every renderer shares: picture URLs and sizes, theme */
+
+#include "config.h"
+
+#include "td-render.h"
+#include "td-theme.h"
+
+static JsonNode *
+issue_with_base (const char *base)
+{
+  g_autofree char *text = g_strdup_printf ("{\"issue\": {\"public_base_url\": \"%s\"}}", base);
+
+  return json_from_string (text, NULL);
+}
+
+static void
+test_image_urls (void)
+{
+  g_autoptr(JsonNode) root = issue_with_base ("https://example.com/news/2023-08");
+  TdRenderContext context = { root, NULL, TD_IMAGE_URL_RELATIVE };
+  g_autofree char *relative = td_render_image_url (&context, "images/a b#1?.png");
+  g_autofree char *absolute = NULL;
+  g_autofree char *cid = NULL;
+  g_autofree char *cid_again = NULL;
+  g_autofree char *bare_cid = td_render_image_cid ("images/x.png");
+
+  /* File names are escaped so "#" and "?" stay part of the path. */
+  g_assert_cmpstr (relative, ==, "images/a%20b%231%3F.png");
+
+  context.image_urls = TD_IMAGE_URL_ABSOLUTE;
+  absolute = td_render_image_url (&context, "images/café.jpg");
+  g_assert_cmpstr (absolute, ==, "https://example.com/news/2023-08/images/caf%C3%A9.jpg");
+
+  context.image_urls = TD_IMAGE_URL_CID;
+  cid = td_render_image_url (&context, "images/x.png");
+  cid_again = td_render_image_url (&context, "images/x.png");
+  g_assert_cmpstr (cid, ==, cid_again);
+  g_assert_true (g_str_has_prefix (cid, "cid:"));
+  g_assert_cmpstr (cid + 4, ==, bare_cid);
+  g_assert_true (g_str_has_suffix (bare_cid, "@tidings"));
+}
+
+static void
+test_image_size (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                "august-2023", NULL);
+  g_autoptr(JsonNode) root = issue_with_base ("");
+  TdRenderContext context = { root, dir, TD_IMAGE_URL_RELATIVE };
+  guint width, height;
+
+  /* 1120×630 scaled into a 536 px column keeps its proportions. */
+  g_assert_true (td_render_image_size (&context, "images/glute-bridge.jpg", 536, &width, &height));
+  g_assert_cmpuint (width, ==, 536);
+  g_assert_cmpuint (height, ==, 302);
+  g_assert_true (td_render_image_size (&context, "images/logo.png", 536, &width, &height));
+  g_assert_cmpuint (width, ==, 240);
+  g_assert_cmpuint (height, ==, 240);
+  g_assert_false (td_render_image_size (&context, "images/missing.png", 536, &width, &height));
+  g_assert_cmpuint (width, ==, 0);
+}
+
+static void
+test_theme_contrast (void)
+{
+  TdTheme theme;
+
+  td_theme_init (&theme, "#2f6f73");
+  g_assert_cmpstr (theme.brand, ==, "#2f6f73");
+  g_assert_cmpstr (theme.accent, ==, "#2f6f73");
+  g_assert_cmpfloat (td_theme_contrast_ratio (theme.accent, "#ffffff"), >=, 4.5);
+
+  /* A pastel brand is darkened until white text on it is readable. */
+  td_theme_init (&theme, "#ffd1dc");
+  g_assert_cmpstr (theme.brand, ==, "#ffd1dc");
+  g_assert_cmpfloat (td_theme_contrast_ratio (theme.accent, "#ffffff"), >=, 4.5);
+  g_assert_cmpfloat (td_theme_contrast_ratio (theme.text, theme.surface), >=, 4.5);
+  g_assert_cmpfloat (td_theme_contrast_ratio (theme.muted, theme.surface), >=, 4.5);
+
+  /* Short and invalid colours. */
+  td_theme_init (&theme, "#abc");
+  g_assert_cmpstr (theme.brand, ==, "#aabbcc");
+  td_theme_init (&theme, "teal");
+  g_assert_cmpstr (theme.brand, ==, "#2f6f73");
+  g_assert_cmpfloat (td_theme_contrast_ratio ("#000000", "#ffffff"), >, 20.9);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/render/image-urls", test_image_urls);
+  g_test_add_func ("/core/render/image-size", test_image_size);
+  g_test_add_func ("/core/render/theme-contrast", test_theme_contrast);
+
+  return g_test_run ();
+}
