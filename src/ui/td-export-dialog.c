@@ -1,0 +1,541 @@
+/* td-export-dialog.c: exporting the issue, and what to check first */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "td-checks.h"
+#include "td-eml.h"
+#include "td-export.h"
+#include "td-export-dialog.h"
+#include "td-json-path.h"
+#include "td-outline.h"
+#include "td-render-email.h"
+#include "td-render-text.h"
+
+typedef enum
+{
+  FORMAT_WEB,
+  FORMAT_EMAIL,
+  FORMAT_TEXT,
+  FORMAT_EML,
+} ExportFormat;
+
+struct _TdExportDialog
+{
+  AdwWindow parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwPreferencesGroup *checks_group;
+
+  /* owned */
+  TdDocument *document;
+  char *base_dir;
+
+  /* borrowed */
+  TdWindow *window;
+};
+
+G_DEFINE_FINAL_TYPE (TdExportDialog, td_export_dialog, ADW_TYPE_WINDOW)
+
+static TdRenderContext
+render_context (TdExportDialog *self,
+                TdImageUrlMode  image_urls)
+{
+  return (TdRenderContext) { td_document_get_root (self->document), self->base_dir, image_urls };
+}
+
+static const char *
+public_base_url (TdExportDialog *self)
+{
+  JsonObject *root = json_node_get_object (td_document_get_root (self->document));
+
+  return td_json_get_string (td_json_get_object (root, "issue"), "public_base_url");
+}
+
+/* "august-2023": names the exported files after the issue. */
+static char *
+dup_stem (TdExportDialog *self)
+{
+  GFile *file = td_document_get_file (self->document);
+  JsonObject *root = json_node_get_object (td_document_get_root (self->document));
+  const char *date = td_json_get_string (td_json_get_object (root, "issue"), "date");
+
+  if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+
+      if (g_str_has_suffix (basename, ".tidings"))
+        basename[strlen (basename) - strlen (".tidings")] = '\0';
+      return g_steal_pointer (&basename);
+    }
+  if (strlen (date) >= 7)
+    return g_strndup (date, 7);
+  return g_strdup (_("newsletter"));
+}
+
+static void
+show_error (TdExportDialog *self,
+            GError         *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"),
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+toast_exported (TdExportDialog *self,
+                GFile          *folder,
+                const char     *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+  g_autofree char *uri = g_file_get_uri (folder);
+
+  adw_toast_set_button_label (toast, _("Open _Folder"));
+  adw_toast_set_detailed_action_name (toast, "export.open-folder");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Writes format to target (a folder for the web page, a file otherwise). */
+static gboolean
+export_to (TdExportDialog  *self,
+           ExportFormat     format,
+           GFile           *target,
+           GError         **error)
+{
+  g_autofree char *path = g_file_get_path (target);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  TdRenderContext context;
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Choose a folder on this computer"));
+      return FALSE;
+    }
+
+  switch (format)
+    {
+    case FORMAT_WEB:
+      context = render_context (self, TD_IMAGE_URL_RELATIVE);
+      return td_export_web (&context, path, error);
+    case FORMAT_EMAIL:
+      context = render_context (self, TD_IMAGE_URL_ABSOLUTE);
+      data = td_render_email (&context, &length);
+      break;
+    case FORMAT_TEXT:
+      context = render_context (self, TD_IMAGE_URL_ABSOLUTE);
+      data = td_render_text (&context, &length);
+      break;
+    case FORMAT_EML:
+      {
+        TdEmlOptions options = { NULL, NULL, g_get_real_time () / G_USEC_PER_SEC, NULL };
+        g_autoptr(GBytes) bytes = NULL;
+
+        context = render_context (self, TD_IMAGE_URL_CID);
+        bytes = td_render_eml (&context, &options, error);
+        if (bytes == NULL)
+          return FALSE;
+        data = g_bytes_unref_to_data (g_steal_pointer (&bytes), &length);
+        break;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+  return td_export_write_file (path, data, length, error);
+}
+
+static gboolean
+export_and_toast (TdExportDialog  *self,
+                  ExportFormat     format,
+                  GFile           *target,
+                  GError         **error)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (!export_to (self, format, target, error))
+    return FALSE;
+  folder = format == FORMAT_WEB ? g_object_ref (target) : g_file_get_parent (target);
+  name = g_file_get_basename (target);
+  if (format == FORMAT_EMAIL && public_base_url (self)[0] == '\0')
+    /* Translators: %s is a file name */
+    message = g_strdup_printf (_("Exported “%s”; its pictures need the issue’s web address"), name);
+  else
+    message = g_strdup_printf (_("Exported “%s”"), name);
+  toast_exported (self, folder, message);
+  return TRUE;
+}
+
+static void
+export_and_report (TdExportDialog *self,
+                   ExportFormat    format,
+                   GFile          *target)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!export_and_toast (self, format, target, &error))
+    show_error (self, error);
+}
+
+gboolean
+td_export_dialog_export (TdExportDialog  *self,
+                         const char      *format,
+                         GFile           *target,
+                         GError         **error)
+{
+  static const char *const names[] = { "web", "email", "text", "eml" };
+
+  g_return_val_if_fail (TD_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (target), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (format, names[i]) == 0)
+      return export_and_toast (self, (ExportFormat) i, target, error);
+  g_return_val_if_reached (FALSE);
+}
+
+static void
+replace_web_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         gpointer          user_data)
+{
+  g_autoptr(GFile) folder = user_data;
+  TdExportDialog *self = TD_EXPORT_DIALOG (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  if (g_str_equal (response, "replace"))
+    export_and_report (self, FORMAT_WEB, folder);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     TdExportDialog  *self)
+{
+  ExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "td-format"));
+  g_autoptr(GFile) target = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (target = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    {
+      g_autoptr(GFile) index = g_file_get_child (target, "index.html");
+
+      /* A folder chooser doesn't ask before replacing what is inside. */
+      if (format == FORMAT_WEB && g_file_query_exists (index, NULL))
+        {
+          g_autofree char *folder_name = g_file_get_basename (target);
+          g_autofree char *heading = g_strdup_printf (_("Replace the Web Page in “%s”?"),
+                                                      folder_name);
+          GtkWidget *dialog =
+            adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                    _("The folder already has an index.html. Exporting "
+                                      "replaces it and the pictures of the same names."));
+
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                            "cancel", _("_Cancel"),
+                                            "replace", _("_Replace"),
+                                            NULL);
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                                      ADW_RESPONSE_DESTRUCTIVE);
+          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+          g_signal_connect (dialog, "response", G_CALLBACK (replace_web_response_cb),
+                            g_steal_pointer (&target));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      else
+        export_and_report (self, format, target);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose_target (TdExportDialog *self,
+               ExportFormat    format)
+{
+  static const struct
+  {
+    const char *title;
+    const char *extension;
+    const char *filter_name;
+    const char *mime_type;
+  } formats[] = {
+    [FORMAT_WEB] = { N_("Choose a Folder for the Web Page"), NULL, NULL, NULL },
+    [FORMAT_EMAIL] = { N_("Export the Email"), ".html", N_("Web Pages"), "text/html" },
+    [FORMAT_TEXT] = { N_("Export the Plain Text"), ".txt", N_("Text Files"), "text/plain" },
+    [FORMAT_EML] = { N_("Export the Email Message"), ".eml", N_("Email Messages"), "message/rfc822" },
+  };
+  GtkFileChooserNative *chooser;
+  g_autofree char *stem = dup_stem (self);
+  GFile *file = td_document_get_file (self->document);
+
+  chooser = gtk_file_chooser_native_new (_(formats[format].title), GTK_WINDOW (self),
+                                         format == FORMAT_WEB
+                                         ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                         : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         format == FORMAT_WEB ? _("_Select") : _("_Export"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  if (format != FORMAT_WEB)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+      g_autofree char *name = g_strconcat (stem, formats[format].extension, NULL);
+
+      gtk_file_filter_set_name (filter, _(formats[format].filter_name));
+      gtk_file_filter_add_mime_type (filter, formats[format].mime_type);
+      gtk_file_filter_add_suffix (filter, formats[format].extension + 1);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  g_object_set_data (G_OBJECT (chooser), "td-format", GINT_TO_POINTER (format));
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TdExportDialog *self = TD_EXPORT_DIALOG (widget);
+
+  if (g_str_equal (action_name, "export.web"))
+    choose_target (self, FORMAT_WEB);
+  else if (g_str_equal (action_name, "export.email"))
+    choose_target (self, FORMAT_EMAIL);
+  else if (g_str_equal (action_name, "export.text"))
+    choose_target (self, FORMAT_TEXT);
+  else if (g_str_equal (action_name, "export.eml"))
+    choose_target (self, FORMAT_EML);
+}
+
+static void
+copy_email_html_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TdExportDialog *self = TD_EXPORT_DIALOG (widget);
+  TdRenderContext context = render_context (self, TD_IMAGE_URL_ABSOLUTE);
+  g_autofree char *html = NULL;
+  AdwToast *toast;
+  gsize length = 0;
+
+  /* The mailing service fetches the pictures from the web version. */
+  html = td_render_email (&context, &length);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), html);
+
+  if (public_base_url (self)[0] == '\0')
+    {
+      toast = adw_toast_new (_("Email copied, but its pictures won’t show until the issue "
+                               "has a web address"));
+      adw_toast_set_button_label (toast, _("_Show"));
+      adw_toast_set_detailed_action_name (toast, "export.show-path::issue.public_base_url");
+    }
+  else
+    toast = adw_toast_new (_("Email copied: paste it into your mailing service"));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_path_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TdExportDialog *self = TD_EXPORT_DIALOG (widget);
+  TdWindow *window = self->window;
+  g_autofree char *path = g_strdup (g_variant_get_string (parameter, NULL));
+
+  /* The dialog is modal: out of the way first, then to the field. */
+  gtk_window_destroy (GTK_WINDOW (self));
+  if (window != NULL)
+    td_window_show_path (window, path);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+static void
+add_check_rows (TdExportDialog *self)
+{
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  TdRenderContext context = render_context (self, TD_IMAGE_URL_ABSOLUTE);
+  guint n;
+
+  td_checks_run (&context, diags);
+  n = td_diagnostics_get_n_items (diags);
+
+  if (n == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Ready to send"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Tidings found nothing to fix"));
+      gtk_widget_add_css_class (icon, "success");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_group_add (self->checks_group, row);
+      return;
+    }
+
+  {
+    guint errors = td_diagnostics_count (diags, TD_SEVERITY_ERROR);
+    g_autofree char *description = NULL;
+
+    if (errors > 0)
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u problem would break the email: fix it first",
+                                                  "%u problems would break the email: fix them first",
+                                                  errors),
+                                     errors);
+    else
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u thing to look at before you send",
+                                                  "%u things to look at before you send",
+                                                  n),
+                                     n);
+    adw_preferences_group_set_description (self->checks_group, description);
+  }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TdDiagnostic *diag = td_diagnostics_get_item (diags, i);
+      GtkWidget *row = adw_action_row_new ();
+      gboolean is_error = diag->severity == TD_SEVERITY_ERROR;
+      GtkWidget *icon = gtk_image_new_from_icon_name (is_error ? "dialog-error-symbolic"
+                                                               : "dialog-warning-symbolic");
+      g_autofree char *title = g_strdup (diag->message);
+
+      /* Messages are sentences without their first capital. */
+      if (title[0] != '\0')
+        {
+          gunichar first = g_unichar_totitle (g_utf8_get_char (title));
+          char buffer[8] = { 0 };
+          const char *rest = g_utf8_next_char (title);
+          g_autofree char *capitalised = NULL;
+
+          g_unichar_to_utf8 (first, buffer);
+          capitalised = g_strconcat (buffer, rest, NULL);
+          g_free (title);
+          title = g_steal_pointer (&capitalised);
+        }
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_add_css_class (icon, is_error ? "error" : "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      is_error ? _("Problem") : _("Warning"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+      if (diag->path != NULL)
+        {
+          g_autofree char *where = td_outline_describe_path (self->document, diag->path);
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Show"));
+          g_autofree char *accessible = NULL;
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "export.show-path");
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                                  g_variant_new_string (diag->path));
+          /* Translators: %s is where a field is, "Issue Settings › Email subject" */
+          accessible = g_strdup_printf (_("Show %s"), where);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          accessible, -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+        }
+      adw_preferences_group_add (self->checks_group, row);
+    }
+}
+
+static void
+td_export_dialog_dispose (GObject *object)
+{
+  TdExportDialog *self = TD_EXPORT_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_EXPORT_DIALOG);
+  g_clear_object (&self->document);
+  g_clear_weak_pointer (&self->window);
+
+  G_OBJECT_CLASS (td_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+td_export_dialog_finalize (GObject *object)
+{
+  TdExportDialog *self = TD_EXPORT_DIALOG (object);
+
+  g_free (self->base_dir);
+
+  G_OBJECT_CLASS (td_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+td_export_dialog_class_init (TdExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = td_export_dialog_dispose;
+  object_class->finalize = td_export_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tidings/Tidings/td-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdExportDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TdExportDialog, checks_group);
+
+  gtk_widget_class_install_action (widget_class, "export.copy-email-html", NULL,
+                                   copy_email_html_action);
+  gtk_widget_class_install_action (widget_class, "export.email", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "export.text", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "export.eml", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "export.web", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "export.show-path", "s", show_path_action);
+  gtk_widget_class_install_action (widget_class, "export.open-folder", "s", open_folder_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+td_export_dialog_init (TdExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+td_export_dialog_new (TdWindow *window)
+{
+  TdExportDialog *self;
+
+  g_return_val_if_fail (TD_IS_WINDOW (window), NULL);
+
+  self = g_object_new (TD_TYPE_EXPORT_DIALOG,
+                       "transient-for", window,
+                       NULL);
+  self->document = g_object_ref (td_window_get_document (window));
+  self->base_dir = g_strdup (td_window_get_base_dir (window));
+  g_set_weak_pointer (&self->window, window);
+  add_check_rows (self);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,252 @@
+/* test-form.c: the editor forms, in real widgets under Xvfb */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "td-form.h"
+#include "td-image-row.h"
+#include "td-json-path.h"
+#include "td-registry.h"
+#include "td-text-editor.h"
+
+typedef struct
+{
+  char *dir;
+  TdDocument *document;
+  GtkWidget *window;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *sample_dir = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                       "august-2023", NULL);
+  g_autofree char *command = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+
+  /* A copy, so that imported pictures land in a folder of the test's own. */
+  fixture->dir = g_dir_make_tmp ("tidings-form-XXXXXX", NULL);
+  command = g_strdup_printf ("cp -r '%s/.' '%s'", sample_dir, fixture->dir);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  path = g_build_filename (fixture->dir, "august-2023.tidings", NULL);
+  file = g_file_new_for_path (path);
+  fixture->document = td_document_new_from_file (file, diags);
+  g_assert_nonnull (fixture->document);
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 900);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate ();
+  g_clear_object (&fixture->document);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  g_free (fixture->dir);
+}
+
+static TdForm *
+show_form (Fixture           *fixture,
+           const char        *path,
+           const TdFieldSpec *fields)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *form = td_form_new (fixture->document, path, fields);
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), form);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), scroller);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  iterate ();
+  return TD_FORM (form);
+}
+
+static const char *
+string_at (Fixture    *fixture,
+           const char *path)
+{
+  JsonNode *node = td_json_path_lookup (td_document_get_root (fixture->document), path);
+
+  return node != NULL ? json_node_get_string (node) : NULL;
+}
+
+static const TdFieldSpec *
+section_fields (const char *type)
+{
+  return td_registry_lookup_section_type (type)->fields;
+}
+
+static void
+test_typing_and_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  TdForm *form = show_form (fixture, "sections[1]", section_fields ("article"));
+  GtkWidget *title = td_form_get_field_widget (form, "sections[1].title");
+
+  g_assert_true (ADW_IS_ENTRY_ROW (title));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==,
+                   "Why Your Hamstrings and Lower Back Are Always Tight");
+
+  gtk_editable_set_text (GTK_EDITABLE (title), "Tight hamstrings?");
+  g_assert_cmpstr (string_at (fixture, "sections[1].title"), ==, "Tight hamstrings?");
+  g_assert_true (td_document_get_modified (fixture->document));
+
+  /* Undo goes through the document and shows up in the widget. */
+  g_assert_true (td_document_undo (fixture->document));
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==,
+                   "Why Your Hamstrings and Lower Back Are Always Tight");
+  g_assert_true (td_document_redo (fixture->document));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Tight hamstrings?");
+}
+
+static void
+test_markdown_editor (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  TdForm *form = show_form (fixture, "sections[8]", section_fields ("tip"));
+  GtkWidget *editor = td_form_get_field_widget (form, "sections[8].body");
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_assert_true (TD_IS_TEXT_EDITOR (editor));
+  buffer = td_text_editor_get_buffer (TD_TEXT_EDITOR (editor));
+  gtk_text_buffer_set_text (buffer, "Drink water", -1);
+  g_assert_cmpstr (string_at (fixture, "sections[8].body"), ==, "Drink water");
+
+  /* Ctrl+B's command: the selection becomes bold. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 6);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  td_text_editor_wrap_selection (TD_TEXT_EDITOR (editor), "**", "**");
+  g_assert_cmpstr (string_at (fixture, "sections[8].body"), ==, "Drink **water**");
+}
+
+static void
+test_validation_hints (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  TdForm *form = show_form (fixture, "practice", td_registry_get_practice_fields ());
+  GtkWidget *website = td_form_get_field_widget (form, "practice.website");
+
+  g_assert_false (gtk_widget_has_css_class (website, "warning"));
+  gtk_editable_set_text (GTK_EDITABLE (website), "javascript:alert(1)");
+  g_assert_true (gtk_widget_has_css_class (website, "warning"));
+  /* What was typed is kept (nothing typed is lost), the hint says why. */
+  g_assert_cmpstr (string_at (fixture, "practice.website"), ==, "javascript:alert(1)");
+  gtk_editable_set_text (GTK_EDITABLE (website), "https://example.com/");
+  g_assert_false (gtk_widget_has_css_class (website, "warning"));
+}
+
+static void
+test_picture_and_alt (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  TdForm *form = show_form (fixture, "sections[1]", section_fields ("article"));
+  GtkWidget *row = td_form_get_field_widget (form, "sections[1].image.src");
+  GtkWidget *alt = td_form_get_field_widget (form, "sections[1].image.alt");
+  g_autofree char *outside = g_build_filename (g_get_tmp_dir (), "tidings-test-photo.png", NULL);
+  g_autofree char *logo = g_build_filename (fixture->dir, "images", "logo.png", NULL);
+  g_autofree char *copied = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (outside);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  /* A picture from elsewhere is copied into the images/. */
+  g_assert_true (g_file_get_contents (logo, &contents, &length, NULL));
+  contents[length - 1] ^= 1;
+  g_assert_true (g_file_set_contents (outside, contents, length, NULL));
+  g_assert_true (td_image_row_set_file (TD_IMAGE_ROW (row), file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (string_at (fixture, "sections[1].image.src"), ==,
+                   "images/tidings-test-photo.png");
+  copied = g_build_filename (fixture->dir, "images", "tidings-test-photo.png", NULL);
+  g_assert_true (g_file_test (copied, G_FILE_TEST_IS_REGULAR));
+  g_unlink (outside);
+
+  /* The description is required once there is a picture. */
+  gtk_editable_set_text (GTK_EDITABLE (alt), "");
+  g_assert_true (gtk_widget_has_css_class (alt, "warning"));
+  gtk_editable_set_text (GTK_EDITABLE (alt), "A photo");
+  g_assert_false (gtk_widget_has_css_class (alt, "warning"));
+
+  /* The typing in the description is one undo step, the picture another. */
+  g_assert_true (td_document_undo (fixture->document));
+  g_assert_cmpstr (string_at (fixture, "sections[1].image.alt"), ==,
+                   "A woman lying on a mat with her hips raised in a glute bridge, "
+                   "a miniband around her knees");
+  g_assert_true (td_document_undo (fixture->document));
+  g_assert_cmpstr (string_at (fixture, "sections[1].image.src"), ==, "images/glute-bridge.jpg");
+}
+
+static void
+test_list_items (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  TdForm *form = show_form (fixture, "sections[3]", section_fields ("news"));
+  g_autoptr(JsonNode) item = json_from_string ("{\"text\": \"A third piece of news\"}", NULL);
+
+  g_assert_nonnull (td_form_get_field_widget (form, "sections[3].items[1].text"));
+  g_assert_null (td_form_get_field_widget (form, "sections[3].items[2].text"));
+
+  g_assert_true (td_document_insert (fixture->document, "sections[3].items", 2, item));
+  iterate ();
+  g_assert_nonnull (td_form_get_field_widget (form, "sections[3].items[2].text"));
+
+  g_assert_true (td_document_move (fixture->document, "sections[3].items", 2, 0));
+  iterate ();
+  {
+    GtkWidget *first = td_form_get_field_widget (form, "sections[3].items[0].text");
+    GtkTextBuffer *buffer = td_text_editor_get_buffer (TD_TEXT_EDITOR (first));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "A third piece of news");
+  }
+
+  g_assert_true (td_document_remove (fixture->document, "sections[3].items", 0));
+  iterate ();
+  g_assert_null (td_form_get_field_widget (form, "sections[3].items[2].text"));
+
+  /* Jumping to a field named by a pre-send check. */
+  g_assert_true (td_form_focus_field (form, "sections[3].items[1].photo.alt"));
+  iterate ();
+  g_assert_true (gtk_widget_has_focus (gtk_window_get_focus (GTK_WINDOW (fixture->window))));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/form/typing-and-undo", test_typing_and_undo);
+  ADD ("/ui/form/markdown-editor", test_markdown_editor);
+  ADD ("/ui/form/validation-hints", test_validation_hints);
+  ADD ("/ui/form/picture-and-alt", test_picture_and_alt);
+  ADD ("/ui/form/list-items", test_list_items);
+#undef ADD
+
+  return g_test_run ();
+}
