@@ -12,6 +12,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include <locale.h>
 #include <signal.h>
 
 #include <glib/gstdio.h>
@@ -284,6 +287,23 @@ count_recovery_copies (const char *dir)
     if (g_str_has_suffix (name, ".tidings"))
       n++;
   return n;
+}
+
+/* Whether a GtkLabel (or a row title) under widget shows text. */
+static gboolean
+widget_tree_has_label (GtkWidget  *widget,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (widget_tree_has_label (child, text))
+      return TRUE;
+  return FALSE;
 }
 
 /* -- First run ------------------------------------------------------------ */
@@ -1513,16 +1533,17 @@ test_shortcuts_and_about (void)
 
 /* -- How it looks ---------------------------------------------------------- */
 
+/* Saves the window as build/tests/NAME and checks it is not blank: many
+ * colours, and most pixels not the background's. */
 static void
-test_screenshot (void)
+save_screenshot (TdWindow   *window,
+                 const char *name)
 {
-  g_autofree char *path = copy_sample ("screenshot");
-  TdWindow *window = new_window_on (path);
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *out = g_test_build_filename (G_TEST_BUILT, "window-screenshot.png", NULL);
+  g_autofree char *out = g_test_build_filename (G_TEST_BUILT, name, NULL);
   g_autoptr(GHashTable) colours = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autofree guchar *pixels = NULL;
   int width;
@@ -1531,8 +1552,6 @@ test_screenshot (void)
   guint32 background;
   gsize other = 0;
 
-  activate (window, "select", g_variant_new_string ("section/hamstrings"));
-  settle (500);
   width = gtk_widget_get_width (GTK_WIDGET (window));
   height = gtk_widget_get_height (GTK_WIDGET (window));
   g_assert_cmpint (width, >, 600);
@@ -1547,7 +1566,6 @@ test_screenshot (void)
   g_assert_true (gdk_texture_save_to_png (texture, out));
   g_test_message ("window screenshot saved to %s", out);
 
-  /* Not blank: many colours, and most pixels not the background's. */
   width = gdk_texture_get_width (texture);
   height = gdk_texture_get_height (texture);
   stride = (gsize) width * 4;
@@ -1567,6 +1585,45 @@ test_screenshot (void)
                   g_hash_table_size (colours), 100.0 * other / ((double) width * height));
   g_assert_cmpuint (g_hash_table_size (colours), >, 64);
   g_assert_cmpuint (other, >, (gsize) width * height / 5);
+}
+
+static void
+test_screenshot (void)
+{
+  g_autofree char *path = copy_sample ("screenshot");
+  TdWindow *window = new_window_on (path);
+
+  activate (window, "select", g_variant_new_string ("section/hamstrings"));
+  settle (500);
+  save_screenshot (window, "window-screenshot.png");
+  destroy_window (window);
+}
+
+/* Run by the "window-es" test, with a Spanish locale and LANGUAGE=es: the
+ * whole window speaks Spanish. */
+static void
+test_spanish (void)
+{
+  TdWindow *window;
+
+  if (g_strcmp0 (g_getenv ("TIDINGS_TEST_LANGUAGE"), "es") != 0)
+    {
+      g_test_skip ("run by the window-es test, in a Spanish locale");
+      return;
+    }
+
+  window = td_window_new (app);
+  td_window_load_sample (window);
+  gtk_window_present (GTK_WINDOW (window));
+  activate (window, "select", g_variant_new_string ("section/hamstrings"));
+  settle (500);
+
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)),
+                                   "Edición sin título"));
+  g_assert_true (widget_tree_has_label (GTK_WIDGET (window), "Perfil del negocio"));
+  g_assert_true (widget_tree_has_label (GTK_WIDGET (window), "Artículo"));
+  g_assert_false (widget_tree_has_label (GTK_WIDGET (window), "Practice Profile"));
+  save_screenshot (window, "window-screenshot-es.png");
   destroy_window (window);
 }
 
@@ -1617,6 +1674,16 @@ main (int   argc,
     }
 
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() keeps the C locale; the Spanish run wants its own. */
+  if (g_getenv ("TIDINGS_TEST_LANGUAGE") != NULL)
+    setlocale (LC_ALL, "");
+  /* The build's catalogues, as the app's main() binds them. */
+  if (g_getenv ("TIDINGS_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TIDINGS_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
 
   app = td_application_new (G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
@@ -1636,6 +1703,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/ui/window/shortcuts-and-about", test_shortcuts_and_about);
   g_test_add_func ("/ui/window/screenshot", test_screenshot);
+  g_test_add_func ("/ui/window/spanish", test_spanish);
   g_test_add_func ("/ui/next-issue/titles", test_next_issue_titles);
   g_test_add_func ("/ui/recovery/autosave", test_autosave);
   g_test_add_func ("/ui/recovery/autosave-failure", test_autosave_failure);
