@@ -14,6 +14,7 @@
 #include "td-issue-loader.h"
 #include "td-json-path.h"
 #include "td-render-email.h"
+#include "td-test-util.h"
 
 typedef struct
 {
@@ -27,25 +28,6 @@ typedef struct
 
 /* Helpers
  * ------------------------------------------------------------------------ */
-
-static char *
-sample_dir (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "august-2023", NULL);
-}
-
-static JsonNode *
-load_sample (void)
-{
-  g_autofree char *dir = sample_dir ();
-  g_autofree char *path = g_build_filename (dir, "august-2023.tidings", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
-  g_autoptr(TdLoadedIssue) loaded = td_issue_load_from_file (file, diags);
-
-  g_assert_nonnull (loaded);
-  return json_node_ref (loaded->root);
-}
 
 /* Replaces (or adds) the member at @path with the JSON value @json, or
  * removes it when @json is NULL. */
@@ -133,8 +115,8 @@ assert_findings (TdDiagnostics  *diags,
  * @expected. */
 #define CHECK(change, ...)                                                     \
   G_STMT_START {                                                               \
-    g_autoptr(JsonNode) root_ = load_sample ();                                \
-    g_autofree char *dir_ = sample_dir ();                                     \
+    g_autoptr(JsonNode) root_ = td_test_load_sample ();                                \
+    g_autofree char *dir_ = td_test_sample_dir ();                                     \
     g_autoptr(TdDiagnostics) diags_ = NULL;                                    \
     const Expected expected_[] = { __VA_ARGS__ };                              \
     JsonNode *root = root_;                                                    \
@@ -146,8 +128,8 @@ assert_findings (TdDiagnostics  *diags,
 /* Runs the checks on the sample changed by @change and expects nothing. */
 #define CHECK_CLEAN(change)                                                    \
   G_STMT_START {                                                               \
-    g_autoptr(JsonNode) root_ = load_sample ();                                \
-    g_autofree char *dir_ = sample_dir ();                                     \
+    g_autoptr(JsonNode) root_ = td_test_load_sample ();                                \
+    g_autofree char *dir_ = td_test_sample_dir ();                                     \
     g_autoptr(TdDiagnostics) diags_ = NULL;                                    \
     JsonNode *root = root_;                                                    \
     change;                                                                    \
@@ -161,8 +143,8 @@ assert_findings (TdDiagnostics  *diags,
 static void
 test_sample (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
-  g_autofree char *dir = sample_dir ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autofree char *dir = td_test_sample_dir ();
   g_autoptr(TdDiagnostics) diags = run_checks (root, dir);
   g_autoptr(TdDiagnostics) without_dir = NULL;
   g_autofree char *report = td_diagnostics_format (diags, "august-2023.tidings");
@@ -225,7 +207,7 @@ test_heavy_picture (void)
   g_autofree char *light = g_build_filename (images, "light.png", NULL);
   g_autofree char *heavy = g_build_filename (images, "heavy.png", NULL);
   g_autofree char *json = NULL;
-  g_autoptr(JsonNode) root = load_sample ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
   g_autoptr(TdDiagnostics) diags = NULL;
   /* A PNG header (1×1) padded with zeros: the checks read the file size. */
   static const guint8 png[] = {
@@ -467,7 +449,7 @@ grow_email (JsonNode *root,
             guint     n)
 {
   g_autoptr(GString) body = g_string_new (NULL);
-  g_autofree char *dir = sample_dir ();
+  g_autofree char *dir = td_test_sample_dir ();
   TdRenderContext context = { root, dir, TD_IMAGE_URL_ABSOLUTE };
   g_autofree char *html = NULL;
   gsize length = 0;
@@ -483,8 +465,8 @@ grow_email (JsonNode *root,
 static void
 test_email_size (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
-  g_autofree char *dir = sample_dir ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autofree char *dir = td_test_sample_dir ();
   const Expected warning[] = {
     { WARNING, NULL,
       "the email is …" },

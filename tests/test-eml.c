@@ -22,6 +22,7 @@
 #include "td-json-path.h"
 #include "td-render-email.h"
 #include "td-render-text.h"
+#include "td-test-util.h"
 
 /* GMime 3.2 declares no autoptr cleanups of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
@@ -33,25 +34,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
 
 /* Helpers
  * ------------------------------------------------------------------------ */
-
-static char *
-sample_dir (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "august-2023", NULL);
-}
-
-static JsonNode *
-load_sample (void)
-{
-  g_autofree char *dir = sample_dir ();
-  g_autofree char *path = g_build_filename (dir, "august-2023.tidings", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
-  g_autoptr(TdLoadedIssue) loaded = td_issue_load_from_file (file, diags);
-
-  g_assert_nonnull (loaded);
-  return json_node_ref (loaded->root);
-}
 
 static void
 set_string (JsonNode   *root,
@@ -85,7 +67,7 @@ render_eml (JsonNode     *root,
 static GBytes *
 render_sample_eml (JsonNode *root)
 {
-  g_autofree char *dir = sample_dir ();
+  g_autofree char *dir = td_test_sample_dir ();
   g_autoptr(GError) error = NULL;
   GBytes *bytes = render_eml (root, dir, NULL, NULL, &error);
 
@@ -249,10 +231,10 @@ html_cids (const char *html)
 static void
 test_absolute_tree (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
   g_autoptr(GBytes) bytes = render_sample_eml (root);
   g_autoptr(GMimeMessage) message = parse (bytes);
-  g_autofree char *dir = sample_dir ();
+  g_autofree char *dir = td_test_sample_dir ();
   GMimeObject *body = g_mime_message_get_mime_part (message);
   GMimeMultipart *alternative;
   g_autofree char *text = NULL;
@@ -282,7 +264,7 @@ test_absolute_tree (void)
 static void
 test_headers (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
   g_autoptr(GBytes) bytes = render_sample_eml (root);
   g_autoptr(GMimeMessage) message = parse (bytes);
   GMimeObject *object = GMIME_OBJECT (message);
@@ -327,10 +309,10 @@ test_headers (void)
 static void
 test_deterministic (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
   g_autoptr(GBytes) a = render_sample_eml (root);
   g_autoptr(GBytes) b = render_sample_eml (root);
-  g_autofree char *dir = sample_dir ();
+  g_autofree char *dir = td_test_sample_dir ();
   TdRenderContext context = { root, dir, TD_IMAGE_URL_RELATIVE };
   TdEmlOptions later = { NULL, NULL, SAMPLE_DATE + 60, NULL };
   g_autoptr(GBytes) c = td_render_eml (&context, &later, NULL);
@@ -348,13 +330,13 @@ test_deterministic (void)
 static void
 test_cid_tree (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GMimeMessage) message = NULL;
   g_autoptr(GPtrArray) cids = NULL;
   g_autoptr(GHashTable) content_ids = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                              g_free, NULL);
-  g_autofree char *dir = sample_dir ();
+  g_autofree char *dir = td_test_sample_dir ();
   g_autofree char *text = NULL;
   g_autofree char *html = NULL;
   g_autofree char *expected_text = NULL;
@@ -442,8 +424,8 @@ test_cid_tree (void)
 static void
 test_cid_missing_picture (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
-  g_autofree char *dir = sample_dir ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autofree char *dir = td_test_sample_dir ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
@@ -489,7 +471,7 @@ test_list_unsubscribe (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(JsonNode) root = load_sample ();
+      g_autoptr(JsonNode) root = td_test_load_sample ();
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GMimeMessage) message = NULL;
       GMimeObject *object;
@@ -511,11 +493,11 @@ static void
 test_non_ascii_headers (void)
 {
   const char *subject = "Café ☕ — août, ночь, 東京 and a long tail to fold the header line";
-  g_autoptr(JsonNode) root = load_sample ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GMimeMessage) message = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = sample_dir ();
+  g_autofree char *dir = td_test_sample_dir ();
   g_autofree char *headers = NULL;
   InternetAddress *sender;
 
@@ -543,7 +525,7 @@ test_non_ascii_headers (void)
 static void
 test_subject_falls_back_to_title (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GMimeMessage) message = NULL;
 
@@ -556,8 +538,8 @@ test_subject_falls_back_to_title (void)
 static void
 test_from (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
-  g_autofree char *dir = sample_dir ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autofree char *dir = td_test_sample_dir ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GMimeMessage) message = NULL;
@@ -603,7 +585,7 @@ test_from (void)
 static void
 test_long_lines (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
   GString *word = g_string_new (NULL);
   GString *url = g_string_new ("https://ana.example/unsubscribe?");
   GString *body = g_string_new (NULL);
@@ -648,34 +630,16 @@ static void
 check_golden (GBytes     *bytes,
               const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "golden", name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *golden = NULL;
-  gsize length;
-  g_autoptr(GBytes) expected = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
 
-  if (g_strcmp0 (g_getenv ("TD_UPDATE_GOLDEN"), "1") == 0)
-    {
-      g_autofree char *golden_dir = g_path_get_dirname (path);
-      gsize size;
-      const char *data = g_bytes_get_data (bytes, &size);
-
-      g_assert_cmpint (g_mkdir_with_parents (golden_dir, 0755), ==, 0);
-      g_file_set_contents (path, data, (gssize) size, &error);
-      g_assert_no_error (error);
-      g_test_message ("updated %s", path);
-    }
-
-  g_file_get_contents (path, &golden, &length, &error);
-  g_assert_no_error (error);
-  expected = g_bytes_new_take (g_steal_pointer (&golden), length);
-  g_assert_true (g_bytes_equal (bytes, expected));
+  td_test_assert_golden (name, data, size);
 }
 
 static void
 test_golden (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
   g_autoptr(GBytes) bytes = render_sample_eml (root);
 
   check_golden (bytes, "sample.eml");
@@ -684,7 +648,7 @@ test_golden (void)
 static void
 test_golden_cid (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
   g_autoptr(GBytes) bytes = NULL;
 
   set_string (root, "issue.public_base_url", "");

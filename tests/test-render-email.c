@@ -24,6 +24,7 @@
 #include "td-html.h"
 #include "td-issue-loader.h"
 #include "td-render-email.h"
+#include "td-test-util.h"
 
 #define MAX_LINE_BYTES     998
 #define SAMPLE_MAX_BYTES   20480
@@ -37,35 +38,6 @@
 /* ---------------------------------------------------------------------------
  * Helpers
  */
-
-static char *
-sample_path (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "august-2023",
-                                "august-2023.tidings", NULL);
-}
-
-static char *
-golden_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "golden", name, NULL);
-}
-
-static JsonNode *
-load_sample (void)
-{
-  g_autofree char *path = sample_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *contents = NULL;
-  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
-  g_autoptr(TdLoadedIssue) loaded = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  loaded = td_issue_load_from_data (contents, length, dir, diags);
-  g_assert_nonnull (loaded);
-  return g_steal_pointer (&loaded->root);
-}
 
 static JsonNode *
 parse (const char *json)
@@ -96,9 +68,8 @@ render (JsonNode       *root,
 static char *
 render_sample (TdImageUrlMode mode)
 {
-  g_autoptr(JsonNode) root = load_sample ();
-  g_autofree char *path = sample_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autofree char *dir = td_test_sample_dir ();
 
   return render (root, dir, mode);
 }
@@ -209,49 +180,6 @@ assert_links_allowed (const char *html)
   for (guint i = 0; i < hrefs->len; i++)
     if (!link_is_allowed (hrefs->pdata[i]))
       g_error ("link to \"%s\"", (char *) hrefs->pdata[i]);
-}
-
-/* Compares @html with the golden file @name, or rewrites the file when
- * TD_UPDATE_GOLDEN=1. */
-static void
-assert_golden (const char *html,
-               const char *name)
-{
-  g_autofree char *path = golden_path (name);
-  g_autofree char *expected = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *a, *b;
-  guint line = 1;
-
-  if (g_strcmp0 (g_getenv ("TD_UPDATE_GOLDEN"), "1") == 0)
-    {
-      g_assert_true (g_file_set_contents (path, html, -1, &error));
-      g_assert_no_error (error);
-      g_test_message ("updated %s", path);
-      return;
-    }
-
-  if (!g_file_get_contents (path, &expected, NULL, &error))
-    {
-      g_test_message ("%s: %s (regenerate it with TD_UPDATE_GOLDEN=1)", path, error->message);
-      g_test_fail ();
-      return;
-    }
-  if (g_str_equal (html, expected))
-    return;
-
-  for (a = html, b = expected; *a != '\0' && *a == *b; a++, b++)
-    if (*a == '\n')
-      line++;
-  {
-    g_autofree char *got = g_strndup (a, strcspn (a, "\n"));
-    g_autofree char *want = g_strndup (b, strcspn (b, "\n"));
-
-    g_test_message ("%s differs from line %u:\n  got:      %.200s\n  expected: %.200s\n"
-                    "(after checking the new output, regenerate with TD_UPDATE_GOLDEN=1)",
-                    name, line, got, want);
-  }
-  g_test_fail ();
 }
 
 /* ---------------------------------------------------------------------------
@@ -566,7 +494,7 @@ test_sample_golden (void)
 {
   g_autofree char *html = render_sample (TD_IMAGE_URL_ABSOLUTE);
 
-  assert_golden (html, "sample-email.html");
+  td_test_assert_golden ("sample-email.html", html, strlen (html));
 }
 
 static void
@@ -701,7 +629,7 @@ collect_pictures (JsonNode   *node,
 static void
 test_images_cid (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
   g_autofree char *html = render_sample (TD_IMAGE_URL_CID);
   g_autoptr(GPtrArray) srcs = attribute_values (html, "src");
   g_autoptr(GHashTable) paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -768,7 +696,7 @@ test_images_sizes (void)
 static void
 test_images_unreadable (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
   g_autofree char *html = render (root, NULL, TD_IMAGE_URL_ABSOLUTE);
 
   g_assert_cmpuint (count (html, "<img"), ==, 12);
@@ -787,7 +715,7 @@ static JsonNode *
 sample_with (const char *member,
              const char *value)
 {
-  JsonNode *root = load_sample ();
+  JsonNode *root = td_test_load_sample ();
   JsonObject *issue = json_object_get_object_member (json_node_get_object (root), "issue");
 
   json_object_set_string_member (issue, member, value);
@@ -1042,7 +970,7 @@ test_hostile_golden (void)
   assert_short_lines (html);
   assert_nothing_passes (html);
   g_assert_cmpuint (strlen (html), <, 100000);
-  assert_golden (html, "hostile-email.html");
+  td_test_assert_golden ("hostile-email.html", html, strlen (html));
 }
 
 int

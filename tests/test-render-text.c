@@ -18,30 +18,12 @@
 #include "td-json-path.h"
 #include "td-l10n.h"
 #include "td-render-text.h"
+#include "td-test-util.h"
 
 #define TEXT_WIDTH 72
 
 /* Helpers
  * ------------------------------------------------------------------------ */
-
-static char *
-sample_dir (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "august-2023", NULL);
-}
-
-static JsonNode *
-load_sample (void)
-{
-  g_autofree char *dir = sample_dir ();
-  g_autofree char *path = g_build_filename (dir, "august-2023.tidings", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
-  g_autoptr(TdLoadedIssue) loaded = td_issue_load_from_file (file, diags);
-
-  g_assert_nonnull (loaded);
-  return json_node_ref (loaded->root);
-}
 
 /* Loads @json (a whole document) through the validator. */
 static JsonNode *
@@ -217,34 +199,18 @@ contains_string (GPtrArray  *array,
 static void
 test_golden (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
-  g_autofree char *dir = sample_dir ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autofree char *dir = td_test_sample_dir ();
   g_autofree char *text = render (root, dir);
-  g_autofree char *golden_path = g_test_build_filename (G_TEST_DIST, "data", "golden",
-                                                        "sample-text.txt", NULL);
-  g_autofree char *golden = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (g_getenv ("TD_UPDATE_GOLDEN"), "1") == 0)
-    {
-      g_autofree char *golden_dir = g_path_get_dirname (golden_path);
-
-      g_assert_cmpint (g_mkdir_with_parents (golden_dir, 0755), ==, 0);
-      g_file_set_contents (golden_path, text, -1, &error);
-      g_assert_no_error (error);
-      g_test_message ("updated %s", golden_path);
-    }
-
-  g_file_get_contents (golden_path, &golden, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (text, ==, golden);
+  td_test_assert_golden ("sample-text.txt", text, strlen (text));
 }
 
 static void
 test_sample_shape (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
-  g_autofree char *dir = sample_dir ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autofree char *dir = td_test_sample_dir ();
   g_autofree char *text = render (root, dir);
 
   assert_wrapped (text);
@@ -294,7 +260,7 @@ test_sample_shape (void)
 static void
 test_sample_references (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
   g_autofree char *text = render (root, NULL);
   g_autoptr(GPtrArray) urls = reference_list (text);
   g_autoptr(GArray) marks = reference_marks (text);
@@ -341,7 +307,7 @@ test_sample_references (void)
 static void
 test_deterministic (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
   g_autofree char *a = render (root, NULL);
   g_autofree char *b = render (root, NULL);
 

@@ -25,6 +25,7 @@
 #include "td-json-path.h"
 #include "td-l10n.h"
 #include "td-render-web.h"
+#include "td-test-util.h"
 
 /* The sample's pictures, in order of first use. */
 static const char * const sample_images[] = {
@@ -43,25 +44,6 @@ static const char * const sample_images[] = {
 };
 
 /* Helpers */
-
-static char *
-sample_dir (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "august-2023", NULL);
-}
-
-static JsonNode *
-load_sample (void)
-{
-  g_autofree char *dir = sample_dir ();
-  g_autofree char *path = g_build_filename (dir, "august-2023.tidings", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
-  g_autoptr(TdLoadedIssue) loaded = td_issue_load_from_file (file, diags);
-
-  g_assert_nonnull (loaded);
-  return g_steal_pointer (&loaded->root);
-}
 
 /* Parses a document and checks that it is one the loader would accept
  * (without looking for its pictures). */
@@ -103,8 +85,8 @@ render (JsonNode   *root,
 static char *
 render_sample (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
-  g_autofree char *dir = sample_dir ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autofree char *dir = td_test_sample_dir ();
 
   return render (root, dir);
 }
@@ -227,36 +209,8 @@ static void
 test_sample_golden (void)
 {
   g_autofree char *html = render_sample ();
-  g_autofree char *golden_path = g_test_build_filename (G_TEST_DIST, "data", "golden",
-                                                        "sample-web.html", NULL);
-  g_autofree char *expected = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (g_getenv ("TD_UPDATE_GOLDEN") != NULL)
-    {
-      g_file_set_contents (golden_path, html, -1, &error);
-      g_assert_no_error (error);
-      g_test_message ("wrote %s", golden_path);
-      return;
-    }
-
-  g_file_get_contents (golden_path, &expected, NULL, &error);
-  g_assert_no_error (error);
-  if (!g_str_equal (html, expected))
-    {
-      g_auto(GStrv) got_lines = g_strsplit (html, "\n", -1);
-      g_auto(GStrv) want_lines = g_strsplit (expected, "\n", -1);
-      guint i = 0;
-
-      while (got_lines[i] != NULL && want_lines[i] != NULL &&
-             g_str_equal (got_lines[i], want_lines[i]))
-        i++;
-      g_test_message ("first difference at line %u:\n  want: %s\n  got:  %s", i + 1,
-                      want_lines[i] != NULL ? want_lines[i] : "(end)",
-                      got_lines[i] != NULL ? got_lines[i] : "(end)");
-      g_test_message ("set TD_UPDATE_GOLDEN=1 to regenerate %s", golden_path);
-      g_test_fail ();
-    }
+  td_test_assert_golden ("sample-web.html", html, strlen (html));
 }
 
 static void
@@ -345,8 +299,8 @@ test_sample_structure (void)
 static void
 test_sample_images (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
-  g_autofree char *dir = sample_dir ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autofree char *dir = td_test_sample_dir ();
   TdRenderContext context = { root, dir, TD_IMAGE_URL_RELATIVE };
   g_autoptr(GPtrArray) images = td_render_web_list_images (&context);
 
@@ -509,7 +463,7 @@ test_escaping (void)
 {
   g_autofree char *json = hostile_document ();
   g_autoptr(JsonNode) root = parse_valid (json);
-  g_autofree char *dir = sample_dir ();
+  g_autofree char *dir = td_test_sample_dir ();
   g_autofree char *html = render (root, dir);
   g_autofree char *again = render (root, dir);
 
@@ -732,7 +686,7 @@ test_meta (void)
     "  \"unsubscribe_url\": \"https://example.com/u\"},"
     " \"sections\": [{\"id\": \"m\", \"type\": \"masthead\"},"
     " {\"id\": \"f\", \"type\": \"footer\"}]}");
-  g_autofree char *dir = sample_dir ();
+  g_autofree char *dir = td_test_sample_dir ();
   g_autofree char *html = render (root, dir);
 
   assert_page_is_safe (html);
@@ -864,8 +818,8 @@ assert_same_file (const char *a,
 static void
 test_export_sample (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
-  g_autofree char *dir = sample_dir ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autofree char *dir = td_test_sample_dir ();
   TdRenderContext context = { root, dir, TD_IMAGE_URL_RELATIVE };
   g_autofree char *tmp = make_temp_dir ();
   g_autofree char *first = g_build_filename (tmp, "first", NULL);
@@ -944,8 +898,8 @@ test_export_sample (void)
 static void
 test_export_unwritable (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
-  g_autofree char *dir = sample_dir ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autofree char *dir = td_test_sample_dir ();
   TdRenderContext context = { root, dir, TD_IMAGE_URL_RELATIVE };
   g_autofree char *tmp = make_temp_dir ();
   g_autofree char *file = g_build_filename (tmp, "a-file", NULL);
@@ -973,8 +927,8 @@ test_export_unwritable (void)
 static void
 test_export_refuses_outside (void)
 {
-  g_autoptr(JsonNode) root = load_sample ();
-  g_autofree char *dir = sample_dir ();
+  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autofree char *dir = td_test_sample_dir ();
   TdRenderContext context = { root, dir, TD_IMAGE_URL_RELATIVE };
   g_autofree char *tmp = make_temp_dir ();
   g_autofree char *out = g_build_filename (tmp, "out", NULL);
@@ -1019,7 +973,7 @@ test_export_refuses_outside (void)
 static void
 test_export_bad_pictures (void)
 {
-  g_autofree char *sample = sample_dir ();
+  g_autofree char *sample = td_test_sample_dir ();
   g_autofree char *tmp = make_temp_dir ();
   g_autofree char *issue = g_build_filename (tmp, "issue", NULL);
   g_autofree char *images = g_build_filename (issue, "images", NULL);

@@ -85,6 +85,20 @@ test_theme_contrast (void)
   g_assert_cmpfloat (td_theme_contrast_ratio ("#000000", "#ffffff"), >, 20.9);
 }
 
+static void
+test_phone_uri (void)
+{
+  g_autofree char *tel = td_render_phone_uri ("tel:", "+1 (212) 555-0142");
+  g_autofree char *sms = td_render_phone_uri ("sms:", "212.555.0142 ext+9");
+  g_autofree char *none = td_render_phone_uri ("tel:", "call me");
+  g_autofree char *plus = td_render_phone_uri ("tel:", "+");
+
+  g_assert_cmpstr (tel, ==, "tel:+12125550142");
+  g_assert_cmpstr (sms, ==, "sms:21255501429");
+  g_assert_null (none);
+  g_assert_null (plus);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -94,6 +108,7 @@ main (int    argc,
   g_test_add_func ("/core/render/image-urls", test_image_urls);
   g_test_add_func ("/core/render/image-size", test_image_size);
   g_test_add_func ("/core/render/theme-contrast", test_theme_contrast);
+  g_test_add_func ("/core/render/phone-uri", test_phone_uri);
 
   return g_test_run ();
 }

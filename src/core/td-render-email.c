@@ -873,27 +873,6 @@ render_news (Email      *e,
   row_close (e);
 }
 
-/* The digits of a phone number (and a leading +), for tel: and sms: URLs;
- * NULL when there are none. */
-static char *
-phone_uri (const char *scheme,
-           const char *phone)
-{
-  g_autoptr(GString) uri = g_string_new (scheme);
-  gsize prefix = uri->len;
-
-  for (const char *p = phone; *p != '\0'; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        g_string_append_c (uri, *p);
-      else if (*p == '+' && uri->len == prefix)
-        g_string_append_c (uri, '+');
-    }
-  if (uri->len == prefix || (uri->len == prefix + 1 && uri->str[prefix] == '+'))
-    return NULL;
-  return g_string_free (g_steal_pointer (&uri), FALSE);
-}
-
 static void
 link_button (Email      *e,
              JsonObject *link,
@@ -917,8 +896,8 @@ render_cta (Email      *e,
   const char *title = td_json_get_string (section, "title");
   const char *message = td_json_get_string (section, "text");
   const char *phone = td_json_get_string (section, "phone");
-  g_autofree char *tel = phone_uri ("tel:", phone);
-  g_autofree char *sms = phone_uri ("sms:", phone);
+  g_autofree char *tel = td_render_phone_uri ("tel:", phone);
+  g_autofree char *sms = td_render_phone_uri ("sms:", phone);
 
   card_open (e, section, "32px 40px 20px", TRUE);
   if (title[0] != '\0')

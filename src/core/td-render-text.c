@@ -275,28 +275,6 @@ append_link (TextRenderer *r,
   append_block (r, block->str);
 }
 
-/* The digits (and a leading '+') of a phone number, for tel: and sms:, as
- * the email writes them; NULL when there are no digits. */
-static char *
-phone_uri (const char *scheme,
-           const char *phone)
-{
-  g_autoptr(GString) uri = g_string_new (scheme);
-  gsize prefix = uri->len;
-
-  for (const char *p = phone; *p != '\0'; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        g_string_append_c (uri, *p);
-      else if (*p == '+' && uri->len == prefix)
-        g_string_append_c (uri, '+');
-    }
-  if (uri->len == prefix || (uri->len == prefix + 1 && uri->str[prefix] == '+'))
-    return NULL;
-
-  return g_string_free (g_steal_pointer (&uri), FALSE);
-}
-
 /* Sections
  * ------------------------------------------------------------------------ */
 
@@ -399,8 +377,8 @@ render_cta (TextRenderer *r,
   JsonObject *form = td_json_get_object (section, "form");
   JsonObject *youtube = td_json_get_object (section, "youtube");
   g_autoptr(GString) buttons = g_string_new (NULL);
-  g_autofree char *tel = phone_uri ("tel:", phone);
-  g_autofree char *sms = phone_uri ("sms:", phone);
+  g_autofree char *tel = td_render_phone_uri ("tel:", phone);
+  g_autofree char *sms = td_render_phone_uri ("sms:", phone);
 
   append_heading (r, td_json_get_string (section, "title"), '-');
   append_lines (r, td_json_get_string (section, "text"));

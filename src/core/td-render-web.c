@@ -448,27 +448,6 @@ render_news (Web        *w,
   g_string_append_printf (w->out, "</%s>\n", element);
 }
 
-/* The digits of a phone number (and a leading +), for tel: and sms: URLs;
- * NULL when there are none. */
-static char *
-phone_uri (const char *scheme,
-           const char *phone)
-{
-  g_autoptr(GString) uri = g_string_new (scheme);
-  gsize prefix = uri->len;
-
-  for (const char *p = phone; *p != '\0'; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        g_string_append_c (uri, *p);
-      else if (*p == '+' && uri->len == prefix)
-        g_string_append_c (uri, '+');
-    }
-  if (uri->len == prefix || (uri->len == prefix + 1 && uri->str[prefix] == '+'))
-    return NULL;
-  return g_string_free (g_steal_pointer (&uri), FALSE);
-}
-
 static void
 append_button (Web        *w,
                const char *url,
@@ -510,8 +489,8 @@ render_cta (Web        *w,
   const char *element = title[0] != '\0' ? "section" : "div";
   const char *text = td_json_get_string (section, "text");
   const char *phone = td_json_get_string (section, "phone");
-  g_autofree char *tel = phone_uri ("tel:", phone);
-  g_autofree char *sms = phone_uri ("sms:", phone);
+  g_autofree char *tel = td_render_phone_uri ("tel:", phone);
+  g_autofree char *sms = td_render_phone_uri ("sms:", phone);
   JsonObject *form = td_json_get_object (section, "form");
   JsonObject *youtube = td_json_get_object (section, "youtube");
 

@@ -107,3 +107,22 @@ td_render_image_size (const TdRenderContext *context,
     }
   return TRUE;
 }
+
+char *
+td_render_phone_uri (const char *scheme,
+                     const char *phone)
+{
+  g_autoptr(GString) uri = g_string_new (scheme);
+  gsize prefix = uri->len;
+
+  for (const char *p = phone; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (uri, *p);
+      else if (*p == '+' && uri->len == prefix)
+        g_string_append_c (uri, '+');
+    }
+  if (uri->len == prefix || (uri->len == prefix + 1 && uri->str[prefix] == '+'))
+    return NULL;
+  return g_string_free (g_steal_pointer (&uri), FALSE);
+}

@@ -50,6 +50,11 @@ gboolean td_render_image_size  (const TdRenderContext *context,
                                 guint                 *width,
                                 guint                 *height);
 
+/* "tel:+12125550142" from "+1 (212) 555-0142": the digits and a leading
+ * "+", after scheme ("tel:" or "sms:"). NULL when there are no digits. */
+char    *td_render_phone_uri   (const char            *scheme,
+                                const char            *phone);
+
 /* Readers over the document, shared so that renderers agree on defaults. */
 JsonObject  *td_render_get_practice (const TdRenderContext *context);
 JsonObject  *td_render_get_issue    (const TdRenderContext *context);

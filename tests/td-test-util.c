@@ -1,0 +1,71 @@
+/* td-test-util.c: the sample and golden files for the core's tests */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "td-issue-loader.h"
+#include "td-test-util.h"
+
+char *
+td_test_sample_dir (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "august-2023", NULL);
+}
+
+JsonNode *
+td_test_load_sample (void)
+{
+  g_autofree char *dir = td_test_sample_dir ();
+  g_autofree char *path = g_build_filename (dir, "august-2023.tidings", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  g_autoptr(TdLoadedIssue) loaded = td_issue_load_from_file (file, diags);
+
+  g_assert_nonnull (loaded);
+  return g_steal_pointer (&loaded->root);
+}
+
+void
+td_test_assert_golden (const char *name,
+                       const char *data,
+                       gsize       length)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "golden", name, NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize expected_length = 0;
+  gsize i;
+  guint line = 1;
+
+  if (g_strcmp0 (g_getenv ("TD_UPDATE_GOLDEN"), "1") == 0)
+    {
+      g_file_set_contents (path, data, (gssize) length, &error);
+      g_assert_no_error (error);
+      g_test_message ("updated %s", path);
+      return;
+    }
+
+  if (!g_file_get_contents (path, &expected, &expected_length, &error))
+    {
+      g_test_message ("%s: %s (create it with TD_UPDATE_GOLDEN=1)", path, error->message);
+      g_test_fail ();
+      return;
+    }
+  if (expected_length == length && memcmp (data, expected, length) == 0)
+    return;
+
+  for (i = 0; i < length && i < expected_length && data[i] == expected[i]; i++)
+    if (data[i] == '\n')
+      line++;
+  {
+    gsize start = i;
+
+    while (start > 0 && data[start - 1] != '\n')
+      start--;
+    g_test_message ("%s differs from line %u:\n  got:      %.200s\n  expected: %.200s\n"
+                    "(after checking the new output, regenerate with TD_UPDATE_GOLDEN=1)",
+                    name, line, data + start, expected + MIN (start, expected_length));
+  }
+  g_test_fail ();
+}

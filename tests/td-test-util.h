@@ -1,0 +1,21 @@
+/* td-test-util.h: what the core's tests share */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* data/samples/august-2023, the sample issue's folder. */
+char     *td_test_sample_dir    (void);
+
+/* The sample, loaded and validated like a file: the document's root. */
+JsonNode *td_test_load_sample   (void);
+
+/* Compares data with tests/data/golden/NAME, saying where they first
+ * differ; with TD_UPDATE_GOLDEN=1 rewrites the golden file instead (look
+ * at the new output before committing it). */
+void      td_test_assert_golden (const char *name,
+                                 const char *data,
+                                 gsize       length);
+
+G_END_DECLS
