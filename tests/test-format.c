@@ -347,6 +347,65 @@ test_bad_corpus (void)
     }
 }
 
+/* Random damage to the sample (bytes flipped, cut, repeated, stray
+ * punctuation) never crashes the loader, and it always either loads or
+ * says why not. The seed is fixed so a failure can be reproduced. */
+static void
+test_mutations (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autofree char *original = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20231101);
+  static const char specials[] = "{}[]\",:\\\x00\xff\xc3 0-e.tfn";
+  gsize length;
+  guint loaded_ok = 0;
+
+  g_assert_true (g_file_get_contents (path, &original, &length, NULL));
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autoptr(GByteArray) data = g_byte_array_new ();
+      g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+      g_autoptr(TdLoadedIssue) loaded = NULL;
+      guint n = g_rand_int_range (rand, 1, 6);
+
+      g_byte_array_append (data, (const guint8 *) original, length);
+      for (guint m = 0; m < n && data->len > 2; m++)
+        {
+          guint at = g_rand_int_range (rand, 0, data->len);
+          guint wanted = g_rand_int_range (rand, 1, 64);
+          guint span = MIN (data->len - at, wanted);
+
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0:
+              data->data[at] ^= (guint8) g_rand_int_range (rand, 1, 256);
+              break;
+            case 1:
+              g_byte_array_remove_range (data, at, span);
+              break;
+            case 2:
+              {
+                g_autofree guint8 *copy = g_memdup2 (data->data + at, span);
+
+                g_byte_array_prepend (data, copy, span);
+                break;
+              }
+            default:
+              data->data[at] = (guint8) specials[g_rand_int_range (rand, 0, sizeof specials - 1)];
+            }
+        }
+      loaded = td_issue_load_from_data ((const char *) data->data, data->len, NULL, diags);
+      g_assert_true ((loaded == NULL) == td_diagnostics_has_errors (diags));
+      g_assert_cmpuint (td_diagnostics_get_n_items (diags), <=, 100);
+      if (loaded != NULL)
+        loaded_ok++;
+    }
+  /* Damage inside a text value leaves a valid file: some must load. */
+  g_test_message ("%u of 3000 damaged files still loaded", loaded_ok);
+  g_assert_cmpuint (loaded_ok, >, 0);
+  g_assert_cmpuint (loaded_ok, <, 3000);
+}
+
 /* Saving */
 
 typedef struct
@@ -643,6 +702,7 @@ main (int    argc,
   g_test_add_func ("/core/format/load/image-paths", test_image_paths);
   g_test_add_func ("/core/format/load/image-files", test_image_files);
   g_test_add_func ("/core/format/load/bad-corpus", test_bad_corpus);
+  g_test_add_func ("/core/format/load/mutations", test_mutations);
   g_test_add_func ("/core/format/migrate/0-to-1", test_migration_from_0);
   g_test_add ("/core/format/save/mode-and-backup", SaveFixture, NULL,
               save_fixture_set_up, test_save_keeps_mode_and_backup, save_fixture_tear_down);
