@@ -244,6 +244,7 @@ td_image_row_init (TdImageRow *self)
   GtkWidget *frame;
   GtkDropTarget *drop;
 
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 1);
   self->thumbnail = gtk_picture_new ();
   gtk_picture_set_content_fit (GTK_PICTURE (self->thumbnail), GTK_CONTENT_FIT_COVER);
   gtk_picture_set_can_shrink (GTK_PICTURE (self->thumbnail), TRUE);
@@ -266,7 +267,10 @@ td_image_row_init (TdImageRow *self)
                            G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->remove_button);
 
-  choose = gtk_button_new_with_mnemonic (_("C_hoose…"));
+  choose = gtk_button_new_from_icon_name ("document-open-symbolic");
+  gtk_widget_add_css_class (choose, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choose), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose a picture"), -1);
   gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (choose, _("Choose a picture, drop one here, or paste one "
                                          "with Ctrl+V"));

@@ -14,6 +14,7 @@
 #include "td-json-path.h"
 #include "td-next-issue.h"
 #include "td-outline.h"
+#include "td-preview.h"
 #include "td-recovery.h"
 #include "td-registry.h"
 #include "td-window.h"
@@ -41,6 +42,7 @@ struct _TdWindow
   GtkScrolledWindow *editor_scroller;
   AdwBin *editor_bin;
   AdwBin *preview_slot;
+  TdPreview *preview;
   GMenu *recent_menu;
 
   /* owned */
@@ -433,6 +435,7 @@ td_window_set_document (TdWindow   *self,
   g_clear_pointer (&self->form_path, g_free);
   g_clear_pointer (&self->form_selection, g_free);
   td_outline_set_document (self->outline, document);
+  td_preview_set_document (self->preview, document);
   /* After the outline's handler: it has followed the change first. */
   g_signal_connect_object (document, "changed",
                            G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
@@ -764,6 +767,15 @@ show_selection (TdWindow *self,
 }
 
 static void
+preview_section_activated_cb (TdWindow   *self,
+                              const char *section_id)
+{
+  g_autofree char *selection = g_strconcat (TD_SELECTION_SECTION_PREFIX, section_id, NULL);
+
+  td_window_select (self, selection);
+}
+
+static void
 outline_selection_cb (TdWindow   *self,
                       GParamSpec *pspec,
                       TdOutline  *outline)
@@ -772,6 +784,9 @@ outline_selection_cb (TdWindow   *self,
 
   if (selection != NULL)
     g_simple_action_set_state (lookup_action (self, "select"), g_variant_new_string (selection));
+  if (selection != NULL && g_str_has_prefix (selection, TD_SELECTION_SECTION_PREFIX))
+    td_preview_scroll_to_section (self->preview,
+                                  selection + strlen (TD_SELECTION_SECTION_PREFIX));
   show_selection (self, FALSE);
   update_section_actions (self);
   /* On a narrow window the outline covers the form: get out of the way. */
@@ -1963,7 +1978,9 @@ print_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  /* The preview prints; until it is there, the action stays disabled. */
+  TdWindow *self = user_data;
+
+  td_preview_print (self->preview);
 }
 
 static void
@@ -2157,6 +2174,14 @@ td_window_constructed (GObject *object)
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-maximized", self, "maximized",
                        G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "preview-view", self->preview, "view",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "preview-dark", self->preview, "dark",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "preview-images-off", self->preview, "images-off",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "load-remote-images", self->preview,
+                       "load-remote-images", G_SETTINGS_BIND_DEFAULT);
     }
 }
 
@@ -2284,7 +2309,12 @@ td_window_init (TdWindow *self)
    * through them. */
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
-  g_simple_action_set_enabled (lookup_action (self, "print"), FALSE);
+  /* The live preview, fed by the document; a click on a section in it
+   * selects that section's form. */
+  self->preview = TD_PREVIEW (td_preview_new ());
+  adw_bin_set_child (self->preview_slot, GTK_WIDGET (self->preview));
+  g_signal_connect_object (self->preview, "section-activated",
+                           G_CALLBACK (preview_section_activated_cb), self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
