@@ -232,6 +232,9 @@ test_image_paths (void)
     { "file:///etc/x.png", "“file:///etc/x.png” must be a picture in the issue’s folder, "
                            "such as images/photo.jpg" },
     { "images/notes.txt", "“images/notes.txt” is not a PNG, JPEG or GIF picture" },
+    { "./images//x.png", "“./images//x.png” is not a plain path: write it as images/photo.jpg" },
+    { "images/a:b.png", "“images/a:b.png” must be a picture in the issue’s folder, "
+                        "such as images/photo.jpg" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "td-issue-validator.h"
 #include "td-export.h"
 #include "td-image-info.h"
 #include "td-render-web.h"
@@ -29,25 +30,6 @@ td_export_write_file (const char  *path,
    * removes the temporary file when writing fails. */
   return g_file_set_contents_full (path, contents != NULL ? contents : "", (gssize) length,
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
-}
-
-/* A picture path as the renderer writes it: relative, made of plain names
- * (no "..", ".", empty or absolute parts), no backslash, no scheme. The
- * renderer and the validator checked it already; it becomes a file name
- * here, so it is checked once more. */
-static gboolean
-relative_path_is_safe (const char *path)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (path == NULL || path[0] == '\0' || g_path_is_absolute (path) || path[0] == '~' ||
-      strchr (path, '\\') != NULL || strchr (path, ':') != NULL)
-    return FALSE;
-  parts = g_strsplit (path, "/", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (parts[i][0] == '\0' || g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
-      return FALSE;
-  return td_image_path_has_image_extension (path);
 }
 
 /* TRUE when @path (canonical) is @folder (canonical) or inside it. */
@@ -209,7 +191,7 @@ td_export_web (const TdRenderContext  *context,
       const char *src = g_ptr_array_index (images, i);
       GMappedFile *mapped;
 
-      if (!relative_path_is_safe (src))
+      if (!td_image_path_is_safe (src, NULL))
         {
           g_set_error (error, TD_EXPORT_ERROR, TD_EXPORT_ERROR_UNSAFE_PATH,
                        _("“%s” is not a picture inside the issue’s folder"), src);

@@ -211,37 +211,53 @@ check_language (const char  *value,
   return ok;
 }
 
+/* Sets *message (when message is not NULL) and returns FALSE. */
+static gboolean G_GNUC_PRINTF (2, 3)
+refuse (char       **message,
+        const char  *format,
+        ...)
+{
+  va_list args;
+
+  if (message == NULL)
+    return FALSE;
+  va_start (args, format);
+  *message = g_strdup_vprintf (format, args);
+  va_end (args);
+  return FALSE;
+}
+
 gboolean
 td_image_path_is_safe (const char  *path,
                        char       **message)
 {
   g_auto(GStrv) parts = NULL;
-  g_autofree char *scheme = url_scheme (path);
+  g_autofree char *scheme = NULL;
 
+  if (path == NULL || path[0] == '\0')
+    return refuse (message, _("the picture has no file name"));
+  for (const char *p = path; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      return refuse (message, _("“%s” contains control characters"), path);
   if (strchr (path, '\\') != NULL)
-    {
-      *message = g_strdup_printf (_("“%s” uses backslashes: write folders with “/”, such as "
-                                    "images/photo.jpg"), path);
-      return FALSE;
-    }
-  if (scheme != NULL || g_path_is_absolute (path) || path[0] == '~')
-    {
-      *message = g_strdup_printf (_("“%s” must be a picture in the issue’s folder, "
-                                    "such as images/photo.jpg"), path);
-      return FALSE;
-    }
-  parts = g_strsplit_set (path, "/\\", -1);
+    return refuse (message, _("“%s” uses backslashes: write folders with “/”, such as "
+                              "images/photo.jpg"), path);
+  scheme = url_scheme (path);
+  if (scheme != NULL || strchr (path, ':') != NULL || g_path_is_absolute (path) ||
+      path[0] == '~')
+    return refuse (message, _("“%s” must be a picture in the issue’s folder, "
+                              "such as images/photo.jpg"), path);
+  parts = g_strsplit (path, "/", -1);
   for (guint i = 0; parts[i] != NULL; i++)
-    if (g_str_equal (parts[i], ".."))
-      {
-        *message = g_strdup_printf (_("“%s” points outside the issue’s folder"), path);
-        return FALSE;
-      }
-  if (!td_image_path_has_image_extension (path))
     {
-      *message = g_strdup_printf (_("“%s” is not a PNG, JPEG or GIF picture"), path);
-      return FALSE;
+      if (g_str_equal (parts[i], ".."))
+        return refuse (message, _("“%s” points outside the issue’s folder"), path);
+      if (parts[i][0] == '\0' || g_str_equal (parts[i], "."))
+        return refuse (message, _("“%s” is not a plain path: write it as "
+                                  "images/photo.jpg"), path);
     }
+  if (!td_image_path_has_image_extension (path))
+    return refuse (message, _("“%s” is not a PNG, JPEG or GIF picture"), path);
   return TRUE;
 }
 

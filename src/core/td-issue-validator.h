@@ -25,7 +25,9 @@ gboolean td_field_check_string    (TdFieldKind  kind,
                                    char       **message);
 
 /* Whether path (relative to the issue's folder) may be used as an image:
- * relative, inside the folder, with an image extension. */
+ * relative, made of plain names inside the folder, with an image
+ * extension. The loader, the renderers and the export all ask this one
+ * function. message may be NULL. */
 gboolean td_image_path_is_safe    (const char  *path,
                                    char       **message);
 

@@ -24,6 +24,7 @@
 
 #include <string.h>
 
+#include "td-issue-validator.h"
 #include "td-html.h"
 #include "td-image-info.h"
 #include "td-json-path.h"
@@ -410,30 +411,10 @@ email_clear (Email *e)
  * Building blocks
  */
 
-/* The validator accepts only relative paths inside the issue's folder; this
- * is checked again because the path becomes a URL. */
-static gboolean
-image_path_is_local (const char *src)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (src == NULL || src[0] == '\0' || src[0] == '/' || src[0] == '~' ||
-      strchr (src, ':') != NULL || strchr (src, '\\') != NULL)
-    return FALSE;
-  for (const char *p = src; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7f)
-      return FALSE;
-  parts = g_strsplit (src, "/", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (parts[i][0] == '\0' || g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
-      return FALSE;
-  return td_image_path_has_image_extension (src);
-}
-
 static gboolean
 image_is_usable (JsonObject *image)
 {
-  return image != NULL && image_path_is_local (td_json_get_string (image, "src"));
+  return image != NULL && td_image_path_is_safe (td_json_get_string (image, "src"), NULL);
 }
 
 /* Writes the <img> of an image object ({ "src", "alt" }) at most
@@ -715,7 +696,7 @@ render_masthead (Email      *e,
         t->surface, t->text, t->accent, PAD);
   e->card_above = TRUE;
 
-  if (td_json_get_boolean (section, "show_logo", TRUE) && image_path_is_local (logo))
+  if (td_json_get_boolean (section, "show_logo", TRUE) && td_image_path_is_safe (logo, NULL))
     {
       g_autoptr(JsonObject) object = json_object_new ();
 

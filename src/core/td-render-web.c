@@ -24,6 +24,7 @@
 
 #include <string.h>
 
+#include "td-issue-validator.h"
 #include "td-html.h"
 #include "td-image-info.h"
 #include "td-json-path.h"
@@ -53,27 +54,6 @@ typedef struct
 
 /* Pictures */
 
-/* The validator accepts only relative paths inside the issue's folder; this
- * is checked again because the path becomes both a URL and, in the export,
- * a file name. */
-static gboolean
-image_path_is_local (const char *src)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (src == NULL || src[0] == '\0' || src[0] == '/' || src[0] == '~' ||
-      strchr (src, ':') != NULL || strchr (src, '\\') != NULL)
-    return FALSE;
-  for (const char *p = src; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7f)
-      return FALSE;
-  parts = g_strsplit (src, "/", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (parts[i][0] == '\0' || g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
-      return FALSE;
-  return td_image_path_has_image_extension (src);
-}
-
 static void
 note_image (Web        *w,
             const char *src)
@@ -95,7 +75,7 @@ image_url (Web        *w,
 {
   g_autofree char *url = NULL;
 
-  if (!image_path_is_local (src))
+  if (!td_image_path_is_safe (src, NULL))
     return NULL;
   url = td_render_image_url (w->context, src);
   if (w->context->image_urls == TD_IMAGE_URL_CID ? !g_str_has_prefix (url, "cid:")
