@@ -22,6 +22,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "td-issue-validator.h"
@@ -93,6 +95,8 @@ typedef struct
   gboolean               card_above; /* the row above is a white card: draw a hairline */
 } Email;
 
+/* The issue's language, not the app's. Callers mark the text with
+ * NC_ ("newsletter", …) so that xgettext extracts it with its context. */
 static const char *
 tr (Email      *e,
     const char *msgid)
@@ -758,7 +762,7 @@ video_block (Email      *e,
       put (e, "<p style=\"margin:0 0 16px;font-weight:bold\">");
       link_open (e, url, e->link_style);
       put (e, "▶ ");
-      text (e, tr (e, "Watch the video"));
+      text (e, tr (e, NC_ ("newsletter", "Watch the video")));
       put (e, "</a></p>\n");
     }
   markdown (e, td_json_get_string (video, "caption"), &e->md);
@@ -809,7 +813,7 @@ more_link (Email      *e,
   nl (e);
   put (e, "<p style=\"margin:0 0 16px;font-weight:bold\">");
   link_open (e, url, e->link_style);
-  text (e, label[0] != '\0' ? label : tr (e, "Read more"));
+  text (e, label[0] != '\0' ? label : tr (e, NC_ ("newsletter", "Read more")));
   put (e, e->rtl ? " ←</a></p>\n" : " →</a></p>\n");
 }
 
@@ -891,8 +895,8 @@ render_cta (Email      *e,
     }
   if (tel != NULL && sms != NULL)
     {
-      const char *call = tr (e, "Call");
-      const char *send = tr (e, "Text");
+      const char *call = tr (e, NC_ ("newsletter", "Call"));
+      const char *send = tr (e, NC_ ("newsletter", "Text"));
       /* Side by side; one above the other on a phone unless both labels
        * are short ("Call", "Text"). */
       gboolean stack = g_utf8_strlen (call, -1) + g_utf8_strlen (send, -1) > 16;
@@ -912,10 +916,10 @@ render_cta (Email      *e,
       button (e, sms, send, FALSE, stack, "0 auto 12px");
       put (e, "</td>\n</tr></table>\n");
     }
-  link_button (e, td_json_get_object (section, "form"), tr (e, "Book online"), TRUE, TRUE,
-               "0 auto 12px");
-  link_button (e, td_json_get_object (section, "youtube"), tr (e, "Subscribe on YouTube"),
-               FALSE, TRUE, "0 auto 12px");
+  link_button (e, td_json_get_object (section, "form"),
+               tr (e, NC_ ("newsletter", "Book online")), TRUE, TRUE, "0 auto 12px");
+  link_button (e, td_json_get_object (section, "youtube"),
+               tr (e, NC_ ("newsletter", "Subscribe on YouTube")), FALSE, TRUE, "0 auto 12px");
   row_close (e);
 }
 
@@ -989,8 +993,8 @@ offer (Email      *e,
     }
   markdown (e, td_json_get_string (item, "text"), &e->md);
   /* 24 px under the button keep offers apart when they stack on a phone. */
-  link_button (e, td_json_get_object (item, "link"), tr (e, "Read more"), TRUE, FALSE,
-               "0 0 24px");
+  link_button (e, td_json_get_object (item, "link"),
+               tr (e, NC_ ("newsletter", "Read more")), TRUE, FALSE, "0 0 24px");
 }
 
 /* Offers as cards, two to a row (one above the other on phones). */
@@ -1045,7 +1049,8 @@ render_tip (Email      *e,
         "cellspacing=\"0\"><tr><td class=\"tn\" bgcolor=\"%s\" style=\"color:%s;"
         "padding:%upx %upx 8px;border-radius:8px\">\n",
         t->accent_tint, t->text, PANEL_PAD, PANEL_PAD);
-  heading (e, 2, title[0] != '\0' ? title : tr (e, "Did you know?"), "0 0 12px");
+  heading (e, 2, title[0] != '\0' ? title : tr (e, NC_ ("newsletter", "Did you know?")),
+           "0 0 12px");
   markdown (e, td_json_get_string (section, "body"), &e->md);
   image_block (e, td_json_get_object (section, "image"), e->inner - 2 * PANEL_PAD,
                "0 0 16px");
@@ -1128,7 +1133,7 @@ render_footer (Email      *e,
           put (e, "<a");
           attr_url (e, "href", unsubscribe);
           putf_attrs (e, " style=\"%s\">", style);
-          text (e, tr (e, "Unsubscribe"));
+          text (e, tr (e, NC_ ("newsletter", "Unsubscribe")));
           put (e, "</a>");
         }
       put (e, "</p>\n");
