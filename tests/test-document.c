@@ -234,6 +234,26 @@ test_import_image (void)
   }
 }
 
+static void
+test_json_paths (void)
+{
+  g_autoptr(JsonNode) root = json_from_string ("{\"a\": {\"b\": [\"x\", 2]}, \"odd key\": \"y\"}",
+                                               NULL);
+  g_autofree char *odd = td_json_path_child_key ("", "odd key");
+
+  g_assert_cmpstr (td_json_path_get_string (root, "a.b[0]"), ==, "x");
+  g_assert_cmpstr (td_json_path_get_string (root, "a.b[1]"), ==, "");
+  g_assert_cmpstr (td_json_path_get_string (root, "a.b[9]"), ==, "");
+  g_assert_cmpstr (odd, ==, "[\"odd key\"]");
+  g_assert_cmpstr (td_json_path_get_string (root, odd), ==, "y");
+
+  g_assert_true (td_json_path_is_within ("sections[1].title", "sections[1]"));
+  g_assert_true (td_json_path_is_within ("sections[1]", "sections[1]"));
+  g_assert_true (td_json_path_is_within ("sections[1]", "sections"));
+  g_assert_false (td_json_path_is_within ("sections[10]", "sections[1]"));
+  g_assert_false (td_json_path_is_within ("sections[1]x", "sections[1]"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -248,6 +268,7 @@ main (int    argc,
   g_test_add_func ("/core/document/group", test_group);
   g_test_add_func ("/core/document/new-section-id", test_new_section_id);
   g_test_add_func ("/core/document/import-image", test_import_image);
+  g_test_add_func ("/core/document/json-paths", test_json_paths);
 
   return g_test_run ();
 }

@@ -159,6 +159,28 @@ td_json_path_lookup (JsonNode   *root,
   return node;
 }
 
+const char *
+td_json_path_get_string (JsonNode   *root,
+                         const char *path)
+{
+  JsonNode *node = td_json_path_lookup (root, path);
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  return "";
+}
+
+gboolean
+td_json_path_is_within (const char *path,
+                        const char *ancestor)
+{
+  gsize n = strlen (ancestor);
+
+  return strncmp (path, ancestor, n) == 0 &&
+         (path[n] == '\0' || path[n] == '.' || path[n] == '[');
+}
+
 gboolean
 td_json_path_split (const char *path,
                     char      **parent,

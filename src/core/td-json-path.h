@@ -21,6 +21,14 @@ char     *td_json_path_child_index (const char *parent,
 JsonNode *td_json_path_lookup      (JsonNode   *root,
                                     const char *path);
 
+/* The text at path, or "" when it is missing or not text. */
+const char *td_json_path_get_string (JsonNode   *root,
+                                     const char *path);
+
+/* Whether path is ancestor or inside it: "a.b[2].c" is within "a.b". */
+gboolean  td_json_path_is_within   (const char *path,
+                                    const char *ancestor);
+
 /* Splits a path into its parent path and last step. Exactly one of *key
  * (newly allocated) or *index (>= 0) is set. FALSE for a malformed path or
  * the root itself. */

@@ -91,23 +91,7 @@ static const char *
 string_at (TdForm     *self,
            const char *path)
 {
-  JsonNode *node = td_json_path_lookup (td_document_get_root (self->document), path);
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return "";
-}
-
-/* True when path is inside (or is) prefix: "a.b[2]" is inside "a.b". */
-static gboolean
-path_is_within (const char *path,
-                const char *prefix)
-{
-  gsize n = strlen (prefix);
-
-  return strncmp (path, prefix, n) == 0 &&
-         (path[n] == '\0' || path[n] == '.' || path[n] == '[');
+  return td_json_path_get_string (td_document_get_root (self->document), path);
 }
 
 /* Entries: validation hints and writing */
@@ -776,7 +760,7 @@ document_changed_cb (TdForm     *self,
 {
   /* A change above this form (the sections list) is the window's to
    * handle: it knows which section the form shows now. */
-  if (!path_is_within (path, self->path))
+  if (!td_json_path_is_within (path, self->path))
     return;
 
   /* Items added, removed or moved: the cards change. Rebuilt when idle,
@@ -827,7 +811,8 @@ td_form_focus_field (TdForm     *self,
     {
       Binding *binding = g_ptr_array_index (self->bindings, i);
 
-      if (path_is_within (binding->path, path) || path_is_within (path, binding->path))
+      if (td_json_path_is_within (binding->path, path) ||
+          td_json_path_is_within (path, binding->path))
         best = binding;
     }
   if (best == NULL)

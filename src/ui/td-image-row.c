@@ -32,12 +32,7 @@ G_DEFINE_FINAL_TYPE (TdImageRow, td_image_row, ADW_TYPE_ACTION_ROW)
 static const char *
 current_src (TdImageRow *self)
 {
-  JsonNode *node = td_json_path_lookup (td_document_get_root (self->document), self->path);
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return "";
+  return td_json_path_get_string (td_document_get_root (self->document), self->path);
 }
 
 void

@@ -40,12 +40,7 @@ buffer_text (GtkTextBuffer *buffer)
 static const char *
 document_text (TdTextEditor *self)
 {
-  JsonNode *node = td_json_path_lookup (td_document_get_root (self->document), self->path);
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return "";
+  return td_json_path_get_string (td_document_get_root (self->document), self->path);
 }
 
 void

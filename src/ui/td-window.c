@@ -51,7 +51,7 @@ struct _TdWindow
   char *base_dir;
   char *form_path;          /* what the form shows: "practice", "sections[3]" */
   char *form_selection;     /* the outline selection it was built for */
-  JsonNode *form_snapshot;  /* the object the form shows, as it shows it */
+  JsonNode *form_node;      /* the object the form shows (a reference, to compare) */
   GBinding *undo_binding;
   GBinding *redo_binding;
   GSettings *settings;
@@ -255,25 +255,21 @@ section_path (int index)
   return td_json_path_child_index ("sections", (guint) index);
 }
 
-static gboolean
-path_is_within (const char *path,
-                const char *ancestor)
-{
-  gsize n = strlen (ancestor);
-
-  return strncmp (path, ancestor, n) == 0 &&
-         (path[n] == '\0' || path[n] == '.' || path[n] == '[');
-}
-
 static void
-take_form_snapshot (TdWindow *self)
+remember_form_node (TdWindow *self)
 {
   JsonNode *node = self->form_path != NULL
     ? td_json_path_lookup (td_document_get_root (self->document), self->form_path) : NULL;
 
-  g_clear_pointer (&self->form_snapshot, json_node_unref);
+  /* The document keeps untouched nodes when it inserts, removes or moves
+   * list items, and replaces a node when it is set anew: remembering the
+   * node itself (not a copy of it) tells the two apart, cheaply enough for
+   * every keystroke. */
+  if (node == self->form_node)
+    return;
+  g_clear_pointer (&self->form_node, json_node_unref);
   if (node != NULL)
-    self->form_snapshot = td_json_node_deep_copy (node);
+    self->form_node = json_node_ref (node);
 }
 
 static void
@@ -322,20 +318,19 @@ document_changed_cb (TdWindow   *self,
         }
     }
 
-  if (path_is_within (path, self->form_path))
+  if (td_json_path_is_within (path, self->form_path))
     {
       /* The form follows its own object (and rebuilds itself when the
        * object is replaced): remember what it shows. */
-      take_form_snapshot (self);
+      remember_form_node (self);
     }
-  else if (path_is_within (self->form_path, path))
+  else if (td_json_path_is_within (self->form_path, path))
     {
       /* Something above it changed ("sections" set as a whole, say by
        * undoing a recovery): rebuild if what the form shows changed. */
       JsonNode *node = td_json_path_lookup (td_document_get_root (document), self->form_path);
 
-      if (node == NULL || self->form_snapshot == NULL ||
-          !json_node_equal (node, self->form_snapshot))
+      if (node == NULL || node != self->form_node)
         rebuild_form (self);
     }
 }
@@ -761,7 +756,7 @@ show_selection (TdWindow *self,
   form = td_form_new (self->document, path, fields);
   self->form = form;
   adw_bin_set_child (self->editor_bin, form);
-  take_form_snapshot (self);
+  remember_form_node (self);
   if (!same_selection)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->editor_scroller), 0);
 }
@@ -2211,7 +2206,7 @@ td_window_finalize (GObject *object)
   g_free (self->base_dir);
   g_free (self->form_path);
   g_free (self->form_selection);
-  g_clear_pointer (&self->form_snapshot, json_node_unref);
+  g_clear_pointer (&self->form_node, json_node_unref);
 
   G_OBJECT_CLASS (td_window_parent_class)->finalize (object);
 }
