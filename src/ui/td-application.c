@@ -92,8 +92,10 @@ td_application_open_file (TdApplication *self,
     }
   if ((window = find_replaceable_window (self)) == NULL)
     window = td_window_new (self);
-  td_window_load_file (window, file);
+  /* Shown first, so that a file that fails to load has a window for its
+   * error dialog to sit on. */
   gtk_window_present (GTK_WINDOW (window));
+  td_window_load_file (window, file);
 }
 
 /* -- Recovery after a crash ---------------------------------------------- */
