@@ -24,7 +24,6 @@
 #include "td-form.h"
 #include "td-image-row.h"
 #include "td-json-path.h"
-#include "td-next-issue.h"
 #include "td-outline.h"
 #include "td-recovery.h"
 #include "td-recovery-dialog.h"
@@ -324,16 +323,16 @@ test_first_run_sample (void)
    * document finds them there. */
   g_assert_null (td_document_get_file (td_window_get_document (window)));
   g_assert_false (td_document_get_modified (td_window_get_document (window)));
-  g_assert_true (g_str_has_prefix (td_window_get_base_dir (window), g_get_user_data_dir ()));
+  g_assert_true (g_str_has_prefix (td_document_get_base_dir (td_window_get_document (window)),
+                                   g_get_user_data_dir ()));
   {
-    g_autofree char *base = td_document_get_base_dir (td_window_get_document (window));
+    const char *base = td_document_get_base_dir (td_window_get_document (window));
     g_autofree char *logo = g_build_filename (base, "images", "logo.png", NULL);
     g_autofree char *original = g_build_filename (sample_dir, "images", "logo.png", NULL);
     g_autofree char *a = NULL;
     g_autofree char *b = NULL;
     gsize a_length = 0, b_length = 0;
 
-    g_assert_cmpstr (base, ==, td_window_get_base_dir (window));
     g_assert_true (g_file_get_contents (logo, &a, &a_length, NULL));
     g_assert_true (g_file_get_contents (original, &b, &b_length, NULL));
     g_assert_cmpmem (a, a_length, b, b_length);
@@ -667,7 +666,7 @@ test_save_as_copies_images (void)
   g_assert_cmpint (error->code, ==, G_IO_ERROR_NONE);
   g_clear_error (&error);
   g_assert_true (g_file_equal (td_document_get_file (td_window_get_document (window)), file));
-  g_assert_cmpstr (td_window_get_base_dir (window), ==, target_dir);
+  g_assert_cmpstr (td_document_get_base_dir (td_window_get_document (window)), ==, target_dir);
   {
     const char *pictures[] = { "logo.png", "glute-bridge.jpg", "glute-bridge-video.jpg",
                                "self-massage-video.jpg", "massage-today.jpg",
@@ -807,37 +806,6 @@ test_load_error (void)
 /* -- Next month's issue --------------------------------------------------- */
 
 static void
-test_next_issue_titles (void)
-{
-  struct { const char *title; int oy, om, ny, nm; const char *expected; } cases[] = {
-    { "News: August 2023", 2023, 8, 2023, 9, "News: September 2023" },
-    { "NEWS: DECEMBER 2023", 2023, 12, 2024, 1, "NEWS: JANUARY 2024" },
-    { "Noticias: agosto de 2023", 2023, 8, 2023, 9, "Noticias: septiembre de 2023" },
-    { "Boletín de diciembre de 2023", 2023, 12, 2024, 1, "Boletín de enero de 2024" },
-    { "Issue 2023-08", 2023, 8, 2023, 9, "Issue 2023-09" },
-    { "Monthly news", 2023, 8, 2023, 9, "Monthly news" },
-    { "Mayo's August news", 2023, 8, 2023, 9, "Mayo's September news" },
-  };
-  int year = 0;
-  int month = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *title = td_next_issue_title (cases[i].title, cases[i].oy, cases[i].om,
-                                                    cases[i].ny, cases[i].nm);
-
-      g_assert_cmpstr (title, ==, cases[i].expected);
-    }
-  g_assert_true (td_next_issue_next_month ("2023-12", &year, &month));
-  g_assert_cmpint (year, ==, 2024);
-  g_assert_cmpint (month, ==, 1);
-  g_assert_true (td_next_issue_next_month ("2023-08-15", &year, &month));
-  g_assert_cmpint (month, ==, 9);
-  g_assert_false (td_next_issue_next_month ("", &year, &month));
-  g_assert_false (td_next_issue_next_month ("2023-13", &year, &month));
-}
-
-static void
 test_new_from_current (void)
 {
   g_autofree char *path = copy_sample ("next");
@@ -849,7 +817,7 @@ test_new_from_current (void)
 
   activate (window, "new-from-current", NULL);
   g_assert_null (td_document_get_file (td_window_get_document (window)));
-  g_assert_cmpstr (td_window_get_base_dir (window), ==, dir);
+  g_assert_cmpstr (td_document_get_base_dir (td_window_get_document (window)), ==, dir);
   g_assert_cmpstr (lookup_string (window, "issue.date"), ==, "2023-09");
   g_assert_cmpstr (lookup_string (window, "issue.title"), ==, "News: September 2023");
   g_assert_cmpstr (lookup_string (window, "issue.subject"), ==, "");
@@ -946,113 +914,6 @@ test_export_dialog (void)
     g_assert_cmpstr (where, ==, "News “What's new with me ...” › News items 2 › Photo › Description");
   }
   destroy_window (window);
-}
-
-/* -- Autosave and recovery ------------------------------------------------- */
-
-static gboolean
-recovery_written (gpointer data)
-{
-  return td_recovery_get_path (data) != NULL &&
-         g_file_test (td_recovery_get_path (data), G_FILE_TEST_IS_REGULAR);
-}
-
-static void
-test_autosave (void)
-{
-  g_autofree char *path = copy_sample ("autosave");
-  TdWindow *window = new_window_on (path);
-  TdRecovery *recovery = _td_window_get_recovery (window);
-  g_autofree char *copy = NULL;
-  g_autofree char *info_path = NULL;
-  g_autofree char *info = NULL;
-  g_autofree char *recovery_path = NULL;
-  gint64 start;
-  gint64 elapsed;
-
-  g_assert_null (td_recovery_get_path (recovery));
-  start = g_get_monotonic_time ();
-  activate (window, "add-section", g_variant_new_string ("tip"));
-  g_assert_true (iterate_until (recovery_written, recovery, 4000));
-  elapsed = (g_get_monotonic_time () - start) / 1000;
-  g_test_message ("recovery copy written %" G_GINT64_FORMAT " ms after the edit", elapsed);
-  g_assert_cmpint (elapsed, <=, 2000 + 250);
-  g_assert_cmpint (elapsed, >=, TD_RECOVERY_DELAY_MS - 50);
-
-  recovery_path = g_strdup (td_recovery_get_path (recovery));
-  g_assert_true (g_str_has_prefix (recovery_path, td_recovery_get_dir ()));
-  g_assert_true (g_file_get_contents (recovery_path, &copy, NULL, NULL));
-  g_assert_true (strstr (copy, "\"id\": \"tip-2\"") != NULL);
-  {
-    g_autofree char *stem = g_strndup (recovery_path, strlen (recovery_path) - strlen (".tidings"));
-
-    info_path = g_strconcat (stem, ".json", NULL);
-  }
-  g_assert_true (g_file_get_contents (info_path, &info, NULL, NULL));
-  g_assert_true (strstr (info, "august-2023.tidings") != NULL);
-
-  /* Saving deletes it. */
-  activate (window, "save", NULL);
-  g_assert_true (iterate_until (not_modified, window, 5000));
-  g_assert_false (g_file_test (recovery_path, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (info_path, G_FILE_TEST_EXISTS));
-  destroy_window (window);
-}
-
-static void
-write_failed_cb (TdRecovery *recovery,
-                 GError     *error,
-                 gboolean   *failed)
-{
-  *failed = TRUE;
-}
-
-static void
-test_autosave_failure (void)
-{
-  g_autofree char *path = copy_sample ("autosave-failure");
-  TdWindow *window = new_window_on (path);
-  const char *dir = td_recovery_get_dir ();
-  gboolean failed = FALSE;
-
-  /* Where the folder should be, a file: the copy can't be written. */
-  g_assert_cmpuint (count_recovery_copies (dir), ==, 0);
-  g_rmdir (dir);
-  g_assert_true (g_file_set_contents (dir, "", 0, NULL));
-  g_signal_connect (_td_window_get_recovery (window), "write-failed",
-                    G_CALLBACK (write_failed_cb), &failed);
-  activate (window, "add-section", g_variant_new_string ("tip"));
-  g_assert_true (iterate_until (flag_set, &failed, 4000));
-  g_assert_cmpint (g_unlink (dir), ==, 0);
-  destroy_window (window);
-}
-
-static void
-test_recovery_diff (void)
-{
-  g_autofree char *path = copy_sample ("diff");
-  g_autoptr(JsonNode) saved = parse_file (path);
-  g_autoptr(JsonNode) recovered = td_json_node_deep_copy (saved);
-  g_autoptr(GPtrArray) changes = NULL;
-  JsonObject *issue = json_node_get_object (td_json_path_lookup (recovered, "issue"));
-  JsonArray *sections = json_node_get_array (td_json_path_lookup (recovered, "sections"));
-  TdRecoveryChange *change;
-
-  json_object_set_string_member (issue, "title", "News: The Recovered Edition");
-  json_array_remove_element (sections, 2);
-  changes = td_recovery_diff (saved, recovered);
-  g_assert_cmpuint (changes->len, ==, 2);
-  change = g_ptr_array_index (changes, 0);
-  g_assert_cmpstr (change->path, ==, "issue.title");
-  g_assert_cmpstr (change->saved, ==, "News: August 2023");
-  g_assert_cmpstr (change->recovered, ==, "News: The Recovered Edition");
-  change = g_ptr_array_index (changes, 1);
-  g_assert_true (strstr (change->label, "Relieve Anxiety") != NULL);
-  g_assert_cmpstr (change->recovered, ==, "");
-
-  g_clear_pointer (&changes, g_ptr_array_unref);
-  changes = td_recovery_diff (saved, saved);
-  g_assert_cmpuint (changes->len, ==, 0);
 }
 
 /* -- The crash: the real program, killed and started again ---------------- */
@@ -1665,6 +1526,11 @@ main (int   argc,
   }
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GDK_BACKEND", "x11", FALSE);
+  /* As in test-preview: this process keeps meson's MALLOC_PERTURB_ (glibc
+   * read it at start), but WebKit's web process, which inherits the
+   * environment, crashes now and then with it, and the crash warning is
+   * fatal here. */
+  g_unsetenv ("MALLOC_PERTURB_");
   if (g_getenv ("TIDINGS_SAMPLE_DIR") == NULL)
     {
       g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
@@ -1704,10 +1570,6 @@ main (int   argc,
   g_test_add_func ("/ui/window/shortcuts-and-about", test_shortcuts_and_about);
   g_test_add_func ("/ui/window/screenshot", test_screenshot);
   g_test_add_func ("/ui/window/spanish", test_spanish);
-  g_test_add_func ("/ui/next-issue/titles", test_next_issue_titles);
-  g_test_add_func ("/ui/recovery/autosave", test_autosave);
-  g_test_add_func ("/ui/recovery/autosave-failure", test_autosave_failure);
-  g_test_add_func ("/ui/recovery/diff", test_recovery_diff);
   g_test_add_func ("/ui/recovery/crash", test_crash_recovery);
 
   status = g_test_run ();

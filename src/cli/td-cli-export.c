@@ -131,7 +131,6 @@ td_cli_export (const TdCliCommand  *command,
   };
   g_autoptr(TdDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *base_dir = NULL;
   g_autofree char *data = NULL;
   TdRenderContext context = { NULL, NULL, TD_IMAGE_URL_RELATIVE };
   ExportFormat format;
@@ -151,9 +150,8 @@ td_cli_export (const TdCliCommand  *command,
   document = td_cli_load (argv[1]);
   if (document == NULL)
     return TD_CLI_FAILED;
-  base_dir = td_document_get_base_dir (document);
   context.root = td_document_get_root (document);
-  context.base_dir = base_dir;
+  context.base_dir = td_document_get_base_dir (document);
 
   switch (format)
     {
@@ -203,7 +201,6 @@ td_cli_check (const TdCliCommand  *command,
 {
   g_autoptr(TdDocument) document = NULL;
   g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
-  g_autofree char *base_dir = NULL;
   TdRenderContext context = { NULL, NULL, TD_IMAGE_URL_ABSOLUTE };
 
   if (!td_cli_parse_options (command, NULL, &argc, &argv))
@@ -214,9 +211,8 @@ td_cli_check (const TdCliCommand  *command,
   document = td_cli_load (argv[1]);
   if (document == NULL)
     return TD_CLI_FAILED;
-  base_dir = td_document_get_base_dir (document);
   context.root = td_document_get_root (document);
-  context.base_dir = base_dir;
+  context.base_dir = td_document_get_base_dir (document);
   td_checks_run (&context, diags);
   td_cli_print_diagnostics (diags, argv[1]);
   return td_diagnostics_has_errors (diags) ? TD_CLI_FAILED : TD_CLI_OK;

@@ -33,7 +33,6 @@ struct _TdExportDialog
 
   /* owned */
   TdDocument *document;
-  char *base_dir;
 
   /* borrowed */
   TdWindow *window;
@@ -45,7 +44,7 @@ static TdRenderContext
 render_context (TdExportDialog *self,
                 TdImageUrlMode  image_urls)
 {
-  return (TdRenderContext) { td_document_get_root (self->document), self->base_dir, image_urls };
+  return (TdRenderContext) { td_document_get_root (self->document), td_document_get_base_dir (self->document), image_urls };
 }
 
 static const char *
@@ -484,10 +483,6 @@ td_export_dialog_dispose (GObject *object)
 static void
 td_export_dialog_finalize (GObject *object)
 {
-  TdExportDialog *self = TD_EXPORT_DIALOG (object);
-
-  g_free (self->base_dir);
-
   G_OBJECT_CLASS (td_export_dialog_parent_class)->finalize (object);
 }
 
@@ -534,7 +529,6 @@ td_export_dialog_new (TdWindow *window)
                        "transient-for", window,
                        NULL);
   self->document = g_object_ref (td_window_get_document (window));
-  self->base_dir = g_strdup (td_window_get_base_dir (window));
   g_set_weak_pointer (&self->window, window);
   add_check_rows (self);
   return GTK_WIDGET (self);

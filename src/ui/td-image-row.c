@@ -39,7 +39,7 @@ void
 td_image_row_refresh (TdImageRow *self)
 {
   const char *src = current_src (self);
-  g_autofree char *base_dir = td_document_get_base_dir (self->document);
+  const char *base_dir = td_document_get_base_dir (self->document);
   g_autofree char *full = NULL;
 
   if (src[0] == '\0')

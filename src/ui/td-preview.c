@@ -226,7 +226,7 @@ render_cb (GObject      *object,
 static void
 start_update (TdPreview *self)
 {
-  g_autofree char *base_dir = NULL;
+  const char *base_dir;
 
   g_assert (!self->in_flight);
 
@@ -340,7 +340,7 @@ _td_preview_print_async (TdPreview           *self,
                          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *base_dir = NULL;
+  const char *base_dir;
 
   g_return_if_fail (TD_IS_PREVIEW (self));
   g_return_if_fail (!print_settings || GTK_IS_PRINT_SETTINGS (print_settings));

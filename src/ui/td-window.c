@@ -48,7 +48,6 @@ struct _TdWindow
   /* owned */
   TdDocument *document;
   TdRecovery *recovery;
-  char *base_dir;
   char *form_path;          /* what the form shows: "practice", "sections[3]" */
   char *form_selection;     /* the outline selection it was built for */
   JsonNode *form_node;      /* the object the form shows (a reference, to compare) */
@@ -74,7 +73,6 @@ enum
 {
   PROP_0,
   PROP_DOCUMENT,
-  PROP_BASE_DIR,
   N_PROPS
 };
 
@@ -384,8 +382,7 @@ initial_selection (TdDocument *document,
 
 void
 td_window_set_document (TdWindow   *self,
-                        TdDocument *document,
-                        const char *base_dir)
+                        TdDocument *document)
 {
   g_autofree char *owned = NULL;
 
@@ -407,12 +404,7 @@ td_window_set_document (TdWindow   *self,
 
   g_set_object (&self->document, document);
   self->recovery_warned = FALSE;
-  g_free (self->base_dir);
-  self->base_dir = g_strdup (base_dir);
-  /* Untitled: the form and the preview find pictures through this. */
-  if (td_document_get_file (document) == NULL)
-    td_document_set_base_dir (document, base_dir);
-  self->recovery = td_recovery_new (document, base_dir);
+  self->recovery = td_recovery_new (document);
   g_signal_connect_object (self->recovery, "write-failed",
                            G_CALLBACK (recovery_write_failed_cb), self, G_CONNECT_SWAPPED);
 
@@ -440,21 +432,6 @@ td_window_set_document (TdWindow   *self,
   update_title (self);
   update_section_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_DIR]);
-}
-
-static void
-set_base_dir (TdWindow   *self,
-              const char *base_dir)
-{
-  if (g_strcmp0 (base_dir, self->base_dir) == 0)
-    return;
-  g_free (self->base_dir);
-  self->base_dir = g_strdup (base_dir);
-  if (td_document_get_file (self->document) == NULL)
-    td_document_set_base_dir (self->document, base_dir);
-  td_recovery_set_base_dir (self->recovery, base_dir);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_DIR]);
 }
 
 static char *
@@ -472,7 +449,6 @@ load_file (TdWindow  *self,
 {
   g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
   g_autoptr(TdDocument) document = NULL;
-  g_autofree char *base_dir = NULL;
 
   document = td_document_new_from_file (file, diags);
   if (document == NULL)
@@ -492,8 +468,7 @@ load_file (TdWindow  *self,
       return FALSE;
     }
 
-  base_dir = dup_parent_path (file);
-  td_window_set_document (self, document, base_dir);
+  td_window_set_document (self, document);
   remember_file (self);
 
   if (td_document_get_from_version (document) < TD_FORMAT_VERSION)
@@ -572,7 +547,7 @@ td_window_load_sample (TdWindow *self)
       g_autoptr(TdDocument) blank = td_document_new ();
 
       g_warning ("The sample issue could not be loaded:\n%s", details);
-      td_window_set_document (self, blank, NULL);
+      td_window_set_document (self, blank);
       return;
     }
   /* An untitled copy: saving asks where, so the sample stays as it is. Its
@@ -583,7 +558,8 @@ td_window_load_sample (TdWindow *self)
   {
     g_autofree char *draft = copy_to_draft_folder (dir);
 
-    td_window_set_document (self, copy, draft != NULL ? draft : dir);
+    td_document_set_base_dir (copy, draft != NULL ? draft : dir);
+    td_window_set_document (self, copy);
   }
 }
 
@@ -604,13 +580,6 @@ td_window_get_document (TdWindow *self)
   return self->document;
 }
 
-const char *
-td_window_get_base_dir (TdWindow *self)
-{
-  g_return_val_if_fail (TD_IS_WINDOW (self), NULL);
-  return self->base_dir;
-}
-
 AdwBin *
 td_window_get_preview_slot (TdWindow *self)
 {
@@ -625,7 +594,6 @@ _td_window_restore (TdWindow   *self,
                    JsonNode   *recovered)
 {
   g_autoptr(TdDocument) document = NULL;
-  g_autofree char *document_base_dir = NULL;
   g_autoptr(GList) names = NULL;
   JsonObject *current;
 
@@ -640,13 +608,11 @@ _td_window_restore (TdWindow   *self,
       g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
 
       document = td_document_new_from_file (file, diags);
-      if (document != NULL)
-        document_base_dir = dup_parent_path (file);
     }
   if (document == NULL)
     {
       document = td_document_new ();
-      document_base_dir = g_strdup (base_dir);
+      td_document_set_base_dir (document, base_dir);
     }
 
   td_document_begin_group (document);
@@ -663,7 +629,7 @@ _td_window_restore (TdWindow   *self,
                      TD_EDIT_NONE);
   td_document_end_group (document);
 
-  td_window_set_document (self, document, document_base_dir);
+  td_window_set_document (self, document);
   if (td_document_get_file (document) != NULL)
     remember_file (self);
   /* At once: the copy that was offered is about to be deleted. */
@@ -1293,7 +1259,6 @@ save_write (GTask    *task_in,
       return;
     }
 
-  set_base_dir (self, save->new_base_dir);
   remember_file (self);
   update_title (self);
   g_task_return_boolean (task, TRUE);
@@ -1365,7 +1330,7 @@ save_copy_images (GTask *task_in)
   g_autoptr(GError) error = NULL;
 
   save->new_base_dir = dup_parent_path (save->file);
-  save->old_base_dir = g_strdup (self->base_dir);
+  save->old_base_dir = g_strdup (td_document_get_base_dir (self->document));
   save->copies = g_ptr_array_new_with_free_func (g_free);
   save->conflicts = g_ptr_array_new ();
 
@@ -1752,7 +1717,7 @@ new_confirmed_cb (GObject      *object,
   if (!confirm_unsaved_finish (self, result))
     return;
   document = td_document_new ();
-  td_window_set_document (self, document, NULL);
+  td_window_set_document (self, document);
   td_window_select (self, TD_SELECTION_PRACTICE);
 }
 
@@ -1772,7 +1737,6 @@ new_from_current_confirmed_cb (GObject      *object,
   TdWindow *self = TD_WINDOW (object);
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(TdDocument) document = NULL;
-  g_autofree char *base_dir = NULL;
 
   if (!confirm_unsaved_finish (self, result))
     return;
@@ -1780,8 +1744,8 @@ new_from_current_confirmed_cb (GObject      *object,
   document = td_document_new_from_root (root);
   /* Untitled; the pictures it keeps (the logo, the badges) are read from
    * this issue's folder until it is saved, and then copied along. */
-  base_dir = g_strdup (self->base_dir);
-  td_window_set_document (self, document, base_dir);
+  td_document_set_base_dir (document, td_document_get_base_dir (self->document));
+  td_window_set_document (self, document);
   td_window_add_toast (self, adw_toast_new (_("Next month’s issue, ready to write")));
 }
 
@@ -2203,7 +2167,6 @@ td_window_finalize (GObject *object)
 {
   TdWindow *self = TD_WINDOW (object);
 
-  g_free (self->base_dir);
   g_free (self->form_path);
   g_free (self->form_selection);
   g_clear_pointer (&self->form_node, json_node_unref);
@@ -2223,9 +2186,6 @@ td_window_get_property (GObject    *object,
     {
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
-      break;
-    case PROP_BASE_DIR:
-      g_value_set_string (value, self->base_dir);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2253,14 +2213,6 @@ td_window_class_init (TdWindowClass *klass)
    */
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, TD_TYPE_DOCUMENT,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /**
-   * TdWindow:base-dir:
-   *
-   * The folder the issue's pictures are read from.
-   */
-  properties[PROP_BASE_DIR] =
-    g_param_spec_string ("base-dir", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -2332,7 +2284,7 @@ td_window_init (TdWindow *self)
 
   /* Never without an issue. */
   blank = td_document_new ();
-  td_window_set_document (self, blank, NULL);
+  td_window_set_document (self, blank);
 }
 
 TdWindow *

@@ -20,16 +20,12 @@ G_DECLARE_FINAL_TYPE (TdWindow, td_window, TD, WINDOW, AdwApplicationWindow)
 TdWindow   *td_window_new              (TdApplication *application);
 
 TdDocument *td_window_get_document     (TdWindow      *self);
-/* The folder the issue's pictures are read from: the file's folder, or for
- * an untitled copy the folder it was copied from (NULL for a blank issue). */
-const char *td_window_get_base_dir     (TdWindow      *self);
 /* The right-hand pane, for the preview. */
 AdwBin     *td_window_get_preview_slot (TdWindow      *self);
 
 /* Replaces the issue (the caller has dealt with unsaved changes). */
 void        td_window_set_document     (TdWindow      *self,
-                                        TdDocument    *document,
-                                        const char    *base_dir);
+                                        TdDocument    *document);
 /* Loads file; on failure shows the loader's diagnostics and keeps the
  * current issue. */
 gboolean    td_window_load_file        (TdWindow      *self,

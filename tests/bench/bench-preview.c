@@ -236,7 +236,7 @@ bench_render (TdDocument      *document,
               const char      *what)
 {
   g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree char *base_dir = td_document_get_base_dir (document);
+  const char *base_dir = td_document_get_base_dir (document);
   g_autofree char *label = NULL;
 
   for (guint i = 0; i < 50; i++)
@@ -265,7 +265,7 @@ make_big_issue (TdDocument *sample,
   JsonArray *sections = json_object_get_array_member (object, "sections");
   guint n = json_array_get_length (sections);
   JsonArray *big = json_array_new ();
-  g_autofree char *base_dir = td_document_get_base_dir (sample);
+  const char *base_dir = td_document_get_base_dir (sample);
   TdDocument *document;
 
   g_assert (n >= 3);

@@ -45,13 +45,10 @@ typedef struct
 
 const char      *td_recovery_get_dir             (void);
 
-/* Watches document. base_dir: the folder its pictures are in (recorded so
- * that an untitled issue can be restored with its pictures). */
-TdRecovery      *td_recovery_new                 (TdDocument            *document,
-                                                  const char            *base_dir);
+/* Watches document. The copy's sidecar records the document's base dir, so
+ * that an untitled issue can be restored with its pictures. */
+TdRecovery      *td_recovery_new                 (TdDocument            *document);
 TdDocument      *td_recovery_get_document        (TdRecovery            *self);
-void             td_recovery_set_base_dir        (TdRecovery            *self,
-                                                  const char            *base_dir);
 /* Writes now if there are unsaved changes (also what the timeout does,
  * emitting ::write-failed when it can't). */
 gboolean         td_recovery_write_now           (TdRecovery            *self,

@@ -49,7 +49,7 @@ struct _TdDocument
 
   JsonNode *root;
   GFile *file;
-  char *base_dir;      /* for untitled documents; NULL: the file's folder */
+  char *base_dir;      /* the folder pictures are relative to, or NULL */
   char *etag;
   guint from_version;
 
@@ -68,6 +68,7 @@ enum
 {
   PROP_0,
   PROP_FILE,
+  PROP_BASE_DIR,
   PROP_MODIFIED,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
@@ -352,6 +353,9 @@ td_document_get_property (GObject    *object,
     case PROP_FILE:
       g_value_set_object (value, self->file);
       break;
+    case PROP_BASE_DIR:
+      g_value_set_string (value, self->base_dir);
+      break;
     case PROP_MODIFIED:
       g_value_set_boolean (value, td_document_get_modified (self));
       break;
@@ -376,6 +380,18 @@ td_document_class_init (TdDocumentClass *klass)
 
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * TdDocument:base-dir:
+   *
+   * The folder the issue's pictures are relative to: the file's folder, or
+   * for an untitled issue the folder given with td_document_set_base_dir()
+   * (a draft folder); NULL for a blank untitled issue. The document is the
+   * one owner of this: the window, the preview, the recovery copy and the
+   * exports all ask it.
+   */
+  properties[PROP_BASE_DIR] =
+    g_param_spec_string ("base-dir", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
@@ -474,6 +490,14 @@ td_document_new_from_root (JsonNode *root)
   return self;
 }
 
+static char *
+dup_parent_path (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+
+  return parent != NULL ? g_file_get_path (parent) : NULL;
+}
+
 /**
  * td_document_new_from_file:
  *
@@ -493,6 +517,7 @@ td_document_new_from_file (GFile         *file,
   self->etag = g_steal_pointer (&loaded->etag);
   self->from_version = loaded->from_version;
   self->file = g_object_ref (file);
+  self->base_dir = dup_parent_path (file);
   return self;
 }
 
@@ -510,18 +535,11 @@ td_document_get_file (TdDocument *self)
   return self->file;
 }
 
-char *
+const char *
 td_document_get_base_dir (TdDocument *self)
 {
-  g_autoptr(GFile) parent = NULL;
-
   g_return_val_if_fail (TD_IS_DOCUMENT (self), NULL);
-
-  if (self->file == NULL)
-    return g_strdup (self->base_dir);
-  if ((parent = g_file_get_parent (self->file)) == NULL)
-    return NULL;
-  return g_file_get_path (parent);
+  return self->base_dir;
 }
 
 void
@@ -529,9 +547,14 @@ td_document_set_base_dir (TdDocument *self,
                           const char *base_dir)
 {
   g_return_if_fail (TD_IS_DOCUMENT (self));
+  /* A saved issue's pictures are beside its file, nowhere else. */
+  g_return_if_fail (self->file == NULL);
 
+  if (g_strcmp0 (base_dir, self->base_dir) == 0)
+    return;
   g_free (self->base_dir);
   self->base_dir = g_strdup (base_dir);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_DIR]);
 }
 
 gboolean
@@ -576,9 +599,16 @@ td_document_save (TdDocument *self,
   self->from_version = TD_FORMAT_VERSION;
   if (!same_file)
     {
-      g_clear_pointer (&self->base_dir, g_free);
+      g_autofree char *base_dir = dup_parent_path (file);
+
       g_set_object (&self->file, file);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      if (g_strcmp0 (base_dir, self->base_dir) != 0)
+        {
+          g_free (self->base_dir);
+          self->base_dir = g_steal_pointer (&base_dir);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_DIR]);
+        }
     }
   if (was_modified)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
@@ -928,7 +958,7 @@ write_image (TdDocument  *self,
              const char  *name_hint,
              GError     **error)
 {
-  g_autofree char *base_dir = td_document_get_base_dir (self);
+  const char *base_dir = self->base_dir;
   g_autofree char *images_dir = NULL;
   g_autofree char *name = NULL;
   TdImageInfo info;

@@ -26,7 +26,6 @@ struct _TdRecovery
 
   /* owned */
   TdDocument *document;
-  char *base_dir;
   char *session_key;   /* for an untitled document */
   char *written_key;   /* the key of the copy on disk, or NULL */
   guint timeout_id;
@@ -116,8 +115,8 @@ build_info (TdRecovery *self,
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "base_dir");
-  if (self->base_dir != NULL)
-    json_builder_add_string_value (builder, self->base_dir);
+  if (td_document_get_base_dir (self->document) != NULL)
+    json_builder_add_string_value (builder, td_document_get_base_dir (self->document));
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "time");
@@ -247,7 +246,6 @@ td_recovery_finalize (GObject *object)
 {
   TdRecovery *self = TD_RECOVERY (object);
 
-  g_free (self->base_dir);
   g_free (self->session_key);
   g_free (self->written_key);
 
@@ -284,8 +282,7 @@ td_recovery_init (TdRecovery *self)
 }
 
 TdRecovery *
-td_recovery_new (TdDocument *document,
-                 const char *base_dir)
+td_recovery_new (TdDocument *document)
 {
   TdRecovery *self;
 
@@ -293,7 +290,6 @@ td_recovery_new (TdDocument *document,
 
   self = g_object_new (TD_TYPE_RECOVERY, NULL);
   self->document = g_object_ref (document);
-  self->base_dir = g_strdup (base_dir);
   g_signal_connect_swapped (document, "changed",
                             G_CALLBACK (document_changed_cb), self);
   g_signal_connect_swapped (document, "notify::modified",
@@ -308,18 +304,6 @@ td_recovery_get_document (TdRecovery *self)
 {
   g_return_val_if_fail (TD_IS_RECOVERY (self), NULL);
   return self->document;
-}
-
-void
-td_recovery_set_base_dir (TdRecovery *self,
-                          const char *base_dir)
-{
-  g_return_if_fail (TD_IS_RECOVERY (self));
-
-  if (g_strcmp0 (base_dir, self->base_dir) == 0)
-    return;
-  g_free (self->base_dir);
-  self->base_dir = g_strdup (base_dir);
 }
 
 void

@@ -10,6 +10,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "td-core.h"
+
 G_BEGIN_DECLS
 
 /* A new document tree; root is not changed. */

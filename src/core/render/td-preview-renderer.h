@@ -10,6 +10,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "td-core.h"
+
 G_BEGIN_DECLS
 
 typedef enum

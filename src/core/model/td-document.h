@@ -34,9 +34,11 @@ TdDocument *td_document_new_from_file    (GFile         *file,
 /* The document tree; borrowed and read-only: change it through commands. */
 JsonNode   *td_document_get_root         (TdDocument    *self);
 GFile      *td_document_get_file         (TdDocument    *self);
-/* The folder pictures are relative to: the file's folder, or for an
- * untitled document the folder given with td_document_set_base_dir(). */
-char       *td_document_get_base_dir     (TdDocument    *self);
+/* The folder pictures are relative to (the "base-dir" property): the
+ * file's folder, or for an untitled document the folder given with
+ * td_document_set_base_dir() (a draft folder); NULL when there is none. */
+const char *td_document_get_base_dir     (TdDocument    *self);
+/* Only for an untitled document: a saved one's pictures are beside it. */
 void        td_document_set_base_dir     (TdDocument    *self,
                                           const char    *base_dir);
 gboolean    td_document_get_modified     (TdDocument    *self);
