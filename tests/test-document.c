@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "td-document.h"
+#include "td-issue-saver.h"
 #include "td-json-path.h"
 
 static const char *
@@ -21,23 +22,85 @@ n_sections (TdDocument *document)
     td_json_path_lookup (td_document_get_root (document), "sections")));
 }
 
-static void
-count_changes_cb (TdDocument *document,
-                  const char *path,
-                  gpointer    user_data)
-{
-  GPtrArray *paths = user_data;
+/* -- What the signals say ------------------------------------------------ */
 
-  g_ptr_array_add (paths, g_strdup (path));
+static void
+log_changed_cb (TdDocument *document,
+                GPtrArray  *log)
+{
+  g_ptr_array_add (log, g_strdup ("changed"));
+}
+
+static void
+log_field_cb (TdDocument *document,
+              const char *scope,
+              const char *key_path,
+              GPtrArray  *log)
+{
+  g_ptr_array_add (log, g_strdup_printf ("field %s %s", scope, key_path));
+}
+
+static void
+log_inserted_cb (TdDocument *document,
+                 const char *id,
+                 guint       position,
+                 GPtrArray  *log)
+{
+  g_ptr_array_add (log, g_strdup_printf ("inserted %s %u", id, position));
+}
+
+static void
+log_removed_cb (TdDocument *document,
+                const char *id,
+                guint       position,
+                GPtrArray  *log)
+{
+  g_ptr_array_add (log, g_strdup_printf ("removed %s %u", id, position));
+}
+
+static void
+log_moved_cb (TdDocument *document,
+              const char *id,
+              guint       from,
+              guint       to,
+              GPtrArray  *log)
+{
+  g_ptr_array_add (log, g_strdup_printf ("moved %s %u %u", id, from, to));
+}
+
+/* Every signal of document, as one line each, in order. */
+static GPtrArray *
+log_signals (TdDocument *document)
+{
+  GPtrArray *log = g_ptr_array_new_with_free_func (g_free);
+
+  g_signal_connect (document, "changed", G_CALLBACK (log_changed_cb), log);
+  g_signal_connect (document, "field-changed", G_CALLBACK (log_field_cb), log);
+  g_signal_connect (document, "section-inserted", G_CALLBACK (log_inserted_cb), log);
+  g_signal_connect (document, "section-removed", G_CALLBACK (log_removed_cb), log);
+  g_signal_connect (document, "section-moved", G_CALLBACK (log_moved_cb), log);
+  return log;
+}
+
+/* Compares the log with expected (lines joined by "; ") and empties it. */
+static void
+assert_log (GPtrArray  *log,
+            const char *expected)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < log->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "; " : "", (char *) g_ptr_array_index (log, i));
+  g_assert_cmpstr (text->str, ==, expected);
+  g_ptr_array_set_size (log, 0);
 }
 
 static void
 test_set_undo_redo (void)
 {
   g_autoptr(TdDocument) document = td_document_new ();
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) log = log_signals (document);
 
-  g_signal_connect (document, "changed", G_CALLBACK (count_changes_cb), paths);
   g_assert_false (td_document_get_modified (document));
   g_assert_false (td_document_can_undo (document));
 
@@ -45,8 +108,7 @@ test_set_undo_redo (void)
   td_document_set_string (document, "issue.title", "Second", TD_EDIT_NONE);
   g_assert_cmpstr (string_at (document, "issue.title"), ==, "Second");
   g_assert_true (td_document_get_modified (document));
-  g_assert_cmpuint (paths->len, ==, 2);
-  g_assert_cmpstr (g_ptr_array_index (paths, 0), ==, "issue.title");
+  assert_log (log, "field issue title; changed; field issue title; changed");
 
   g_assert_true (td_document_undo (document));
   g_assert_cmpstr (string_at (document, "issue.title"), ==, "First");
@@ -58,7 +120,8 @@ test_set_undo_redo (void)
   g_assert_true (td_document_redo (document));
   g_assert_cmpstr (string_at (document, "issue.title"), ==, "First");
   g_assert_true (td_document_get_modified (document));
-  g_assert_cmpuint (paths->len, ==, 5);
+  assert_log (log, "field issue title; changed; field issue title; changed; "
+                   "field issue title; changed");
 
   /* A new edit drops what could be redone. */
   td_document_set_string (document, "issue.title", "Third", TD_EDIT_NONE);
@@ -164,17 +227,65 @@ test_group (void)
   g_assert_false (td_document_can_undo (document));
 }
 
+/* Sections are named by id in what listeners hear, wherever they are. */
 static void
-test_new_section_id (void)
+test_section_signals (void)
 {
   g_autoptr(TdDocument) document = td_document_new ();
-  g_autofree char *tip = td_document_new_section_id (document, "tip");
-  g_autofree char *masthead = td_document_new_section_id (document, "masthead");
-  g_autofree char *odd = td_document_new_section_id (document, "we ird");
+  g_autoptr(GPtrArray) log = log_signals (document);
+  g_autoptr(JsonNode) tip = tip_section ("tip");
+  g_autoptr(JsonNode) item = json_from_string ("{\"text\": \"x\"}", NULL);
+  g_autoptr(JsonNode) replacement = tip_section ("tip");
+  g_autoptr(JsonNode) sections = json_from_string (
+    "[{\"id\": \"footer\", \"type\": \"footer\"}, {\"id\": \"new\", \"type\": \"tip\"}]",
+    NULL);
+  g_autoptr(JsonNode) empty_list = json_from_string ("[]", NULL);
+  g_autoptr(JsonNode) issue = json_from_string ("{\"title\": \"T\"}", NULL);
 
-  g_assert_cmpstr (tip, ==, "tip");
-  g_assert_cmpstr (masthead, ==, "masthead-2");
-  g_assert_cmpstr (odd, ==, "we-ird");
+  td_document_insert (document, "sections", 1, tip);
+  assert_log (log, "inserted tip 1; changed");
+  td_document_set_string (document, "sections[1].title", "Hello", TD_EDIT_NONE);
+  assert_log (log, "field section/tip title; changed");
+  td_document_move (document, "sections", 1, 0);
+  assert_log (log, "moved tip 1 0; changed");
+  /* Moved, the same field is still the same section's. */
+  td_document_set_string (document, "sections[0].title", "Again", TD_EDIT_NONE);
+  assert_log (log, "field section/tip title; changed");
+
+  /* A list inside a section: its key path, relative to the section. */
+  td_document_set (document, "sections[0].items", empty_list, TD_EDIT_NONE);
+  assert_log (log, "field section/tip items; changed");
+  td_document_insert (document, "sections[0].items", 0, item);
+  assert_log (log, "field section/tip items; changed");
+  td_document_set_string (document, "sections[0].items[0].text", "y", TD_EDIT_NONE);
+  assert_log (log, "field section/tip items[0].text; changed");
+
+  /* A section replaced as a whole, then renamed. */
+  td_document_set (document, "sections[0]", replacement, TD_EDIT_NONE);
+  assert_log (log, "field section/tip ; changed");
+  td_document_set_string (document, "sections[0].id", "hint", TD_EDIT_NONE);
+  assert_log (log, "removed tip 0; inserted hint 0; changed");
+
+  /* The list replaced wholesale (as undoing a recovery does): what went,
+   * what came, what moved and was replaced. */
+  td_document_set (document, "sections", sections, TD_EDIT_NONE);
+  assert_log (log, "removed hint 0; removed masthead 1; moved footer 2 0; "
+                   "field section/footer ; inserted new 1; changed");
+
+  td_document_undo (document);
+  assert_log (log, "removed new 1; inserted hint 0; inserted masthead 1; moved footer 0 2; "
+                   "field section/footer ; changed");
+
+  td_document_remove (document, "sections", 1);
+  assert_log (log, "removed masthead 1; changed");
+  td_document_undo (document);
+  assert_log (log, "inserted masthead 1; changed");
+
+  /* The profile and the settings are scopes of their own. */
+  td_document_set_string (document, "practice.name", "Rachel", TD_EDIT_NONE);
+  assert_log (log, "field practice name; changed");
+  td_document_set (document, "issue", issue, TD_EDIT_NONE);
+  assert_log (log, "field issue ; changed");
 }
 
 static void
@@ -234,6 +345,164 @@ test_import_image (void)
   }
 }
 
+/* -- Saving, and Save As with the pictures ------------------------------ */
+
+typedef struct
+{
+  gboolean done;
+  gboolean ok;
+  GError *error;
+  GStrv conflicts;
+} SaveResult;
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SaveResult *save = user_data;
+
+  save->ok = td_document_save_finish (TD_DOCUMENT (object), result, &save->conflicts,
+                                      &save->error);
+  save->done = TRUE;
+}
+
+static void
+save_result_clear (SaveResult *save)
+{
+  g_clear_error (&save->error);
+  g_clear_pointer (&save->conflicts, g_strfreev);
+  save->done = FALSE;
+  save->ok = FALSE;
+}
+
+static void
+wait_for (SaveResult *save)
+{
+  while (!save->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static char *
+make_folder (const char *root,
+             const char *name,
+             const char *logo_bytes)
+{
+  char *dir = g_build_filename (root, name, NULL);
+  g_autofree char *images = g_build_filename (dir, "images", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (images, 0700), ==, 0);
+  if (logo_bytes != NULL)
+    {
+      g_autofree char *logo = g_build_filename (images, "logo.png", NULL);
+
+      g_assert_true (g_file_set_contents (logo, logo_bytes, -1, NULL));
+    }
+  return dir;
+}
+
+static char *
+read_logo (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "images", "logo.png", NULL);
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  return contents;
+}
+
+static void
+test_save_as_pictures (void)
+{
+  g_autofree char *root = g_dir_make_tmp ("tidings-save-as-XXXXXX", NULL);
+  g_autofree char *source = make_folder (root, "source", "ours");
+  g_autofree char *theirs = make_folder (root, "theirs", "theirs");
+  g_autofree char *empty = make_folder (root, "empty", NULL);
+  g_autofree char *replace = make_folder (root, "replace", "old");
+  g_autofree char *theirs_path = g_build_filename (theirs, "issue.tidings", NULL);
+  g_autoptr(GFile) theirs_file = g_file_new_for_path (theirs_path);
+  g_autoptr(TdDocument) document = td_document_new ();
+  SaveResult save = { FALSE, FALSE, NULL, NULL };
+  SaveResult second = { FALSE, FALSE, NULL, NULL };
+  g_autofree char *logo = NULL;
+
+  td_document_set_base_dir (document, source);
+  td_document_set_string (document, "practice.logo", "images/logo.png", TD_EDIT_NONE);
+
+  /* A different picture of the same name is in the way: nothing is
+   * written until she says what to do. */
+  td_document_save_async (document, theirs_file, TD_SAVE_FLAGS_NONE, NULL, save_done_cb, &save);
+  wait_for (&save);
+  g_assert_false (save.ok);
+  g_assert_error (save.error, TD_SAVE_ERROR, TD_SAVE_ERROR_PICTURES);
+  g_assert_nonnull (save.conflicts);
+  g_assert_cmpstr (save.conflicts[0], ==, "images/logo.png");
+  g_assert_null (save.conflicts[1]);
+  g_assert_false (g_file_test (theirs_path, G_FILE_TEST_EXISTS));
+  g_assert_true (td_document_get_modified (document));
+  save_result_clear (&save);
+
+  /* Keep theirs. */
+  td_document_save_async (document, theirs_file, TD_SAVE_FLAGS_KEEP_PICTURES, NULL,
+                          save_done_cb, &save);
+  wait_for (&save);
+  g_assert_no_error (save.error);
+  g_assert_true (save.ok);
+  g_assert_null (save.conflicts);
+  logo = read_logo (theirs);
+  g_assert_cmpstr (logo, ==, "theirs");
+  g_clear_pointer (&logo, g_free);
+  g_assert_true (g_file_equal (td_document_get_file (document), theirs_file));
+  g_assert_cmpstr (td_document_get_base_dir (document), ==, theirs);
+  g_assert_false (td_document_get_modified (document));
+  save_result_clear (&save);
+
+  /* Into an empty folder: the picture goes along. Editing during the save
+   * leaves the issue modified; a second save at once is refused. */
+  {
+    g_autofree char *path = g_build_filename (empty, "issue.tidings", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    td_document_save_async (document, file, TD_SAVE_FLAGS_NONE, NULL, save_done_cb, &save);
+    td_document_save_async (document, file, TD_SAVE_FLAGS_NONE, NULL, save_done_cb, &second);
+    td_document_set_string (document, "issue.title", "Typed while saving", TD_EDIT_MERGE);
+    wait_for (&second);
+    g_assert_error (second.error, G_IO_ERROR, G_IO_ERROR_PENDING);
+    wait_for (&save);
+    g_assert_no_error (save.error);
+    logo = read_logo (empty);
+    g_assert_cmpstr (logo, ==, "theirs");
+    g_clear_pointer (&logo, g_free);
+    g_assert_true (td_document_get_modified (document));
+    /* Undoing the typing is back to what was saved. */
+    g_assert_true (td_document_undo (document));
+    g_assert_false (td_document_get_modified (document));
+    save_result_clear (&save);
+    save_result_clear (&second);
+  }
+
+  /* Replace theirs. */
+  {
+    g_autofree char *path = g_build_filename (replace, "issue.tidings", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    td_document_save_async (document, file, TD_SAVE_FLAGS_REPLACE_PICTURES, NULL,
+                            save_done_cb, &save);
+    wait_for (&save);
+    g_assert_no_error (save.error);
+    logo = read_logo (replace);
+    g_assert_cmpstr (logo, ==, "theirs");
+    g_clear_pointer (&logo, g_free);
+    save_result_clear (&save);
+  }
+
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", root);
+
+    g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  }
+}
+
 static void
 test_json_paths (void)
 {
@@ -266,8 +535,9 @@ main (int    argc,
   g_test_add_func ("/core/document/list-commands", test_list_commands);
   g_test_add_func ("/core/document/history-is-isolated", test_history_is_isolated);
   g_test_add_func ("/core/document/group", test_group);
-  g_test_add_func ("/core/document/new-section-id", test_new_section_id);
+  g_test_add_func ("/core/document/section-signals", test_section_signals);
   g_test_add_func ("/core/document/import-image", test_import_image);
+  g_test_add_func ("/core/document/save-as-pictures", test_save_as_pictures);
   g_test_add_func ("/core/document/json-paths", test_json_paths);
 
   return g_test_run ();

@@ -63,11 +63,11 @@ fixture_tear_down (Fixture       *fixture,
 
 static TdForm *
 show_form (Fixture           *fixture,
-           const char        *path,
+           const char        *scope,
            const TdFieldSpec *fields)
 {
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *form = td_form_new (fixture->document, path, fields);
+  GtkWidget *form = td_form_new (fixture->document, scope, fields);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), form);
   gtk_window_set_child (GTK_WINDOW (fixture->window), scroller);
@@ -95,8 +95,8 @@ static void
 test_typing_and_undo (Fixture       *fixture,
                       gconstpointer  data)
 {
-  TdForm *form = show_form (fixture, "sections[1]", section_fields ("article"));
-  GtkWidget *title = td_form_get_field_widget (form, "sections[1].title");
+  TdForm *form = show_form (fixture, "section/hamstrings", section_fields ("article"));
+  GtkWidget *title = td_form_get_field_widget (form, "title");
 
   g_assert_true (ADW_IS_ENTRY_ROW (title));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==,
@@ -119,22 +119,22 @@ static void
 test_markdown_editor (Fixture       *fixture,
                       gconstpointer  data)
 {
-  TdForm *form = show_form (fixture, "sections[8]", section_fields ("tip"));
-  GtkWidget *editor = td_form_get_field_widget (form, "sections[8].body");
+  TdForm *form = show_form (fixture, "section/tip", section_fields ("tip"));
+  GtkWidget *editor = td_form_get_field_widget (form, "body");
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
 
   g_assert_true (TD_IS_TEXT_EDITOR (editor));
   buffer = td_text_editor_get_buffer (TD_TEXT_EDITOR (editor));
   gtk_text_buffer_set_text (buffer, "Drink water", -1);
-  g_assert_cmpstr (string_at (fixture, "sections[8].body"), ==, "Drink water");
+  g_assert_cmpstr (string_at (fixture, "sections[7].body"), ==, "Drink water");
 
   /* Ctrl+B's command: the selection becomes bold. */
   gtk_text_buffer_get_iter_at_offset (buffer, &start, 6);
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_select_range (buffer, &start, &end);
   td_text_editor_wrap_selection (TD_TEXT_EDITOR (editor), "**", "**");
-  g_assert_cmpstr (string_at (fixture, "sections[8].body"), ==, "Drink **water**");
+  g_assert_cmpstr (string_at (fixture, "sections[7].body"), ==, "Drink **water**");
 }
 
 static void
@@ -142,7 +142,7 @@ test_validation_hints (Fixture       *fixture,
                        gconstpointer  data)
 {
   TdForm *form = show_form (fixture, "practice", td_registry_get_practice_fields ());
-  GtkWidget *website = td_form_get_field_widget (form, "practice.website");
+  GtkWidget *website = td_form_get_field_widget (form, "website");
 
   g_assert_false (gtk_widget_has_css_class (website, "warning"));
   gtk_editable_set_text (GTK_EDITABLE (website), "javascript:alert(1)");
@@ -157,9 +157,9 @@ static void
 test_picture_and_alt (Fixture       *fixture,
                       gconstpointer  data)
 {
-  TdForm *form = show_form (fixture, "sections[1]", section_fields ("article"));
-  GtkWidget *row = td_form_get_field_widget (form, "sections[1].image.src");
-  GtkWidget *alt = td_form_get_field_widget (form, "sections[1].image.alt");
+  TdForm *form = show_form (fixture, "section/hamstrings", section_fields ("article"));
+  GtkWidget *row = td_form_get_field_widget (form, "image.src");
+  GtkWidget *alt = td_form_get_field_widget (form, "image.alt");
   g_autofree char *outside = g_build_filename (g_get_tmp_dir (), "tidings-test-photo.png", NULL);
   g_autofree char *logo = g_build_filename (fixture->dir, "images", "logo.png", NULL);
   g_autofree char *copied = NULL;
@@ -199,20 +199,20 @@ static void
 test_list_items (Fixture       *fixture,
                  gconstpointer  data)
 {
-  TdForm *form = show_form (fixture, "sections[3]", section_fields ("news"));
+  TdForm *form = show_form (fixture, "section/news", section_fields ("news"));
   g_autoptr(JsonNode) item = json_from_string ("{\"text\": \"A third piece of news\"}", NULL);
 
-  g_assert_nonnull (td_form_get_field_widget (form, "sections[3].items[1].text"));
-  g_assert_null (td_form_get_field_widget (form, "sections[3].items[2].text"));
+  g_assert_nonnull (td_form_get_field_widget (form, "items[1].text"));
+  g_assert_null (td_form_get_field_widget (form, "items[2].text"));
 
   g_assert_true (td_document_insert (fixture->document, "sections[3].items", 2, item));
   iterate ();
-  g_assert_nonnull (td_form_get_field_widget (form, "sections[3].items[2].text"));
+  g_assert_nonnull (td_form_get_field_widget (form, "items[2].text"));
 
   g_assert_true (td_document_move (fixture->document, "sections[3].items", 2, 0));
   iterate ();
   {
-    GtkWidget *first = td_form_get_field_widget (form, "sections[3].items[0].text");
+    GtkWidget *first = td_form_get_field_widget (form, "items[0].text");
     GtkTextBuffer *buffer = td_text_editor_get_buffer (TD_TEXT_EDITOR (first));
     GtkTextIter start, end;
     g_autofree char *text = NULL;
@@ -224,10 +224,10 @@ test_list_items (Fixture       *fixture,
 
   g_assert_true (td_document_remove (fixture->document, "sections[3].items", 0));
   iterate ();
-  g_assert_null (td_form_get_field_widget (form, "sections[3].items[2].text"));
+  g_assert_null (td_form_get_field_widget (form, "items[2].text"));
 
   /* Jumping to a field named by a pre-send check. */
-  g_assert_true (td_form_focus_field (form, "sections[3].items[1].photo.alt"));
+  g_assert_true (td_form_focus_field (form, "items[1].photo.alt"));
   iterate ();
   g_assert_true (gtk_widget_has_focus (gtk_window_get_focus (GTK_WINDOW (fixture->window))));
 }

@@ -23,10 +23,12 @@
 #include "td-export-dialog.h"
 #include "td-form.h"
 #include "td-image-row.h"
+#include "td-issue.h"
 #include "td-json-path.h"
 #include "td-outline.h"
 #include "td-recovery.h"
 #include "td-recovery-dialog.h"
+#include "td-sample.h"
 #include "td-window.h"
 #include "td-window-private.h"
 
@@ -102,7 +104,7 @@ copy_tree (const char *from,
 static char *
 copy_sample (const char *name)
 {
-  g_autofree char *sample_dir = td_application_dup_sample_dir ();
+  g_autofree char *sample_dir = td_sample_dup_dir ();
   g_autofree char *dir = g_build_filename (tmp_root, name, NULL);
 
   copy_tree (sample_dir, dir);
@@ -112,7 +114,7 @@ copy_sample (const char *name)
 static TdWindow *
 new_window_on (const char *path)
 {
-  TdWindow *window = td_window_new (app);
+  TdWindow *window = td_window_new (GTK_APPLICATION (app));
 
   if (path != NULL)
     {
@@ -163,14 +165,14 @@ lookup_string (TdWindow   *window,
 static guint
 n_sections (TdWindow *window)
 {
-  return td_sections_get_length (td_window_get_document (window));
+  return td_issue_get_n_sections (td_document_get_root (td_window_get_document (window)));
 }
 
 static int
 section_index (TdWindow   *window,
                const char *id)
 {
-  return td_sections_find (td_window_get_document (window), id);
+  return td_issue_find_section (td_document_get_root (td_window_get_document (window)), id);
 }
 
 static guint
@@ -310,8 +312,8 @@ widget_tree_has_label (GtkWidget  *widget,
 static void
 test_first_run_sample (void)
 {
-  TdWindow *window = td_window_new (app);
-  g_autofree char *sample_dir = td_application_dup_sample_dir ();
+  TdWindow *window = td_window_new (GTK_APPLICATION (app));
+  g_autofree char *sample_dir = td_sample_dup_dir ();
   GtkWidget *preview_slot;
 
   td_window_load_sample (window);
@@ -347,10 +349,11 @@ test_first_run_sample (void)
   g_assert_cmpuint (n_sections (window), ==, 9);
   g_assert_cmpstr (_td_window_get_selection (window), ==, "section/hamstrings");
   g_assert_true (TD_IS_FORM (_td_window_get_form (window)));
-  g_assert_cmpstr (td_form_get_path (TD_FORM (_td_window_get_form (window))), ==, "sections[1]");
+  g_assert_cmpstr (td_form_get_scope (TD_FORM (_td_window_get_form (window))), ==,
+                   "section/hamstrings");
 
   /* The pane left for the preview. */
-  preview_slot = GTK_WIDGET (td_window_get_preview_slot (window));
+  preview_slot = GTK_WIDGET (_td_window_get_preview_slot (window));
   g_assert_true (ADW_IS_BIN (preview_slot));
   g_assert_cmpstr (gtk_widget_get_name (preview_slot), ==, "preview_slot");
 
@@ -407,23 +410,29 @@ test_edit_undo_redo (void)
   /* "sections" replaced as a whole (undoing a recovery does that): the
    * form shows the new content. */
   {
-    GtkWidget *before = _td_window_get_form (window);
     g_autoptr(JsonNode) sections = td_json_node_deep_copy (lookup (window, "sections"));
 
     json_object_set_string_member (json_array_get_object_element (json_node_get_array (sections), 1),
                                    "title", "Replaced");
     td_document_set (document, "sections", sections, TD_EDIT_NONE);
     settle (30);
-    g_assert_true (_td_window_get_form (window) != before);
     g_assert_true (td_window_show_path (window, "sections[1].title"));
     g_assert_cmpstr (gtk_editable_get_text (focused_editable (window)), ==, "Replaced");
   }
 
-  /* Moving the section while typing in it (Alt+Up): the form follows, and
-   * the focus goes to the section in the outline. */
-  activate (window, "section-move-up", NULL);
-  g_assert_cmpstr (td_form_get_path (TD_FORM (_td_window_get_form (window))), ==, "sections[0]");
-  g_assert_true (GTK_IS_LIST_BOX_ROW (gtk_root_get_focus (GTK_ROOT (window))));
+  /* Moving the section while typing in it (Alt+Up): the form edits the
+   * section wherever it is, so it stays, and so does the focus. */
+  {
+    GtkWidget *before = _td_window_get_form (window);
+
+    activate (window, "section-move-up", NULL);
+    g_assert_cmpstr (lookup_string (window, "sections[0].id"), ==, "hamstrings");
+    g_assert_true (_td_window_get_form (window) == before);
+    g_assert_cmpstr (gtk_editable_get_text (focused_editable (window)), ==, "Replaced");
+    gtk_editable_set_text (focused_editable (window), "Typed after the move");
+    settle (20);
+    g_assert_cmpstr (lookup_string (window, "sections[0].title"), ==, "Typed after the move");
+  }
 
   destroy_window (window);
 }
@@ -505,7 +514,8 @@ test_sections (void)
   activate (window, "section-move-down", NULL);
   g_assert_cmpint (section_index (window, "tip-2"), ==, 3);
   g_assert_cmpstr (_td_window_get_selection (window), ==, "section/tip-2");
-  g_assert_cmpstr (td_form_get_path (TD_FORM (_td_window_get_form (window))), ==, "sections[3]");
+  g_assert_cmpstr (td_form_get_scope (TD_FORM (_td_window_get_form (window))), ==,
+                   "section/tip-2");
   activate (window, "section-move-up", NULL);
   activate (window, "section-move-up", NULL);
   g_assert_cmpint (section_index (window, "tip-2"), ==, 1);
@@ -644,7 +654,7 @@ error_set (gpointer data)
 static void
 test_save_as_copies_images (void)
 {
-  TdWindow *window = td_window_new (app);
+  TdWindow *window = td_window_new (GTK_APPLICATION (app));
   g_autofree char *target_dir = g_build_filename (tmp_root, "save-as", NULL);
   g_autofree char *target = g_build_filename (target_dir, "september.tidings", NULL);
   g_autofree char *other_dir = g_build_filename (tmp_root, "save-as-conflict", NULL);
@@ -908,8 +918,8 @@ test_export_dialog (void)
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
                                          _td_window_get_form (window)));
   {
-    g_autofree char *where = td_outline_describe_path (td_window_get_document (window),
-                                                       "sections[3].items[1].photo.alt");
+    g_autofree char *where = td_issue_describe_path (td_document_get_root (td_window_get_document (window)),
+                                                     "sections[3].items[1].photo.alt");
 
     g_assert_cmpstr (where, ==, "News “What's new with me ...” › News items 2 › Photo › Description");
   }
@@ -1473,7 +1483,7 @@ test_spanish (void)
       return;
     }
 
-  window = td_window_new (app);
+  window = td_window_new (GTK_APPLICATION (app));
   td_window_load_sample (window);
   gtk_window_present (GTK_WINDOW (window));
   activate (window, "select", g_variant_new_string ("section/hamstrings"));

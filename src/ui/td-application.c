@@ -12,8 +12,8 @@
 #include "td-application.h"
 #include "td-recovery.h"
 #include "td-recovery-dialog.h"
+#include "td-settings.h"
 #include "td-window.h"
-#include "td-window-private.h"
 
 struct _TdApplication
 {
@@ -32,23 +32,6 @@ struct _TdApplication
 G_DEFINE_FINAL_TYPE (TdApplication, td_application, ADW_TYPE_APPLICATION)
 
 static void offer_next_recovery (TdApplication *self);
-
-char *
-td_application_dup_sample_dir (void)
-{
-  const char *dir = g_getenv ("TIDINGS_SAMPLE_DIR");
-
-  if (dir != NULL && dir[0] != '\0')
-    return g_strdup (dir);
-  return g_build_filename (PKGDATADIR, "samples", "august-2023", NULL);
-}
-
-GSettings *
-td_application_get_settings (TdApplication *self)
-{
-  g_return_val_if_fail (TD_IS_APPLICATION (self), NULL);
-  return self->settings;
-}
 
 static TdWindow *
 find_window_for_file (TdApplication *self,
@@ -91,7 +74,7 @@ td_application_open_file (TdApplication *self,
       return;
     }
   if ((window = find_replaceable_window (self)) == NULL)
-    window = td_window_new (self);
+    window = td_window_new (GTK_APPLICATION (self));
   /* Shown first, so that a file that fails to load has a window for its
    * error dialog to sit on. */
   gtk_window_present (GTK_WINDOW (window));
@@ -216,13 +199,13 @@ restore_recovery_action (GSimpleAction *action,
   const char *key = g_variant_get_string (parameter, NULL);
   TdRecoveryEntry *entry = g_hash_table_lookup (self->recovery_entries, key);
   g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
-  g_autoptr(JsonNode) recovered = NULL;
+  g_autoptr(TdDocument) document = NULL;
   TdWindow *window = NULL;
 
   if (entry == NULL)
     return;
-  recovered = td_recovery_entry_load (entry, diags);
-  if (recovered == NULL)
+  document = td_recovery_entry_restore (entry, diags);
+  if (document == NULL)
     return;
 
   if (entry->uri != NULL)
@@ -234,12 +217,12 @@ restore_recovery_action (GSimpleAction *action,
   if (window == NULL)
     window = find_replaceable_window (self);
   if (window == NULL)
-    window = td_window_new (self);
+    window = td_window_new (GTK_APPLICATION (self));
 
   /* Deleted first: the window writes its own copy (for the same file, at
    * the same place) at once. */
   td_recovery_entry_delete (entry);
-  _td_window_restore (window, entry->uri, entry->base_dir, recovered);
+  td_window_restore (window, document);
   g_hash_table_remove (self->recovery_entries, key);
   update_recovery_state (self);
   gtk_window_present (GTK_WINDOW (window));
@@ -338,24 +321,51 @@ static const struct
   { "win.toggle-preview", { "<Control>F9", NULL } },
 };
 
+/* -- Startup report (build-aux/bench-startup) ---------------------------- */
+
+static gulong map_handler;
+static gulong paint_handler;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  g_clear_signal_handler (&paint_handler, clock);
+  /* Wall-clock microseconds, compared with the launcher's clock. */
+  g_printerr ("tidings-startup: mapped %" G_GINT64_FORMAT "\n", g_get_real_time ());
+}
+
+static void
+first_map_cb (GtkWidget *window)
+{
+  g_clear_signal_handler (&map_handler, window);
+  paint_handler = g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                                    G_CALLBACK (after_paint_cb), NULL);
+}
+
+/* With TIDINGS_REPORT_STARTUP set, says when the first window has painted. */
+static void
+report_startup_when_painted (TdWindow *window)
+{
+  static gboolean reported;
+
+  if (reported || g_getenv ("TIDINGS_REPORT_STARTUP") == NULL)
+    return;
+  reported = TRUE;
+  map_handler = g_signal_connect (window, "map", G_CALLBACK (first_map_cb), NULL);
+}
+
 /* -- GApplication ------------------------------------------------------- */
 
 static void
 td_application_startup (GApplication *application)
 {
   TdApplication *self = TD_APPLICATION (application);
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
 
   G_APPLICATION_CLASS (td_application_parent_class)->startup (application);
 
   gtk_source_init ();
-
-  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)))
-    self->settings = g_settings_new (APPLICATION_ID);
-  else
-    g_message ("The settings schema %s is not installed: settings won’t be kept "
-               "(set GSETTINGS_SCHEMA_DIR for an uninstalled run)", APPLICATION_ID);
+  self->settings = td_settings_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -386,7 +396,7 @@ td_application_activate (GApplication *application)
       return;
     }
 
-  new_window = td_window_new (self);
+  new_window = td_window_new (GTK_APPLICATION (self));
   /* The issue open last time, or (the first time) the sample as an
    * untitled copy that can't be overwritten by mistake. */
   if (self->settings != NULL)
@@ -398,11 +408,12 @@ td_application_activate (GApplication *application)
           g_autoptr(GFile) file = g_file_new_for_uri (uri);
 
           if (g_file_query_exists (file, NULL))
-            loaded = _td_window_load_file_quietly (new_window, file);
+            loaded = td_window_load_file_quietly (new_window, file);
         }
     }
   if (!loaded)
     td_window_load_sample (new_window);
+  report_startup_when_painted (new_window);
   gtk_window_present (GTK_WINDOW (new_window));
   check_recovery (self);
 }

@@ -10,8 +10,8 @@
 #include "td-eml.h"
 #include "td-export.h"
 #include "td-export-dialog.h"
+#include "td-issue.h"
 #include "td-json-path.h"
-#include "td-outline.h"
 #include "td-render-email.h"
 #include "td-render-text.h"
 
@@ -33,12 +33,18 @@ struct _TdExportDialog
 
   /* owned */
   TdDocument *document;
-
-  /* borrowed */
-  TdWindow *window;
 };
 
 G_DEFINE_FINAL_TYPE (TdExportDialog, td_export_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static TdRenderContext
 render_context (TdExportDialog *self,
@@ -355,14 +361,19 @@ show_path_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  TdExportDialog *self = TD_EXPORT_DIALOG (widget);
-  TdWindow *window = self->window;
-  g_autofree char *path = g_strdup (g_variant_get_string (parameter, NULL));
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+  g_autoptr(GVariant) path = g_variant_ref (parameter);
 
-  /* The dialog is modal: out of the way first, then to the field. */
-  gtk_window_destroy (GTK_WINDOW (self));
-  if (window != NULL)
-    td_window_show_path (window, path);
+  /* The dialog is modal: out of the way first, then to the field, which
+   * the window it belongs to knows how to show. */
+  if (parent != NULL)
+    g_object_ref (parent);
+  gtk_window_destroy (GTK_WINDOW (widget));
+  if (parent != NULL)
+    {
+      gtk_widget_activate_action_variant (GTK_WIDGET (parent), "win.show-path", path);
+      g_object_unref (parent);
+    }
 }
 
 static void
@@ -448,7 +459,8 @@ add_check_rows (TdExportDialog *self)
 
       if (diag->path != NULL)
         {
-          g_autofree char *where = td_outline_describe_path (self->document, diag->path);
+          g_autofree char *where = td_issue_describe_path (td_document_get_root (self->document),
+                                                          diag->path);
           GtkWidget *button = gtk_button_new_with_mnemonic (_("_Show"));
           g_autofree char *accessible = NULL;
 
@@ -469,21 +481,60 @@ add_check_rows (TdExportDialog *self)
 }
 
 static void
+td_export_dialog_constructed (GObject *object)
+{
+  TdExportDialog *self = TD_EXPORT_DIALOG (object);
+
+  G_OBJECT_CLASS (td_export_dialog_parent_class)->constructed (object);
+  g_return_if_fail (self->document != NULL);
+  add_check_rows (self);
+}
+
+static void
+td_export_dialog_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TdExportDialog *self = TD_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+td_export_dialog_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  TdExportDialog *self = TD_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 td_export_dialog_dispose (GObject *object)
 {
   TdExportDialog *self = TD_EXPORT_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->document);
-  g_clear_weak_pointer (&self->window);
 
   G_OBJECT_CLASS (td_export_dialog_parent_class)->dispose (object);
-}
-
-static void
-td_export_dialog_finalize (GObject *object)
-{
-  G_OBJECT_CLASS (td_export_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -492,8 +543,20 @@ td_export_dialog_class_init (TdExportDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = td_export_dialog_constructed;
   object_class->dispose = td_export_dialog_dispose;
-  object_class->finalize = td_export_dialog_finalize;
+  object_class->get_property = td_export_dialog_get_property;
+  object_class->set_property = td_export_dialog_set_property;
+
+  /**
+   * TdExportDialog:document:
+   *
+   * The issue to export and check (construct-only).
+   */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, TD_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tidings/Tidings/td-export-dialog.ui");
@@ -519,17 +582,9 @@ td_export_dialog_init (TdExportDialog *self)
 }
 
 GtkWidget *
-td_export_dialog_new (TdWindow *window)
+td_export_dialog_new (TdDocument *document)
 {
-  TdExportDialog *self;
+  g_return_val_if_fail (TD_IS_DOCUMENT (document), NULL);
 
-  g_return_val_if_fail (TD_IS_WINDOW (window), NULL);
-
-  self = g_object_new (TD_TYPE_EXPORT_DIALOG,
-                       "transient-for", window,
-                       NULL);
-  self->document = g_object_ref (td_window_get_document (window));
-  g_set_weak_pointer (&self->window, window);
-  add_check_rows (self);
-  return GTK_WIDGET (self);
+  return g_object_new (TD_TYPE_EXPORT_DIALOG, "document", document, NULL);
 }

@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "td-window.h"
+#include "td-document.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TdExportDialog, td_export_dialog, TD, EXPORT_DIALOG, AdwWindow)
 
-GtkWidget *td_export_dialog_new    (TdWindow       *window);
+/* The caller makes it transient for its window; "Show" on a finding
+ * closes it and activates win.show-path there with the finding's path. */
+GtkWidget *td_export_dialog_new    (TdDocument     *document);
 
 /* What the buttons do once a place is chosen: format is "web" (target a
  * folder), "email", "text" or "eml" (target a file). Shows a toast with

@@ -4,7 +4,10 @@
  * their own; pictures, videos and links are small groups; lists of items
  * (news, badges, offers) are cards with buttons to reorder and remove them.
  * Widgets write through the document's commands and are refreshed from its
- * ::changed signal, so undo and redo show up here.
+ * ::field-changed signal, so undo and redo show up here. A form edits one
+ * scope (td-issue.h): the profile, the settings or a section by id, so it
+ * follows its section wherever it moves; its fields are named by paths
+ * relative to that object, made absolute when they are used.
  */
 
 #include "config.h"
@@ -14,6 +17,7 @@
 #include "td-image-row.h"
 #include "td-text-editor.h"
 #include "td-form.h"
+#include "td-issue.h"
 #include "td-issue-validator.h"
 #include "td-json-path.h"
 
@@ -29,7 +33,7 @@ typedef enum
 typedef struct
 {
   BindingKind kind;
-  char *path;
+  char *path;               /* relative to the form's object */
   GtkWidget *widget;        /* the row or editor */
   GtkWidget *hint;          /* the warning icon of a validated entry, or NULL */
   const TdFieldSpec *spec;
@@ -43,11 +47,11 @@ struct _TdForm
 
   GtkWidget *box;
   TdDocument *document;
-  char *path;
+  char *scope;
   const TdFieldSpec *fields;
 
   GPtrArray *bindings;      /* of Binding */
-  GPtrArray *list_paths;    /* of char*: lists whose structure this form shows */
+  GPtrArray *list_paths;    /* of char*: lists whose items this form shows */
   guint rebuild_id;
   gboolean updating;        /* writing widgets from the document */
 };
@@ -87,11 +91,58 @@ add_binding (TdForm            *self,
   return binding;
 }
 
+/* The absolute path of a field of the form, or NULL when its section is
+ * gone (the window is about to show another form). */
+static char *
+full_path (TdForm     *self,
+           const char *path)
+{
+  return td_issue_field_path (td_document_get_root (self->document), self->scope, path);
+}
+
+static JsonNode *
+node_at (TdForm     *self,
+         const char *path)
+{
+  g_autofree char *full = full_path (self, path);
+
+  return full != NULL ? td_json_path_lookup (td_document_get_root (self->document), full) : NULL;
+}
+
 static const char *
 string_at (TdForm     *self,
            const char *path)
 {
-  return td_json_path_get_string (td_document_get_root (self->document), path);
+  JsonNode *node = node_at (self, path);
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  return "";
+}
+
+/* Every write of the form goes through here: one command. */
+static void
+set_value (TdForm      *self,
+           const char  *path,
+           JsonNode    *value,
+           TdEditFlags  flags)
+{
+  g_autofree char *full = full_path (self, path);
+
+  if (full != NULL)
+    td_document_set (self->document, full, value, flags);
+}
+
+static void
+set_string (TdForm      *self,
+            const char  *path,
+            const char  *text,
+            TdEditFlags  flags)
+{
+  g_autoptr(JsonNode) value = json_node_init_string (json_node_alloc (), text);
+
+  set_value (self, path, value, flags);
 }
 
 /* Entries: validation hints and writing */
@@ -134,8 +185,7 @@ entry_changed_cb (GtkEditable *editable,
   update_hint (self, binding);
   if (self->updating)
     return;
-  td_document_set_string (self->document, binding->path,
-                          gtk_editable_get_text (editable), TD_EDIT_MERGE);
+  set_string (self, binding->path, gtk_editable_get_text (editable), TD_EDIT_MERGE);
 }
 
 static void
@@ -206,7 +256,7 @@ static gboolean
 boolean_at (TdForm     *self,
             Binding    *binding)
 {
-  JsonNode *node = td_json_path_lookup (td_document_get_root (self->document), binding->path);
+  JsonNode *node = node_at (self, binding->path);
 
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
       json_node_get_value_type (node) == G_TYPE_BOOLEAN)
@@ -221,8 +271,12 @@ switch_active_cb (GtkSwitch  *toggle,
 {
   Binding *binding = g_object_get_data (G_OBJECT (toggle), "td-binding");
 
-  if (!self->updating)
-    td_document_set_boolean (self->document, binding->path, gtk_switch_get_active (toggle));
+  g_autoptr(JsonNode) value = NULL;
+
+  if (self->updating)
+    return;
+  value = json_node_init_boolean (json_node_alloc (), gtk_switch_get_active (toggle));
+  set_value (self, binding->path, value, TD_EDIT_NONE);
 }
 
 static GtkWidget *
@@ -260,7 +314,7 @@ color_set_cb (GtkColorButton *button,
   gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
   hex = g_strdup_printf ("#%02x%02x%02x", (guint) (rgba.red * 255 + 0.5),
                          (guint) (rgba.green * 255 + 0.5), (guint) (rgba.blue * 255 + 0.5));
-  td_document_set_string (self->document, binding->path, hex, TD_EDIT_NONE);
+  set_string (self, binding->path, hex, TD_EDIT_NONE);
 }
 
 static void
@@ -361,7 +415,7 @@ append_text_editor (TdForm            *self,
                     const TdFieldSpec *spec,
                     const char        *path)
 {
-  GtkWidget *editor = td_text_editor_new (self->document, path,
+  GtkWidget *editor = td_text_editor_new (self->document, self->scope, path,
                                          spec->kind == TD_FIELD_MARKDOWN, _(spec->label));
 
   append_heading (box, _(spec->label), spec->tooltip != NULL ? _(spec->tooltip) : NULL);
@@ -374,7 +428,7 @@ image_row_new (TdForm     *self,
                const char *path,
                const char *title)
 {
-  GtkWidget *row = td_image_row_new (self->document, path, title);
+  GtkWidget *row = td_image_row_new (self->document, self->scope, path, title);
 
   add_binding (self, BINDING_IMAGE, path, row, NULL);
   return row;
@@ -421,11 +475,14 @@ item_action_cb (GtkButton  *button,
                 ItemAction *action)
 {
   TdDocument *document = action->form->document;
+  g_autofree char *list_path = full_path (action->form, action->list_path);
 
+  if (list_path == NULL)
+    return;
   if (action->delta == 0)
-    td_document_remove (document, action->list_path, action->index);
+    td_document_remove (document, list_path, action->index);
   else
-    td_document_move (document, action->list_path, action->index,
+    td_document_move (document, list_path, action->index,
                       (guint) ((int) action->index + action->delta));
 }
 
@@ -499,15 +556,14 @@ item_title (TdForm            *self,
 static JsonNode *
 new_item (const TdFieldSpec *item_fields)
 {
-  g_autoptr(JsonObject) object = json_object_new ();
+  JsonNode *item = td_fields_new_object (item_fields);
+  const TdFieldSpec *heading = td_field_spec_find (item_fields, "heading");
 
-  for (const TdFieldSpec *f = item_fields; f->key != NULL; f++)
-    if (td_field_kind_is_string (f->kind) && ((f->flags & TD_FIELD_FLAG_REQUIRED) != 0 ||
-                                             f->kind == TD_FIELD_TEXT))
-      json_object_set_string_member (object, f->key,
-                                     f->placeholder != NULL && g_str_equal (f->key, "heading")
-                                     ? _(f->placeholder) : "");
-  return json_node_init_object (json_node_alloc (), object);
+  /* A card's heading starts as what most cards say ("Available now!"). */
+  if (heading != NULL && heading->placeholder != NULL)
+    json_object_set_string_member (json_node_get_object (item), heading->key,
+                                   _(heading->placeholder));
+  return item;
 }
 
 typedef struct
@@ -532,11 +588,14 @@ add_item_cb (GtkButton *button,
              AddAction *action)
 {
   TdDocument *document = action->form->document;
-  JsonNode *list = td_json_path_lookup (td_document_get_root (document), action->list_path);
+  g_autofree char *list_path = full_path (action->form, action->list_path);
+  JsonNode *list = node_at (action->form, action->list_path);
   g_autoptr(JsonNode) item = new_item (action->item_fields);
 
+  if (list_path == NULL)
+    return;
   if (list != NULL && JSON_NODE_HOLDS_ARRAY (list))
-    td_document_insert (document, action->list_path,
+    td_document_insert (document, list_path,
                         json_array_get_length (json_node_get_array (list)), item);
   else
     {
@@ -545,7 +604,7 @@ add_item_cb (GtkButton *button,
 
       json_array_add_element (array, json_node_ref (item));
       node = json_node_init_array (json_node_alloc (), array);
-      td_document_set (document, action->list_path, node, TD_EDIT_NONE);
+      td_document_set (document, list_path, node, TD_EDIT_NONE);
     }
 }
 
@@ -555,7 +614,7 @@ append_list (TdForm            *self,
              const TdFieldSpec *spec,
              const char        *path)
 {
-  JsonNode *node = td_json_path_lookup (td_document_get_root (self->document), path);
+  JsonNode *node = node_at (self, path);
   guint n = node != NULL && JSON_NODE_HOLDS_ARRAY (node)
             ? json_array_get_length (json_node_get_array (node)) : 0;
   GtkWidget *add;
@@ -668,15 +727,11 @@ form_title (TdForm *self)
 {
   const TdSectionType *type;
 
-  if (g_str_equal (self->path, "practice"))
+  if (g_str_equal (self->scope, TD_SCOPE_PRACTICE))
     return g_strdup (_("Practice Profile"));
-  if (g_str_equal (self->path, "issue"))
+  if (g_str_equal (self->scope, TD_SCOPE_ISSUE))
     return g_strdup (_("Issue Settings"));
-  {
-    g_autofree char *type_path = td_json_path_child_key (self->path, "type");
-
-    type = td_registry_lookup_section_type (string_at (self, type_path));
-  }
+  type = td_registry_lookup_section_type (string_at (self, "type"));
   return g_strdup (type != NULL ? _(type->name) : _("Section"));
 }
 
@@ -702,7 +757,7 @@ build (TdForm *self)
   gtk_box_append (GTK_BOX (self->box), title);
 
   self->updating = TRUE;
-  emit_fields (self, self->box, self->fields, self->path);
+  emit_fields (self, self->box, self->fields, "");
   self->updating = FALSE;
 
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
@@ -755,33 +810,56 @@ rebuild_idle_cb (gpointer user_data)
 }
 
 static void
-document_changed_cb (TdForm     *self,
-                     const char *path)
+schedule_rebuild (TdForm *self)
 {
-  /* A change above this form (the sections list) is the window's to
-   * handle: it knows which section the form shows now. */
-  if (!td_json_path_is_within (path, self->path))
+  /* When idle, not from inside the clicked button's own handler. */
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+}
+
+/* Whether a change at path concerns binding: its own field, one inside it
+ * or around it, or the picture an alt text describes. */
+static gboolean
+binding_follows (Binding    *binding,
+                 const char *path)
+{
+  return td_json_path_is_within (binding->path, path) ||
+         td_json_path_is_within (path, binding->path) ||
+         (binding->image_path != NULL && td_json_path_is_within (binding->image_path, path));
+}
+
+static void
+field_changed_cb (TdForm     *self,
+                  const char *scope,
+                  const char *key_path)
+{
+  if (!g_str_equal (scope, self->scope))
     return;
 
-  /* Items added, removed or moved: the cards change. Rebuilt when idle,
-   * not from inside the clicked button's own handler. */
-  for (guint i = 0; i < self->list_paths->len; i++)
-    if (g_str_equal (path, g_ptr_array_index (self->list_paths, i)))
-      {
-        if (self->rebuild_id == 0)
-          self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
-        return;
-      }
-  if (g_str_equal (path, self->path))
+  /* The object replaced, or items added, removed or moved: the cards
+   * change. */
+  if (key_path[0] == '\0')
     {
-      if (self->rebuild_id == 0)
-        self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+      schedule_rebuild (self);
       return;
     }
+  for (guint i = 0; i < self->list_paths->len; i++)
+    if (g_str_equal (key_path, g_ptr_array_index (self->list_paths, i)))
+      {
+        schedule_rebuild (self);
+        return;
+      }
 
+  /* Otherwise only the widgets of what changed: typing in one field
+   * doesn't touch the others. */
   self->updating = TRUE;
   for (guint i = 0; i < self->bindings->len; i++)
-    refresh_binding (self, g_ptr_array_index (self->bindings, i));
+    {
+      Binding *binding = g_ptr_array_index (self->bindings, i);
+
+      if (binding_follows (binding, key_path))
+        refresh_binding (self, binding);
+    }
   self->updating = FALSE;
 }
 
@@ -838,10 +916,10 @@ td_form_get_field_widget (TdForm     *self,
 }
 
 const char *
-td_form_get_path (TdForm *self)
+td_form_get_scope (TdForm *self)
 {
   g_return_val_if_fail (TD_IS_FORM (self), NULL);
-  return self->path;
+  return self->scope;
 }
 
 static void
@@ -863,7 +941,7 @@ td_form_finalize (GObject *object)
 
   g_ptr_array_unref (self->bindings);
   g_ptr_array_unref (self->list_paths);
-  g_free (self->path);
+  g_free (self->scope);
   G_OBJECT_CLASS (td_form_parent_class)->finalize (object);
 }
 
@@ -885,21 +963,21 @@ td_form_init (TdForm *self)
 
 GtkWidget *
 td_form_new (TdDocument        *document,
-             const char        *path,
+             const char        *scope,
              const TdFieldSpec *fields)
 {
   TdForm *self;
 
   g_return_val_if_fail (TD_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
   g_return_val_if_fail (fields != NULL, NULL);
 
   self = g_object_new (TD_TYPE_FORM, NULL);
   self->document = g_object_ref (document);
-  self->path = g_strdup (path);
+  self->scope = g_strdup (scope);
   self->fields = fields;
   build (self);
-  g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
+  g_signal_connect_object (document, "field-changed", G_CALLBACK (field_changed_cb), self,
                            G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "td-image-row.h"
+#include "td-issue.h"
 #include "td-json-path.h"
 
 #define THUMBNAIL_SIZE 56
@@ -24,7 +25,8 @@ struct _TdImageRow
   GtkFileChooserNative *chooser;
 
   TdDocument *document;
-  char *path;
+  char *scope;              /* the object it edits a field of (td-issue.h) */
+  char *path;               /* the field, relative to that object */
 };
 
 G_DEFINE_FINAL_TYPE (TdImageRow, td_image_row, ADW_TYPE_ACTION_ROW)
@@ -32,7 +34,21 @@ G_DEFINE_FINAL_TYPE (TdImageRow, td_image_row, ADW_TYPE_ACTION_ROW)
 static const char *
 current_src (TdImageRow *self)
 {
-  return td_json_path_get_string (td_document_get_root (self->document), self->path);
+  JsonNode *root = td_document_get_root (self->document);
+  g_autofree char *path = td_issue_field_path (root, self->scope, self->path);
+
+  return path != NULL ? td_json_path_get_string (root, path) : "";
+}
+
+static void
+set_src (TdImageRow *self,
+         const char *src)
+{
+  g_autofree char *path = td_issue_field_path (td_document_get_root (self->document),
+                                               self->scope, self->path);
+
+  if (path != NULL)
+    td_document_set_string (self->document, path, src, TD_EDIT_NONE);
 }
 
 void
@@ -83,7 +99,7 @@ td_image_row_set_file (TdImageRow *self,
 
   if (relative == NULL)
     return FALSE;
-  td_document_set_string (self->document, self->path, relative, TD_EDIT_NONE);
+  set_src (self, relative);
   return TRUE;
 }
 
@@ -138,7 +154,7 @@ choose_clicked_cb (TdImageRow *self)
 static void
 remove_clicked_cb (TdImageRow *self)
 {
-  td_document_set_string (self->document, self->path, "", TD_EDIT_NONE);
+  set_src (self, "");
 }
 
 static gboolean
@@ -184,7 +200,7 @@ paste_texture_cb (GObject      *source,
       show_error (self, error->message);
       return;
     }
-  td_document_set_string (self->document, self->path, relative, TD_EDIT_NONE);
+  set_src (self, relative);
 }
 
 static gboolean
@@ -216,6 +232,7 @@ td_image_row_finalize (GObject *object)
   TdImageRow *self = TD_IMAGE_ROW (object);
 
   g_clear_object (&self->document);
+  g_free (self->scope);
   g_free (self->path);
   G_OBJECT_CLASS (td_image_row_parent_class)->finalize (object);
 }
@@ -281,12 +298,14 @@ td_image_row_init (TdImageRow *self)
 
 GtkWidget *
 td_image_row_new (TdDocument *document,
-                    const char *path,
-                    const char *title)
+                  const char *scope,
+                  const char *path,
+                  const char *title)
 {
   TdImageRow *self = g_object_new (TD_TYPE_IMAGE_ROW, "title", title, NULL);
 
   self->document = g_object_ref (document);
+  self->scope = g_strdup (scope);
   self->path = g_strdup (path);
   td_image_row_refresh (self);
   return GTK_WIDGET (self);

@@ -11,11 +11,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TdImageRow, td_image_row, TD, IMAGE_ROW, AdwActionRow)
 
-/* path: the JSON path of the picture path string ("sections[1].image.src"
- * or "practice.logo"). */
+/* The picture path string at path ("image.src", "logo") in the object of
+ * scope ("section/ID", "practice": td-issue.h). */
 GtkWidget *td_image_row_new      (TdDocument   *document,
-                                    const char   *path,
-                                    const char   *title);
+                                  const char   *scope,
+                                  const char   *path,
+                                  const char   *title);
 void       td_image_row_refresh  (TdImageRow *self);
 
 /* Copies file into the issue's images/ folder and points the field at it:

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "td-issue.h"
 #include "td-json-path.h"
 #include "td-outline.h"
 #include "td-registry.h"
@@ -52,153 +53,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* -- Section helpers ----------------------------------------------------- */
-
-static JsonArray *
-get_sections (TdDocument *document)
-{
-  JsonNode *root = td_document_get_root (document);
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  return td_json_get_array (json_node_get_object (root), "sections");
-}
-
-guint
-td_sections_get_length (TdDocument *document)
-{
-  JsonArray *sections = get_sections (document);
-
-  return sections != NULL ? json_array_get_length (sections) : 0;
-}
-
-JsonObject *
-td_sections_get (TdDocument *document,
-                 guint       index)
-{
-  JsonArray *sections = get_sections (document);
-  JsonNode *node;
-
-  if (sections == NULL || index >= json_array_get_length (sections))
-    return NULL;
-  node = json_array_get_element (sections, index);
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-int
-td_sections_find (TdDocument *document,
-                  const char *id)
-{
-  JsonArray *sections = get_sections (document);
-
-  for (guint i = 0; sections != NULL && id != NULL && i < json_array_get_length (sections); i++)
-    {
-      JsonNode *node = json_array_get_element (sections, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (node) &&
-          g_str_equal (td_json_get_string (json_node_get_object (node), "id"), id))
-        return (int) i;
-    }
-  return -1;
-}
-
-char *
-td_section_dup_short_title (JsonObject *section)
-{
-  const TdSectionType *type = td_registry_lookup_section_type (td_json_get_string (section, "type"));
-  const char *title = "";
-
-  if (type == NULL)
-    return g_strdup (td_json_get_string (section, "id"));
-  if (type->title_key != NULL)
-    title = td_json_get_string (section, type->title_key);
-  if (title[0] != '\0')
-    return g_strdup (title);
-  if (type->default_title != NULL)
-    return g_strdup (_(type->default_title));
-  return g_strdup (_(type->name));
-}
-
-char *
-td_outline_describe_path (TdDocument *document,
-                          const char *path)
-{
-  g_autoptr(GString) label = g_string_new (NULL);
-  const TdFieldSpec *fields = NULL;
-  const char *p = path;
-
-  g_return_val_if_fail (TD_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
-
-  while (*p != '\0')
-    {
-      if (*p == '.')
-        p++;
-      if (*p == '[')
-        {
-          char *end = NULL;
-          guint64 index = g_ascii_strtoull (p + 1, &end, 10);
-
-          if (end == NULL || *end != ']')
-            break;
-          /* The sections are named by what they are; list items by number. */
-          if (fields == NULL && g_str_equal (label->str, "sections"))
-            {
-              JsonObject *section = td_sections_get (document, (guint) MIN (index, G_MAXUINT));
-              const TdSectionType *type = section != NULL
-                ? td_registry_lookup_section_type (td_json_get_string (section, "type")) : NULL;
-              g_autofree char *title = section != NULL ? td_section_dup_short_title (section) : NULL;
-
-              g_string_truncate (label, 0);
-              if (type == NULL)
-                g_string_append_printf (label, _("Section %u"), (guint) index + 1);
-              else if (g_str_equal (title, _(type->name)))
-                g_string_append (label, title);
-              else
-                /* Translators: a section: its type and its title, "Article “Why…”" */
-                g_string_append_printf (label, _("%s “%s”"), _(type->name), title);
-              fields = type != NULL ? type->fields : NULL;
-            }
-          else
-            g_string_append_printf (label, " %u", (guint) index + 1);
-          p = end + 1;
-          continue;
-        }
-      {
-        const char *start = p;
-        g_autofree char *key = NULL;
-        const TdFieldSpec *spec = NULL;
-
-        while (*p != '\0' && *p != '.' && *p != '[')
-          p++;
-        key = g_strndup (start, p - start);
-        if (label->len == 0 && fields == NULL)
-          {
-            if (g_str_equal (key, "practice"))
-              {
-                g_string_append (label, _("Practice Profile"));
-                fields = td_registry_get_practice_fields ();
-              }
-            else if (g_str_equal (key, "issue"))
-              {
-                g_string_append (label, _("Issue Settings"));
-                fields = td_registry_get_issue_fields ();
-              }
-            else
-              g_string_append (label, key);
-            continue;
-          }
-        if (fields != NULL)
-          spec = td_field_spec_find (fields, key);
-        if (label->len > 0)
-          g_string_append (label, " › ");
-        g_string_append (label, spec != NULL && spec->label != NULL ? _(spec->label) : key);
-        fields = spec != NULL ? spec->fields : NULL;
-      }
-    }
-  return g_string_free (g_steal_pointer (&label), FALSE);
-}
-
 /* -- Rows ---------------------------------------------------------------- */
 
 static const char *
@@ -210,11 +64,7 @@ row_get_selection (GtkListBoxRow *row)
 static const char *
 row_get_section_id (GtkListBoxRow *row)
 {
-  const char *selection = row_get_selection (row);
-
-  if (selection == NULL || !g_str_has_prefix (selection, TD_SELECTION_SECTION_PREFIX))
-    return NULL;
-  return selection + strlen (TD_SELECTION_SECTION_PREFIX);
+  return td_scope_get_section_id (row_get_selection (row));
 }
 
 static GtkListBoxRow *
@@ -302,8 +152,8 @@ drop_cb (GtkDropTarget *target,
   to_id = row_get_section_id (GTK_LIST_BOX_ROW (row));
   if (from_id == NULL || to_id == NULL || self->document == NULL)
     return FALSE;
-  from = td_sections_find (self->document, from_id);
-  to = td_sections_find (self->document, to_id);
+  from = td_issue_find_section (td_document_get_root (self->document), from_id);
+  to = td_issue_find_section (td_document_get_root (self->document), to_id);
   if (from < 0 || to < 0)
     return FALSE;
   if (from != to)
@@ -380,7 +230,7 @@ section_row_text (JsonObject  *section,
 {
   const TdSectionType *type = td_registry_lookup_section_type (td_json_get_string (section, "type"));
 
-  *title = td_section_dup_short_title (section);
+  *title = td_section_dup_title (section);
   *subtitle = type != NULL && !g_str_equal (*title, _(type->name)) ? _(type->name) : NULL;
 }
 
@@ -390,28 +240,26 @@ update_fixed_rows (TdOutline *self)
   JsonObject *root = json_node_get_object (td_document_get_root (self->document));
   GtkListBoxRow *row;
 
-  if ((row = find_row (self, TD_SELECTION_PRACTICE)) != NULL)
+  if ((row = find_row (self, TD_SCOPE_PRACTICE)) != NULL)
     set_row_text (row, _("Practice Profile"),
                   td_json_get_string (td_json_get_object (root, "practice"), "name"));
-  if ((row = find_row (self, TD_SELECTION_ISSUE)) != NULL)
+  if ((row = find_row (self, TD_SCOPE_ISSUE)) != NULL)
     set_row_text (row, _("Issue Settings"),
                   td_json_get_string (td_json_get_object (root, "issue"), "title"));
 }
 
 static void
-update_section_row (TdOutline *self,
-                    guint      index)
+update_section_row (TdOutline  *self,
+                    const char *scope)
 {
-  JsonObject *section = td_sections_get (self->document, index);
-  g_autofree char *selection = NULL;
+  JsonNode *root = td_document_get_root (self->document);
+  int index = td_issue_find_section (root, td_scope_get_section_id (scope));
+  JsonObject *section = index >= 0 ? td_issue_get_section (root, (guint) index) : NULL;
   g_autofree char *title = NULL;
   const char *subtitle;
   GtkListBoxRow *row;
 
-  if (section == NULL)
-    return;
-  selection = g_strconcat (TD_SELECTION_SECTION_PREFIX, td_json_get_string (section, "id"), NULL);
-  if ((row = find_row (self, selection)) == NULL)
+  if (section == NULL || (row = find_row (self, scope)) == NULL)
     return;
   section_row_text (section, &title, &subtitle);
   set_row_text (row, title, subtitle);
@@ -447,9 +295,12 @@ select_row (TdOutline     *self,
 {
   const char *selection = row_get_selection (row);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *focus;
 
+  /* Selecting re-enters (row-selected) and may replace the form, and the
+   * widget that had the focus with it: the focus is read afterwards. */
   gtk_list_box_select_row (self->list_box, row);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   /* The keyboard focus, when in the list, goes with the selection. */
   if (focus != NULL && focus != GTK_WIDGET (row) &&
       gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_box)))
@@ -486,17 +337,17 @@ rebuild (TdOutline *self)
   if (self->document != NULL)
     {
       gtk_list_box_append (self->list_box,
-                           create_row (self, TD_SELECTION_PRACTICE, "avatar-default-symbolic",
+                           create_row (self, TD_SCOPE_PRACTICE, "avatar-default-symbolic",
                                        _("Practice Profile"), NULL, FALSE));
       gtk_list_box_append (self->list_box,
-                           create_row (self, TD_SELECTION_ISSUE, "mail-unread-symbolic",
+                           create_row (self, TD_SCOPE_ISSUE, "mail-unread-symbolic",
                                        _("Issue Settings"), NULL, FALSE));
       update_fixed_rows (self);
 
-      n = td_sections_get_length (self->document);
+      n = td_issue_get_n_sections (td_document_get_root (self->document));
       for (guint i = 0; i < n; i++)
         {
-          JsonObject *section = td_sections_get (self->document, i);
+          JsonObject *section = td_issue_get_section (td_document_get_root (self->document), i);
           const TdSectionType *type;
           g_autofree char *selection = NULL;
           g_autofree char *title = NULL;
@@ -507,8 +358,7 @@ rebuild (TdOutline *self)
           if (section == NULL ||
               (type = td_registry_lookup_section_type (td_json_get_string (section, "type"))) == NULL)
             continue;
-          selection = g_strconcat (TD_SELECTION_SECTION_PREFIX,
-                                   td_json_get_string (section, "id"), NULL);
+          selection = td_scope_for_section (td_json_get_string (section, "id"));
           section_row_text (section, &title, &subtitle);
           new_row = create_row (self, selection, type->icon_name, title, subtitle, TRUE);
           if (self->first_section_row == NULL)
@@ -537,54 +387,36 @@ rebuild (TdOutline *self)
     }
 }
 
-/* Parses "sections[N]REST"; FALSE for other paths. */
-static gboolean
-parse_section_path (const char  *path,
-                    guint       *index,
-                    const char **rest)
-{
-  char *end = NULL;
-  guint64 n;
-
-  if (!g_str_has_prefix (path, "sections["))
-    return FALSE;
-  n = g_ascii_strtoull (path + strlen ("sections["), &end, 10);
-  if (end == NULL || *end != ']' || n > G_MAXUINT)
-    return FALSE;
-  *index = (guint) n;
-  *rest = end + 1;
-  return TRUE;
-}
-
 static void
-document_changed_cb (TdOutline  *self,
-                     const char *path,
-                     TdDocument *document)
+field_changed_cb (TdOutline  *self,
+                  const char *scope,
+                  const char *key_path,
+                  TdDocument *document)
 {
-  const char *rest = NULL;
-  guint index = 0;
+  const char *id = td_scope_get_section_id (scope);
+  const TdSectionType *type;
+  int index;
 
-  if (g_str_has_prefix (path, "practice") || g_str_has_prefix (path, "issue"))
+  if (id == NULL)
     {
       update_fixed_rows (self);
       return;
     }
-  if (parse_section_path (path, &index, &rest))
-    {
-      JsonObject *section = td_sections_get (document, index);
-      const TdSectionType *type = section != NULL
-        ? td_registry_lookup_section_type (td_json_get_string (section, "type")) : NULL;
+  /* Only the title shows in the list. */
+  index = td_issue_find_section (td_document_get_root (document), id);
+  type = index >= 0
+    ? td_registry_lookup_section_type (td_json_get_string (
+        td_issue_get_section (td_document_get_root (document), (guint) index), "type"))
+    : NULL;
+  if (key_path[0] == '\0' ||
+      (type != NULL && type->title_key != NULL && g_str_equal (key_path, type->title_key)))
+    update_section_row (self, scope);
+}
 
-      if (rest[0] == '.' && type != NULL && type->title_key != NULL &&
-          g_str_equal (rest + 1, type->title_key))
-        update_section_row (self, index);
-      else if (rest[0] == '\0' || g_str_equal (rest, ".id") || g_str_equal (rest, ".type"))
-        rebuild (self);
-      return;
-    }
-  /* "sections" itself (insert, remove, move) or the whole document */
-  if (g_str_equal (path, "sections") || path[0] == '\0')
-    rebuild (self);
+static void
+sections_changed_cb (TdOutline *self)
+{
+  rebuild (self);
 }
 
 static void
@@ -839,7 +671,14 @@ td_outline_set_document (TdOutline  *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   if (document != NULL)
-    g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
+    {
+      g_signal_connect_swapped (document, "field-changed", G_CALLBACK (field_changed_cb), self);
+      g_signal_connect_swapped (document, "section-inserted", G_CALLBACK (sections_changed_cb),
+                                self);
+      g_signal_connect_swapped (document, "section-removed", G_CALLBACK (sections_changed_cb),
+                                self);
+      g_signal_connect_swapped (document, "section-moved", G_CALLBACK (sections_changed_cb), self);
+    }
   g_clear_pointer (&self->selection, g_free);
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -864,9 +703,7 @@ td_outline_get_section_id (TdOutline *self)
 {
   g_return_val_if_fail (TD_IS_OUTLINE (self), NULL);
 
-  if (self->selection == NULL || !g_str_has_prefix (self->selection, TD_SELECTION_SECTION_PREFIX))
-    return NULL;
-  return self->selection + strlen (TD_SELECTION_SECTION_PREFIX);
+  return td_scope_get_section_id (self->selection);
 }
 
 void

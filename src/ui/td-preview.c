@@ -267,14 +267,13 @@ update_chrome (TdPreview *self)
 
 static void
 document_changed_cb (TdPreview  *self,
-                     const char *path,
                      TdDocument *document)
 {
   invalidate (self);
 }
 
 static void
-document_notify_file_cb (TdPreview  *self,
+document_notify_base_dir_cb (TdPreview  *self,
                          GParamSpec *pspec,
                          TdDocument *document)
 {
@@ -432,7 +431,7 @@ td_preview_set_document (TdPreview  *self,
     {
       g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "notify::file", G_CALLBACK (document_notify_file_cb),
+      g_signal_connect_object (document, "notify::base-dir", G_CALLBACK (document_notify_base_dir_cb),
                                self, G_CONNECT_SWAPPED);
     }
 

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "td-text-editor.h"
+#include "td-issue.h"
 #include "td-json-path.h"
 
 struct _TdTextEditor
@@ -22,7 +23,8 @@ struct _TdTextEditor
   GtkTextBuffer *buffer;
 
   TdDocument *document;
-  char *path;
+  char *scope;              /* the object it edits a field of (td-issue.h) */
+  char *path;               /* the field, relative to that object */
   gboolean updating;
 };
 
@@ -40,7 +42,10 @@ buffer_text (GtkTextBuffer *buffer)
 static const char *
 document_text (TdTextEditor *self)
 {
-  return td_json_path_get_string (td_document_get_root (self->document), self->path);
+  JsonNode *root = td_document_get_root (self->document);
+  g_autofree char *path = td_issue_field_path (root, self->scope, self->path);
+
+  return path != NULL ? td_json_path_get_string (root, path) : "";
 }
 
 void
@@ -60,11 +65,15 @@ static void
 buffer_changed_cb (TdTextEditor *self)
 {
   g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
 
   if (self->updating)
     return;
+  path = td_issue_field_path (td_document_get_root (self->document), self->scope, self->path);
+  if (path == NULL)
+    return;
   text = buffer_text (self->buffer);
-  td_document_set_string (self->document, self->path, text, TD_EDIT_MERGE);
+  td_document_set_string (self->document, path, text, TD_EDIT_MERGE);
 }
 
 void
@@ -171,6 +180,7 @@ td_text_editor_finalize (GObject *object)
   TdTextEditor *self = TD_TEXT_EDITOR (object);
 
   g_clear_object (&self->document);
+  g_free (self->scope);
   g_free (self->path);
   G_OBJECT_CLASS (td_text_editor_parent_class)->finalize (object);
 }
@@ -201,15 +211,17 @@ td_text_editor_init (TdTextEditor *self)
 
 GtkWidget *
 td_text_editor_new (TdDocument *document,
-                   const char *path,
-                   gboolean    markdown,
-                   const char *accessible_label)
+                    const char *scope,
+                    const char *path,
+                    gboolean    markdown,
+                    const char *accessible_label)
 {
   TdTextEditor *self = g_object_new (TD_TYPE_TEXT_EDITOR, NULL);
   GtkWidget *scroller;
   GtkEventController *focus;
 
   self->document = g_object_ref (document);
+  self->scope = g_strdup (scope);
   self->path = g_strdup (path);
 
   if (markdown)

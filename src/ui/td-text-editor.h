@@ -11,12 +11,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TdTextEditor, td_text_editor, TD, TEXT_EDITOR, GtkWidget)
 
-/* markdown: a GtkSourceView with markdown highlighting and Ctrl+B, Ctrl+I,
- * Ctrl+K for bold, italic and link; otherwise a plain text view. */
+/* Edits the text at path ("body") in the object of scope ("section/ID":
+ * td-issue.h). markdown: a GtkSourceView with markdown highlighting and
+ * Ctrl+B, Ctrl+I, Ctrl+K for bold, italic and link; otherwise a plain text
+ * view. */
 GtkWidget *td_text_editor_new     (TdDocument *document,
-                                  const char *path,
-                                  gboolean    markdown,
-                                  const char *accessible_label);
+                                   const char *scope,
+                                   const char *path,
+                                   gboolean    markdown,
+                                   const char *accessible_label);
 /* Shows the document's value unless it is already what the editor holds. */
 void       td_text_editor_refresh (TdTextEditor *self);
 /* Wraps the selection (or inserts at the cursor) in markup. */

@@ -1,36 +1,117 @@
-/* td-window-private.h: for the application, the dialogs and the tests */
+/* td-window-private.h: what the window's files share, and what tests reach
+ *
+ * The window is one class in four files, as gnome-text-editor splits its
+ * own: td-window.c (the widget, the document, the outline and the form),
+ * td-window-actions.c (editing, sections, export, print, the panes),
+ * td-window-files.c (new, open, save, the unsaved-changes question, recent
+ * issues) and td-window-dnd.c (issues dropped on the window).
+ */
 #pragma once
 
 #include "td-outline.h"
+#include "td-preview.h"
 #include "td-recovery.h"
 #include "td-window.h"
 
 G_BEGIN_DECLS
 
-/* Like td_window_load_file(), without the error dialog. */
-gboolean    _td_window_load_file_quietly (TdWindow           *self,
-                                          GFile              *file);
-/* Shows recovered as the unsaved state of the issue at uri (NULL:
- * untitled), its pictures in base_dir. */
-void        _td_window_restore          (TdWindow            *self,
-                                         const char          *uri,
-                                         const char          *base_dir,
-                                         JsonNode            *recovered);
+#define TD_TIDINGS_MIME_TYPE "application/x-tidings-issue"
 
+struct _TdWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwHeaderBar *header_bar;
+  AdwWindowTitle *window_title;
+  GtkToggleButton *sidebar_button;
+  AdwSplitButton *open_button;
+  GtkButton *save_button;
+  GtkButton *export_button;
+  GtkToggleButton *preview_button;
+  AdwFlap *flap;
+  TdOutline *outline;
+  AdwLeaflet *leaflet;
+  GtkScrolledWindow *editor_scroller;
+  AdwBin *editor_bin;
+  AdwBin *preview_slot;
+  TdPreview *preview;
+  GMenu *recent_menu;
+
+  /* owned */
+  TdDocument *document;
+  TdRecovery *recovery;
+  GSettings *settings;       /* NULL when the schema is not installed */
+  char *form_scope;          /* the scope the form shows, once built */
+  GBinding *undo_binding;
+  GBinding *redo_binding;
+
+  /* borrowed */
+  GtkWidget *form;
+  GtkWidget *confirm_dialog;
+  AdwToast *delete_toast;
+
+  gboolean deleting;
+  gboolean close_confirmed;
+  gboolean was_mapped;
+  gboolean recovery_warned;
+  gboolean syncing_preview_button;
+};
+
+/* td-window.c */
+GSimpleAction *_td_window_lookup_action      (TdWindow            *self,
+                                              const char          *name);
+void           _td_window_show_message       (TdWindow            *self,
+                                              const char          *heading,
+                                              const char          *body,
+                                              const char          *details);
+char          *_td_window_dup_document_name  (TdWindow            *self);
+char          *_td_window_dup_display_name   (GFile               *file);
+void           _td_window_update_title       (TdWindow            *self);
+void           _td_window_update_section_actions (TdWindow        *self);
+/* Builds the form of what the outline selects (force: even before the
+ * window is shown). */
+void           _td_window_show_form          (TdWindow            *self,
+                                              gboolean             force);
+
+/* td-window-actions.c */
+void           _td_window_actions_init       (TdWindow            *self);
+
+/* td-window-files.c */
+void           _td_window_files_init         (TdWindow            *self);
+/* Remembers the issue's file: recent files, and the one to open next time. */
+void           _td_window_remember_file      (TdWindow            *self);
+/* Opens file here after asking about unsaved changes, or shows the window
+ * that has it open already. */
+void           _td_window_open_file          (TdWindow            *self,
+                                              GFile               *file);
 /* Saves to file (NULL: the issue's own file, asking for one when it has
  * none) -- what Save and Save As do once a file is chosen. */
-void        _td_window_save_async       (TdWindow            *self,
-                                         GFile               *file,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data);
-gboolean    _td_window_save_finish      (TdWindow            *self,
-                                         GAsyncResult        *result,
-                                         GError             **error);
+void           _td_window_save_async         (TdWindow            *self,
+                                              GFile               *file,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean       _td_window_save_finish        (TdWindow            *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+/* Resolves to TRUE when the issue may be dropped: nothing unsaved, saved
+ * now, or discarded. */
+void           _td_window_confirm_unsaved_async  (TdWindow            *self,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean       _td_window_confirm_unsaved_finish (TdWindow            *self,
+                                                  GAsyncResult        *result);
 
-TdOutline  *_td_window_get_outline      (TdWindow            *self);
-GtkWidget  *_td_window_get_form         (TdWindow            *self);
-const char *_td_window_get_selection    (TdWindow            *self);
-TdRecovery *_td_window_get_recovery     (TdWindow            *self);
+/* td-window-dnd.c */
+void           _td_window_dnd_init           (TdWindow            *self);
+
+/* For tests */
+TdOutline     *_td_window_get_outline        (TdWindow            *self);
+GtkWidget     *_td_window_get_form           (TdWindow            *self);
+const char    *_td_window_get_selection      (TdWindow            *self);
+TdRecovery    *_td_window_get_recovery       (TdWindow            *self);
+AdwBin        *_td_window_get_preview_slot   (TdWindow            *self);
 
 G_END_DECLS

@@ -1,14 +1,15 @@
 /* td-window.h: the window editing one issue
  *
  * Left, the outline of the issue; in the middle, the form of what is
- * selected in it; right, the preview slot. Every change goes through the
- * document's commands.
+ * selected in it; right, the live preview. Every change goes through the
+ * document's commands. The window knows nothing of the application: it
+ * makes its own settings, and dialogs talk back to it through its actions
+ * ("win.show-path").
  */
 #pragma once
 
 #include <adwaita.h>
 
-#include "td-application.h"
 #include "td-document.h"
 
 G_BEGIN_DECLS
@@ -17,12 +18,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TdWindow, td_window, TD, WINDOW, AdwApplicationWindow)
 
-TdWindow   *td_window_new              (TdApplication *application);
+TdWindow   *td_window_new              (GtkApplication *application);
 
 TdDocument *td_window_get_document     (TdWindow      *self);
-/* The right-hand pane, for the preview. */
-AdwBin     *td_window_get_preview_slot (TdWindow      *self);
-
 /* Replaces the issue (the caller has dealt with unsaved changes). */
 void        td_window_set_document     (TdWindow      *self,
                                         TdDocument    *document);
@@ -30,16 +28,24 @@ void        td_window_set_document     (TdWindow      *self,
  * current issue. */
 gboolean    td_window_load_file        (TdWindow      *self,
                                         GFile         *file);
+/* The same without the error dialog: FALSE when it can't be loaded (the
+ * issue open last time, at start-up). */
+gboolean    td_window_load_file_quietly (TdWindow     *self,
+                                         GFile        *file);
 /* The bundled sample, as an untitled copy. */
 void        td_window_load_sample      (TdWindow      *self);
+/* Shows a document restored from a recovery copy (td_recovery_entry_
+ * restore()), says so, and keeps a recovery copy of it at once. */
+void        td_window_restore          (TdWindow      *self,
+                                        TdDocument    *document);
 /* Untitled and unchanged: nothing would be lost by loading another issue. */
 gboolean    td_window_is_replaceable   (TdWindow      *self);
 
-/* Selects "practice", "issue" or "section/ID" in the outline. */
+/* Selects a scope (td-issue.h): "practice", "issue" or "section/ID". */
 void        td_window_select           (TdWindow      *self,
-                                        const char    *selection);
+                                        const char    *scope);
 /* Selects the object holding path ("sections[3].items[0].url") and moves
- * the keyboard focus to that field. */
+ * the keyboard focus to that field (also the "win.show-path" action). */
 gboolean    td_window_show_path        (TdWindow      *self,
                                         const char    *path);
 void        td_window_add_toast        (TdWindow      *self,

@@ -22,6 +22,8 @@ typedef enum
   TD_SAVE_ERROR_CHANGED_ON_DISK,  /* the file's etag is not the one given */
   TD_SAVE_ERROR_BACKUP,           /* the previous version could not be kept */
   TD_SAVE_ERROR_WRITE,            /* writing the file failed; it is unchanged */
+  TD_SAVE_ERROR_PICTURES,         /* other pictures of the same names are in the
+                                   * way in the new folder (Save As) */
 } TdSaveError;
 
 GQuark    td_save_error_quark       (void);

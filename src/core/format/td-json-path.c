@@ -171,6 +171,34 @@ td_json_path_get_string (JsonNode   *root,
   return "";
 }
 
+char *
+td_json_path_join (const char *parent,
+                   const char *relative)
+{
+  if (relative[0] == '\0')
+    return g_strdup (parent);
+  if (parent[0] == '\0' || relative[0] == '[')
+    return g_strconcat (parent, relative, NULL);
+  return g_strconcat (parent, ".", relative, NULL);
+}
+
+gboolean
+td_json_path_next_step (const char **path,
+                        char       **key,
+                        int         *index)
+{
+  Step step;
+
+  if (**path == '\0' || !read_step (path, &step))
+    return FALSE;
+  *key = step.key;
+  *index = step.index;
+  /* What follows is relative: no leading dot. */
+  if (**path == '.')
+    (*path)++;
+  return TRUE;
+}
+
 gboolean
 td_json_path_is_within (const char *path,
                         const char *ancestor)

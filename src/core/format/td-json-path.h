@@ -25,6 +25,18 @@ JsonNode *td_json_path_lookup      (JsonNode   *root,
 const char *td_json_path_get_string (JsonNode   *root,
                                      const char *path);
 
+/* relative (a path from parent's node: "items[0].url", "[2]", "") made
+ * absolute: "sections[3].items[0].url". */
+char     *td_json_path_join        (const char *parent,
+                                    const char *relative);
+
+/* Reads the first step of *path and moves *path past it, to what is then
+ * a relative path. Exactly one of *key (newly allocated) or *index (>= 0)
+ * is set. FALSE at the end or on a malformed path. */
+gboolean  td_json_path_next_step   (const char **path,
+                                    char       **key,
+                                    int         *index);
+
 /* Whether path is ancestor or inside it: "a.b[2].c" is within "a.b". */
 gboolean  td_json_path_is_within   (const char *path,
                                     const char *ancestor);

@@ -9,7 +9,9 @@
 #include <glib/gstdio.h>
 
 #include "td-document.h"
+#include "td-document-private.h"
 #include "td-image-info.h"
+#include "td-issue.h"
 #include "td-issue-loader.h"
 #include "td-issue-saver.h"
 #include "td-issue-validator.h"
@@ -78,6 +80,10 @@ enum
 enum
 {
   CHANGED,
+  FIELD_CHANGED,
+  SECTION_INSERTED,
+  SECTION_REMOVED,
+  SECTION_MOVED,
   N_SIGNALS
 };
 
@@ -204,12 +210,172 @@ edit_array (JsonNode   *root,
   return TRUE;
 }
 
+/* -- Telling listeners what changed -------------------------------------- */
+
+/* The sections as they were before a change to the list itself, to tell
+ * afterwards which went, which came and which were replaced. */
+typedef struct
+{
+  GStrv ids;
+  GPtrArray *nodes;   /* referenced, so a replacement can't reuse an address */
+} SectionsSnapshot;
+
+static void
+snapshot_clear (SectionsSnapshot *snapshot)
+{
+  g_clear_pointer (&snapshot->ids, g_strfreev);
+  g_clear_pointer (&snapshot->nodes, g_ptr_array_unref);
+}
+
+static void
+snapshot_take (SectionsSnapshot *snapshot,
+               JsonNode         *root)
+{
+  JsonArray *sections = td_issue_get_sections (root);
+  guint n = sections != NULL ? json_array_get_length (sections) : 0;
+
+  snapshot->ids = td_issue_dup_section_ids (root);
+  snapshot->nodes = g_ptr_array_new_full (n, (GDestroyNotify) json_node_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (snapshot->nodes, json_node_ref (json_array_get_element (sections, i)));
+}
+
+static int
+strv_find (GStrv       strv,
+           const char *s)
+{
+  for (guint i = 0; strv[i] != NULL; i++)
+    if (g_str_equal (strv[i], s))
+      return (int) i;
+  return -1;
+}
+
+static void
+emit_field_changed (TdDocument *self,
+                    const char *scope,
+                    const char *key_path)
+{
+  g_signal_emit (self, signals[FIELD_CHANGED], 0, scope, key_path);
+}
+
+/* After a change that may have replaced, added or removed sections
+ * wholesale (undoing a recovery, say): what each listener needs, by id. */
+static void
+emit_sections_diff (TdDocument       *self,
+                    SectionsSnapshot *before)
+{
+  g_auto(GStrv) after = td_issue_dup_section_ids (self->root);
+  JsonArray *sections = td_issue_get_sections (self->root);
+
+  for (guint i = 0; before->ids[i] != NULL; i++)
+    if (strv_find (after, before->ids[i]) < 0)
+      g_signal_emit (self, signals[SECTION_REMOVED], 0, before->ids[i], i);
+  for (guint j = 0; after[j] != NULL; j++)
+    {
+      int i = strv_find (before->ids, after[j]);
+
+      if (i < 0)
+        {
+          g_signal_emit (self, signals[SECTION_INSERTED], 0, after[j], j);
+          continue;
+        }
+      if ((guint) i != j)
+        g_signal_emit (self, signals[SECTION_MOVED], 0, after[j], (guint) i, j);
+      if (g_ptr_array_index (before->nodes, i) != json_array_get_element (sections, j))
+        {
+          g_autofree char *scope = td_scope_for_section (after[j]);
+
+          emit_field_changed (self, scope, "");
+        }
+    }
+}
+
+/* Whether a change to path can add, remove or replace sections. */
+static gboolean
+changes_section_list (const char *path)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *key = NULL;
+  int index = -1;
+
+  if (path[0] == '\0' || g_str_equal (path, "sections"))
+    return TRUE;
+  if (!td_json_path_split (path, &parent, &key, &index))
+    return FALSE;
+  /* "sections[3]" replaced, or "sections[3].id" changed. */
+  return (index >= 0 && g_str_equal (parent, "sections")) ||
+         (g_strcmp0 (key, "id") == 0 && g_str_has_prefix (parent, "sections[") &&
+          strchr (parent + strlen ("sections["), '.') == NULL);
+}
+
+static const char *
+node_id (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node)
+         ? td_json_get_string (json_node_get_object (node), "id") : "";
+}
+
+/* A list command on "sections" itself: one section came, went or moved. */
+static void
+emit_section_command (TdDocument *self,
+                      Command    *command,
+                      gboolean    forward)
+{
+  JsonArray *sections = td_issue_get_sections (self->root);
+
+  switch (command->kind)
+    {
+    case COMMAND_INSERT:
+    case COMMAND_REMOVE:
+      {
+        JsonNode *value = command->kind == COMMAND_INSERT ? command->new_value
+                                                          : command->old_value;
+        gboolean inserted = forward == (command->kind == COMMAND_INSERT);
+
+        g_signal_emit (self, signals[inserted ? SECTION_INSERTED : SECTION_REMOVED], 0,
+                       node_id (value), command->index);
+        break;
+      }
+    case COMMAND_MOVE:
+      {
+        guint from = forward ? command->index : command->to;
+        guint to = forward ? command->to : command->index;
+
+        g_signal_emit (self, signals[SECTION_MOVED], 0,
+                       node_id (json_array_get_element (sections, to)), from, to);
+        break;
+      }
+    case COMMAND_SET:
+    case COMMAND_GROUP:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Any other change: a field (or a list inside an object) of one scope. */
+static void
+emit_scoped_change (TdDocument *self,
+                    const char *path)
+{
+  g_autofree char *key_path = NULL;
+  g_autofree char *scope = td_issue_scope_for_path (self->root, path, &key_path);
+
+  if (scope != NULL)
+    emit_field_changed (self, scope, key_path);
+}
+
 static void
 command_apply (TdDocument *self,
                Command    *command,
                gboolean    forward)
 {
   JsonNode *copy = NULL;
+  SectionsSnapshot before = { NULL, NULL };
+  gboolean list_command = command->kind != COMMAND_SET && command->kind != COMMAND_GROUP &&
+                          g_str_equal (command->path, "sections");
+
+  if (command->kind == COMMAND_SET && changes_section_list (command->path))
+    snapshot_take (&before, self->root);
 
   switch (command->kind)
     {
@@ -251,8 +417,16 @@ command_apply (TdDocument *self,
     }
   g_clear_pointer (&copy, json_node_unref);
 
-  if (command->kind != COMMAND_GROUP)
-    g_signal_emit (self, signals[CHANGED], 0, command->path);
+  if (command->kind == COMMAND_GROUP)
+    return;
+  if (before.ids != NULL)
+    emit_sections_diff (self, &before);
+  else if (list_command)
+    emit_section_command (self, command, forward);
+  else
+    emit_scoped_change (self, command->path);
+  snapshot_clear (&before);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static guint64
@@ -406,14 +580,57 @@ td_document_class_init (TdDocumentClass *klass)
 
   /**
    * TdDocument::changed:
-   * @path: the JSON path of what changed (a field, or a list)
    *
-   * Emitted after every change, including undo and redo.
+   * Emitted after every change (and after the signals below that describe
+   * it), including undo and redo: for whoever follows the whole issue, such
+   * as the preview and the recovery copy.
    */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * TdDocument::field-changed:
+   * @scope: the object changed: "practice", "issue" or "section/ID"
+   * @key_path: what changed in it, relative to it ("title",
+   *   "items[0].url", "items" for a list's items), or "" when the object
+   *   was replaced as a whole
+   *
+   * Sections are named by id, so a listener showing one section follows
+   * it wherever it moves without re-parsing paths.
+   */
+  signals[FIELD_CHANGED] =
+    g_signal_new ("field-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+  /**
+   * TdDocument::section-inserted:
+   * @id: the section's id
+   * @position: its index in the sections
+   */
+  signals[SECTION_INSERTED] =
+    g_signal_new ("section-inserted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE, G_TYPE_UINT);
+  /**
+   * TdDocument::section-removed:
+   * @id: the section's id
+   * @position: where it was
+   */
+  signals[SECTION_REMOVED] =
+    g_signal_new ("section-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE, G_TYPE_UINT);
+  /**
+   * TdDocument::section-moved:
+   * @id: the section's id
+   * @from: where it was
+   * @to: where it is
+   */
+  signals[SECTION_MOVED] =
+    g_signal_new ("section-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
@@ -422,46 +639,6 @@ td_document_init (TdDocument *self)
   self->undo = g_ptr_array_new_with_free_func (command_free);
   self->redo = g_ptr_array_new_with_free_func (command_free);
   self->from_version = TD_FORMAT_VERSION;
-}
-
-static JsonNode *
-new_blank_root (void)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, TD_FORMAT_NAME);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, TD_FORMAT_VERSION);
-  json_builder_set_member_name (builder, "practice");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, "");
-  json_builder_set_member_name (builder, "brand_color");
-  json_builder_add_string_value (builder, "#2f6f73");
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "issue");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, "");
-  json_builder_set_member_name (builder, "language");
-  json_builder_add_string_value (builder, "en");
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "sections");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < 2; i++)
-    {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, i == 0 ? "masthead" : "footer");
-      json_builder_set_member_name (builder, "type");
-      json_builder_add_string_value (builder, i == 0 ? "masthead" : "footer");
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
 }
 
 /**
@@ -474,7 +651,7 @@ td_document_new (void)
 {
   TdDocument *self = g_object_new (TD_TYPE_DOCUMENT, NULL);
 
-  self->root = new_blank_root ();
+  self->root = td_issue_new_blank ();
   return self;
 }
 
@@ -571,31 +748,33 @@ td_document_get_from_version (TdDocument *self)
   return self->from_version;
 }
 
-gboolean
-td_document_save (TdDocument *self,
-                  GFile      *file,
-                  gboolean    force,
-                  GError    **error)
+const char *
+_td_document_get_etag (TdDocument *self)
 {
-  g_autofree char *new_etag = NULL;
-  gboolean was_modified;
-  gboolean same_file;
+  return self->etag;
+}
 
-  g_return_val_if_fail (TD_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (file != NULL || self->file != NULL, FALSE);
+guint64
+_td_document_begin_save (TdDocument *self)
+{
+  /* Typing during the save starts a new undo step, so the step saved stays
+   * what was saved. */
+  self->sealed = TRUE;
+  return top_serial (self);
+}
 
-  if (file == NULL)
-    file = self->file;
-  same_file = self->file != NULL && g_file_equal (file, self->file);
+void
+_td_document_saved (TdDocument *self,
+                    GFile      *file,
+                    const char *etag,
+                    guint64     serial)
+{
+  gboolean was_modified = td_document_get_modified (self);
+  gboolean same_file = self->file != NULL && g_file_equal (file, self->file);
 
-  if (!td_issue_save (self->root, file, same_file && !force ? self->etag : NULL,
-                      &new_etag, error))
-    return FALSE;
-
-  was_modified = td_document_get_modified (self);
   g_free (self->etag);
-  self->etag = g_steal_pointer (&new_etag);
-  self->saved_serial = top_serial (self);
+  self->etag = g_strdup (etag);
+  self->saved_serial = serial;
   self->from_version = TD_FORMAT_VERSION;
   if (!same_file)
     {
@@ -610,9 +789,8 @@ td_document_save (TdDocument *self,
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_DIR]);
         }
     }
-  if (was_modified)
+  if (was_modified != td_document_get_modified (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-  return TRUE;
 }
 
 /* The topmost missing object on path, so that setting "a.b.c" when "a" has
@@ -879,177 +1057,4 @@ td_document_seal_undo (TdDocument *self)
 {
   g_return_if_fail (TD_IS_DOCUMENT (self));
   self->sealed = TRUE;
-}
-
-char *
-td_document_new_section_id (TdDocument *self,
-                            const char *type)
-{
-  JsonArray *sections;
-  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *base = NULL;
-
-  g_return_val_if_fail (TD_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (type != NULL, NULL);
-
-  sections = td_json_get_array (json_node_get_object (self->root), "sections");
-  for (guint i = 0; sections != NULL && i < json_array_get_length (sections); i++)
-    {
-      JsonNode *node = json_array_get_element (sections, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        g_hash_table_add (used, (gpointer) td_json_get_string (json_node_get_object (node), "id"));
-    }
-  /* The type, made fit for an id: ids stay plain whatever a type is called. */
-  base = g_strndup (type, 50);
-  for (char *p = base; *p != '\0'; p++)
-    if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '_'))
-      *p = '-';
-  if (!td_section_id_is_valid (base))
-    {
-      g_free (base);
-      base = g_strdup ("section");
-    }
-  if (!g_hash_table_contains (used, base))
-    return g_steal_pointer (&base);
-  for (guint n = 2; ; n++)
-    {
-      g_autofree char *id = g_strdup_printf ("%s-%u", base, n);
-
-      if (!g_hash_table_contains (used, id))
-        return g_steal_pointer (&id);
-    }
-}
-
-#define MAX_IMAGE_SIZE (20 * 1024 * 1024)
-
-/* "Photo 1.JPG" -> "photo-1.jpg": names that survive any web server. */
-static char *
-clean_image_name (const char    *name,
-                  TdImageFormat  format)
-{
-  g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
-  const char *ext = format == TD_IMAGE_FORMAT_PNG ? ".png"
-                  : format == TD_IMAGE_FORMAT_GIF ? ".gif" : ".jpg";
-  char *dot = strrchr (lower, '.');
-  GString *out = g_string_new (NULL);
-
-  if (dot != NULL)
-    *dot = '\0';
-  for (const char *p = lower; *p != '\0' && out->len < 60; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (out, *p);
-      else if (out->len > 0 && out->str[out->len - 1] != '-')
-        g_string_append_c (out, '-');
-    }
-  while (out->len > 0 && out->str[out->len - 1] == '-')
-    g_string_truncate (out, out->len - 1);
-  if (out->len == 0)
-    g_string_append (out, "picture");
-  g_string_append (out, ext);
-  return g_string_free (out, FALSE);
-}
-
-static char *
-write_image (TdDocument  *self,
-             const char  *data,
-             gsize        length,
-             const char  *name_hint,
-             GError     **error)
-{
-  const char *base_dir = self->base_dir;
-  g_autofree char *images_dir = NULL;
-  g_autofree char *name = NULL;
-  TdImageInfo info;
-
-  if (base_dir == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("Save the issue first: pictures are kept in a folder beside it"));
-      return NULL;
-    }
-  if (length > MAX_IMAGE_SIZE)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The picture is too large (%zu MB; at most 20 MB)"), length >> 20);
-      return NULL;
-    }
-  if (!td_image_info_from_bytes ((const guint8 *) data, length, &info))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("This is not a PNG, JPEG or GIF picture"));
-      return NULL;
-    }
-
-  images_dir = g_build_filename (base_dir, "images", NULL);
-  if (g_mkdir_with_parents (images_dir, 0755) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the folder for pictures: %s"), g_strerror (saved_errno));
-      return NULL;
-    }
-
-  name = clean_image_name (name_hint, info.format);
-  for (guint n = 1; ; n++)
-    {
-      g_autofree char *candidate = n == 1 ? g_strdup (name) : NULL;
-      g_autofree char *path = NULL;
-      g_autofree char *existing = NULL;
-      gsize existing_length = 0;
-
-      if (candidate == NULL)
-        {
-          const char *dot = strrchr (name, '.');
-
-          candidate = g_strdup_printf ("%.*s-%u%s", (int) (dot - name), name, n, dot);
-        }
-      path = g_build_filename (images_dir, candidate, NULL);
-      /* The same picture again reuses the file instead of copying it twice. */
-      if (g_file_get_contents (path, &existing, &existing_length, NULL))
-        {
-          if (existing_length == length && memcmp (existing, data, length) == 0)
-            return g_strconcat ("images/", candidate, NULL);
-          continue;
-        }
-      if (!g_file_set_contents (path, data, length, error))
-        return NULL;
-      return g_strconcat ("images/", candidate, NULL);
-    }
-}
-
-char *
-td_document_import_image (TdDocument  *self,
-                          GFile       *source,
-                          GError     **error)
-{
-  g_autofree char *contents = NULL;
-  g_autofree char *name = NULL;
-  gsize length = 0;
-
-  g_return_val_if_fail (TD_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (source), NULL);
-
-  if (!g_file_load_contents (source, NULL, &contents, &length, NULL, error))
-    return NULL;
-  name = g_file_get_basename (source);
-  return write_image (self, contents, length, name, error);
-}
-
-char *
-td_document_import_image_bytes (TdDocument  *self,
-                                GBytes      *bytes,
-                                const char  *name_hint,
-                                GError     **error)
-{
-  gsize length = 0;
-  const char *data;
-
-  g_return_val_if_fail (TD_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  data = g_bytes_get_data (bytes, &length);
-  return write_image (self, data, length, name_hint, error);
 }

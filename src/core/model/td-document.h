@@ -2,7 +2,9 @@
  *
  * Every change goes through a command (set a field, insert, remove or move a
  * list item) so that undo/redo, the modified flag, autosave and the preview
- * all follow one signal: ::changed.
+ * all follow the same signals: ::changed after every change, and before it
+ * what changed, by scope and section id (::field-changed,
+ * ::section-inserted, ::section-removed, ::section-moved).
  */
 #pragma once
 
@@ -44,8 +46,36 @@ void        td_document_set_base_dir     (TdDocument    *self,
 gboolean    td_document_get_modified     (TdDocument    *self);
 guint       td_document_get_from_version (TdDocument    *self);
 
-/* Saves to file (NULL: the document's own file). Refuses to overwrite a
- * file changed on disk since it was loaded unless force is TRUE. */
+typedef enum
+{
+  TD_SAVE_FLAGS_NONE             = 0,
+  /* Overwrite the file even if another program changed it since it was
+   * loaded (else: TD_SAVE_ERROR_CHANGED_ON_DISK). */
+  TD_SAVE_FLAGS_OVERWRITE        = 1 << 0,
+  /* Saving into another folder: replace different pictures of the same
+   * names there, or keep them (else: TD_SAVE_ERROR_PICTURES). */
+  TD_SAVE_FLAGS_REPLACE_PICTURES = 1 << 1,
+  TD_SAVE_FLAGS_KEEP_PICTURES    = 1 << 2,
+} TdSaveFlags;
+
+/* Saves to file (NULL: the document's own file), in a worker thread, from
+ * a copy of the tree: editing may go on meanwhile. Into another folder,
+ * the pictures the issue uses are copied to it first. One save at a time
+ * (else G_IO_ERROR_PENDING). Errors: TD_SAVE_ERROR (td-issue-saver.h). */
+void        td_document_save_async       (TdDocument          *self,
+                                          GFile               *file,
+                                          TdSaveFlags          flags,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+/* conflicts (may be NULL): after TD_SAVE_ERROR_PICTURES, the pictures in
+ * the way, relative to the folder; otherwise NULL. */
+gboolean    td_document_save_finish      (TdDocument          *self,
+                                          GAsyncResult        *result,
+                                          GStrv               *conflicts,
+                                          GError             **error);
+/* The same on the caller's thread (the command line, tests); force is
+ * TD_SAVE_FLAGS_OVERWRITE. */
 gboolean    td_document_save             (TdDocument    *self,
                                           GFile         *file,
                                           gboolean       force,
@@ -101,9 +131,5 @@ char       *td_document_import_image_bytes (TdDocument  *self,
                                             GBytes      *bytes,
                                             const char  *name_hint,
                                             GError     **error);
-
-/* An id no section has yet, derived from type: "article-2". */
-char       *td_document_new_section_id   (TdDocument    *self,
-                                          const char    *type);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "td-issue.h"
 #include "td-issue-loader.h"
 #include "td-json-path.h"
 #include "td-json-writer.h"
@@ -196,7 +197,6 @@ timeout_cb (gpointer user_data)
 
 static void
 document_changed_cb (TdRecovery *self,
-                     const char *path,
                      TdDocument *document)
 {
   /* Restarted on every edit: written once typing pauses. */
@@ -477,6 +477,47 @@ td_recovery_entry_load (TdRecoveryEntry *entry,
   return g_steal_pointer (&loaded->root);
 }
 
+TdDocument *
+td_recovery_entry_restore (TdRecoveryEntry *entry,
+                           TdDiagnostics   *diags)
+{
+  g_autoptr(JsonNode) recovered = td_recovery_entry_load (entry, diags);
+  g_autoptr(TdDocument) document = NULL;
+  g_autoptr(GList) names = NULL;
+  JsonObject *wanted;
+  JsonObject *current;
+
+  if (recovered == NULL)
+    return NULL;
+  if (entry->uri != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (entry->uri);
+      g_autoptr(TdDiagnostics) saved_diags = td_diagnostics_new ();
+
+      document = td_document_new_from_file (file, saved_diags);
+    }
+  if (document == NULL)
+    {
+      document = td_document_new ();
+      td_document_set_base_dir (document, entry->base_dir);
+    }
+
+  /* Member by member, so that Undo has what was saved to go back to. */
+  wanted = json_node_get_object (recovered);
+  current = json_node_get_object (td_document_get_root (document));
+  td_document_begin_group (document);
+  names = json_object_get_members (current);
+  for (GList *l = names; l != NULL; l = l->next)
+    if (!json_object_has_member (wanted, l->data))
+      td_document_set (document, l->data, NULL, TD_EDIT_NONE);
+  g_clear_pointer (&names, g_list_free);
+  names = json_object_get_members (wanted);
+  for (GList *l = names; l != NULL; l = l->next)
+    td_document_set (document, l->data, json_object_get_member (wanted, l->data), TD_EDIT_NONE);
+  td_document_end_group (document);
+  return g_steal_pointer (&document);
+}
+
 JsonNode *
 td_recovery_entry_load_saved (TdRecoveryEntry *entry)
 {
@@ -738,26 +779,9 @@ section_id (JsonNode *section)
 static char *
 section_label (JsonNode *section)
 {
-  JsonObject *object;
-  const TdSectionType *type;
-  const char *title = "";
-
   if (section == NULL || !JSON_NODE_HOLDS_OBJECT (section))
     return g_strdup (_("Section"));
-  object = json_node_get_object (section);
-  type = td_registry_lookup_section_type (td_json_get_string (object, "type"));
-  if (type == NULL)
-    return g_strdup_printf (_("Section “%s”"), td_json_get_string (object, "id"));
-  if (type->title_key != NULL)
-    title = td_json_get_string (object, type->title_key);
-  if (title[0] == '\0')
-    return g_strdup (_(type->name));
-  {
-    g_autofree char *short_title = g_utf8_substring (title, 0, MIN (g_utf8_strlen (title, -1), 40));
-
-    /* Translators: a section: its type and its title, "Article “Why…”" */
-    return g_strdup_printf (_("%s “%s”"), _(type->name), short_title);
-  }
+  return td_section_dup_label (json_node_get_object (section));
 }
 
 static int

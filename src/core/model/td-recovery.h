@@ -68,6 +68,13 @@ gboolean         td_recovery_entry_differs       (TdRecoveryEntry       *entry);
 /* The recovered document tree, validated like any file. */
 JsonNode        *td_recovery_entry_load          (TdRecoveryEntry       *entry,
                                                   TdDiagnostics         *diags);
+/* The issue as it was: its saved file (or, untitled or gone, a blank
+ * issue whose pictures are in the entry's base dir) with the recovered
+ * changes on top as one undoable step -- saving writes them; Undo shows
+ * the saved version. NULL, with the reasons in diags, when the copy can't
+ * be read. */
+TdDocument      *td_recovery_entry_restore       (TdRecoveryEntry       *entry,
+                                                  TdDiagnostics         *diags);
 /* The saved file's tree, or NULL. */
 JsonNode        *td_recovery_entry_load_saved    (TdRecoveryEntry       *entry);
 void             td_recovery_entry_delete        (TdRecoveryEntry       *entry);
