@@ -230,6 +230,25 @@ test_list_items (Fixture       *fixture,
   g_assert_true (td_form_focus_field (form, "items[1].photo.alt"));
   iterate ();
   g_assert_true (gtk_widget_has_focus (gtk_window_get_focus (GTK_WINDOW (fixture->window))));
+
+  /* "Add another" (the button's action): a new item, and the focus in its
+   * first field, where she types next -- not in the section's heading. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.add-item", "s", "items"));
+  iterate ();
+  g_assert_cmpstr (string_at (fixture, "sections[3].items[2].text"), ==, "");
+  {
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (fixture->window));
+    GtkWidget *text = td_form_get_field_widget (form, "items[2].text");
+
+    g_assert_nonnull (text);
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, text));
+  }
+  /* Its Remove button's action takes it away again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.remove-item", "(sui)",
+                                             "items", 2, 0));
+  iterate ();
+  g_assert_null (td_json_path_lookup (td_document_get_root (fixture->document),
+                                      "sections[3].items[2]"));
 }
 
 int

@@ -120,7 +120,7 @@ new_window_on (const char *path)
     {
       g_autoptr(GFile) file = g_file_new_for_path (path);
 
-      g_assert_true (td_window_load_file (window, file));
+      g_assert_true (td_window_load_file (window, file, TD_WINDOW_LOAD_DEFAULT));
     }
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
@@ -792,7 +792,7 @@ test_load_error (void)
   g_autofree char *details = NULL;
 
   g_assert_true (g_file_set_contents (path, broken, -1, NULL));
-  g_assert_false (td_window_load_file (window, file));
+  g_assert_false (td_window_load_file (window, file, TD_WINDOW_LOAD_DEFAULT));
 
   /* The loader's diagnostics, with the place of the problem. */
   dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));

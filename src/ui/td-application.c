@@ -78,7 +78,7 @@ td_application_open_file (TdApplication *self,
   /* Shown first, so that a file that fails to load has a window for its
    * error dialog to sit on. */
   gtk_window_present (GTK_WINDOW (window));
-  td_window_load_file (window, file);
+  td_window_load_file (window, file, TD_WINDOW_LOAD_DEFAULT);
 }
 
 /* -- Recovery after a crash ---------------------------------------------- */
@@ -408,7 +408,7 @@ td_application_activate (GApplication *application)
           g_autoptr(GFile) file = g_file_new_for_uri (uri);
 
           if (g_file_query_exists (file, NULL))
-            loaded = td_window_load_file_quietly (new_window, file);
+            loaded = td_window_load_file (new_window, file, TD_WINDOW_LOAD_QUIETLY);
         }
     }
   if (!loaded)

@@ -51,7 +51,8 @@ struct _TdForm
   const TdFieldSpec *fields;
 
   GPtrArray *bindings;      /* of Binding */
-  GPtrArray *list_paths;    /* of char*: lists whose items this form shows */
+  GHashTable *lists;        /* key path → TdFieldSpec of each list it shows */
+  char *focus_after_build;  /* the field to focus once rebuilt, or NULL */
   guint rebuild_id;
   gboolean updating;        /* writing widgets from the document */
 };
@@ -452,64 +453,45 @@ append_image (TdForm            *self,
 
 /* Lists */
 
-typedef struct
-{
-  TdForm *form;
-  char *list_path;
-  guint index;
-  int delta;        /* -1 up, +1 down, 0 remove */
-} ItemAction;
-
-static void
-item_action_free (gpointer data,
-                  GClosure *closure)
-{
-  ItemAction *action = data;
-
-  g_free (action->list_path);
-  g_free (action);
-}
-
-static void
-item_action_cb (GtkButton  *button,
-                ItemAction *action)
-{
-  TdDocument *document = action->form->document;
-  g_autofree char *list_path = full_path (action->form, action->list_path);
-
-  if (list_path == NULL)
-    return;
-  if (action->delta == 0)
-    td_document_remove (document, list_path, action->index);
-  else
-    td_document_move (document, list_path, action->index,
-                      (guint) ((int) action->index + action->delta));
-}
-
+/* The item buttons are actionable: "form.move-item" and "form.remove-item"
+ * with (list path, index, step), "form.add-item" with the list path. */
 static GtkWidget *
-item_button_new (TdForm     *self,
-                 const char *icon_name,
+item_button_new (const char *icon_name,
                  const char *label,
-                 const char *list_path,
-                 guint       index,
-                 int         delta,
+                 const char *action_name,
+                 GVariant   *target,
                  gboolean    sensitive)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-  ItemAction *action = g_new0 (ItemAction, 1);
 
-  action->form = self;
-  action->list_path = g_strdup (list_path);
-  action->index = index;
-  action->delta = delta;
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
   gtk_widget_set_sensitive (button, sensitive);
-  g_signal_connect_data (button, "clicked", G_CALLBACK (item_action_cb), action,
-                         item_action_free, 0);
   return button;
+}
+
+static void
+item_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TdForm *self = TD_FORM (widget);
+  const char *list_key = NULL;
+  guint32 index = 0;
+  gint32 step = 0;
+  g_autofree char *list_path = NULL;
+
+  g_variant_get (parameter, "(&sui)", &list_key, &index, &step);
+  if ((list_path = full_path (self, list_key)) == NULL)
+    return;
+  if (g_str_equal (action_name, "form.remove-item"))
+    td_document_remove (self->document, list_path, index);
+  else
+    td_document_move (self->document, list_path, index, (guint) ((gint64) index + step));
 }
 
 /* "Massage Today, a news magazine…": an item's own words name it best. */
@@ -566,37 +548,27 @@ new_item (const TdFieldSpec *item_fields)
   return item;
 }
 
-typedef struct
-{
-  TdForm *form;
-  char *list_path;
-  const TdFieldSpec *item_fields;
-} AddAction;
-
 static void
-add_action_free (gpointer  data,
-                 GClosure *closure)
+add_item_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  AddAction *action = data;
+  TdForm *self = TD_FORM (widget);
+  const char *list_key = g_variant_get_string (parameter, NULL);
+  const TdFieldSpec *spec = g_hash_table_lookup (self->lists, list_key);
+  g_autofree char *list_path = full_path (self, list_key);
+  JsonNode *list = node_at (self, list_key);
+  g_autoptr(JsonNode) item = NULL;
+  guint n = 0;
 
-  g_free (action->list_path);
-  g_free (action);
-}
-
-static void
-add_item_cb (GtkButton *button,
-             AddAction *action)
-{
-  TdDocument *document = action->form->document;
-  g_autofree char *list_path = full_path (action->form, action->list_path);
-  JsonNode *list = node_at (action->form, action->list_path);
-  g_autoptr(JsonNode) item = new_item (action->item_fields);
-
-  if (list_path == NULL)
+  if (spec == NULL || list_path == NULL)
     return;
+  item = new_item (spec->fields);
   if (list != NULL && JSON_NODE_HOLDS_ARRAY (list))
-    td_document_insert (document, list_path,
-                        json_array_get_length (json_node_get_array (list)), item);
+    {
+      n = json_array_get_length (json_node_get_array (list));
+      td_document_insert (self->document, list_path, n, item);
+    }
   else
     {
       g_autoptr(JsonArray) array = json_array_new ();
@@ -604,8 +576,12 @@ add_item_cb (GtkButton *button,
 
       json_array_add_element (array, json_node_ref (item));
       node = json_node_init_array (json_node_alloc (), array);
-      td_document_set (document, list_path, node, TD_EDIT_NONE);
+      td_document_set (self->document, list_path, node, TD_EDIT_NONE);
     }
+  /* She adds an item to write it: its first field, once the cards are
+   * rebuilt. */
+  g_free (self->focus_after_build);
+  self->focus_after_build = td_json_path_child_index (list_key, n);
 }
 
 static void
@@ -618,9 +594,8 @@ append_list (TdForm            *self,
   guint n = node != NULL && JSON_NODE_HOLDS_ARRAY (node)
             ? json_array_get_length (json_node_get_array (node)) : 0;
   GtkWidget *add;
-  AddAction *action;
 
-  g_ptr_array_add (self->list_paths, g_strdup (path));
+  g_hash_table_insert (self->lists, g_strdup (path), (gpointer) spec);
   append_heading (box, _(spec->label), NULL);
 
   for (guint i = 0; i < n; i++)
@@ -638,13 +613,14 @@ append_list (TdForm            *self,
       gtk_widget_add_css_class (label, "heading");
       gtk_box_append (GTK_BOX (header), label);
       gtk_box_append (GTK_BOX (header),
-                      item_button_new (self, "go-up-symbolic", _("Move up"), path, i, -1, i > 0));
+                      item_button_new ("go-up-symbolic", _("Move up"), "form.move-item",
+                                       g_variant_new ("(sui)", path, i, -1), i > 0));
       gtk_box_append (GTK_BOX (header),
-                      item_button_new (self, "go-down-symbolic", _("Move down"), path, i, +1,
-                                       i + 1 < n));
+                      item_button_new ("go-down-symbolic", _("Move down"), "form.move-item",
+                                       g_variant_new ("(sui)", path, i, 1), i + 1 < n));
       gtk_box_append (GTK_BOX (header),
-                      item_button_new (self, "user-trash-symbolic", _("Remove"), path, i, 0,
-                                       TRUE));
+                      item_button_new ("user-trash-symbolic", _("Remove"), "form.remove-item",
+                                       g_variant_new ("(sui)", path, i, 0), TRUE));
       gtk_box_append (GTK_BOX (card), header);
       emit_fields (self, card, spec->fields, item_path);
       close_list (box);
@@ -654,11 +630,8 @@ append_list (TdForm            *self,
   add = gtk_button_new_with_label (n == 0 ? _("Add the first one") : _("Add another"));
   gtk_widget_set_halign (add, GTK_ALIGN_START);
   gtk_widget_add_css_class (add, "pill");
-  action = g_new0 (AddAction, 1);
-  action->form = self;
-  action->list_path = g_strdup (path);
-  action->item_fields = spec->fields;
-  g_signal_connect_data (add, "clicked", G_CALLBACK (add_item_cb), action, add_action_free, 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "form.add-item");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (add), g_variant_new_string (path));
   gtk_box_append (GTK_BOX (box), add);
 }
 
@@ -743,7 +716,7 @@ build (TdForm *self)
   g_autofree char *title_text = form_title (self);
 
   g_ptr_array_set_size (self->bindings, 0);
-  g_ptr_array_set_size (self->list_paths, 0);
+  g_hash_table_remove_all (self->lists);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
   gtk_widget_set_margin_top (self->box, 24);
@@ -804,8 +777,12 @@ rebuild_idle_cb (gpointer user_data)
 {
   TdForm *self = user_data;
 
+  g_autofree char *focus = g_steal_pointer (&self->focus_after_build);
+
   self->rebuild_id = 0;
   build (self);
+  if (focus != NULL)
+    td_form_focus_field (self, focus);
   return G_SOURCE_REMOVE;
 }
 
@@ -843,12 +820,11 @@ field_changed_cb (TdForm     *self,
       schedule_rebuild (self);
       return;
     }
-  for (guint i = 0; i < self->list_paths->len; i++)
-    if (g_str_equal (key_path, g_ptr_array_index (self->list_paths, i)))
-      {
-        schedule_rebuild (self);
-        return;
-      }
+  if (g_hash_table_contains (self->lists, key_path))
+    {
+      schedule_rebuild (self);
+      return;
+    }
 
   /* Otherwise only the widgets of what changed: typing in one field
    * doesn't touch the others. */
@@ -875,6 +851,7 @@ td_form_focus_field (TdForm     *self,
   if (self->rebuild_id != 0)
     {
       g_clear_handle_id (&self->rebuild_id, g_source_remove);
+      g_clear_pointer (&self->focus_after_build, g_free);
       build (self);
     }
   /* The field itself, or the first field inside the object named. */
@@ -940,7 +917,8 @@ td_form_finalize (GObject *object)
   TdForm *self = TD_FORM (object);
 
   g_ptr_array_unref (self->bindings);
-  g_ptr_array_unref (self->list_paths);
+  g_hash_table_unref (self->lists);
+  g_free (self->focus_after_build);
   g_free (self->scope);
   G_OBJECT_CLASS (td_form_parent_class)->finalize (object);
 }
@@ -949,16 +927,21 @@ static void
 td_form_class_init (TdFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = td_form_dispose;
   object_class->finalize = td_form_finalize;
+
+  gtk_widget_class_install_action (widget_class, "form.add-item", "s", add_item_action);
+  gtk_widget_class_install_action (widget_class, "form.move-item", "(sui)", item_action);
+  gtk_widget_class_install_action (widget_class, "form.remove-item", "(sui)", item_action);
 }
 
 static void
 td_form_init (TdForm *self)
 {
   self->bindings = g_ptr_array_new_with_free_func (binding_free);
-  self->list_paths = g_ptr_array_new_with_free_func (g_free);
+  self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 GtkWidget *

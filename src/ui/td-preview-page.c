@@ -29,6 +29,7 @@
 
 #include "td-html.h"
 #include "td-preview-page.h"
+#include "td-preview-print.h"
 
 #define FILTER_ID "tidings-preview-block-remote-1"
 
@@ -419,27 +420,6 @@ set_width_for_view (TdPreviewPage *self,
 
 /* Navigation and the context menu */
 
-/* The same URI, whichever characters either spells with %XX escapes. */
-static gboolean
-uri_equal (const char *a,
-           const char *b)
-{
-  g_autoptr(GUri) uri_a = NULL;
-  g_autoptr(GUri) uri_b = NULL;
-
-  if (g_strcmp0 (a, b) == 0)
-    return TRUE;
-  if (a == NULL || b == NULL ||
-      (uri_a = g_uri_parse (a, G_URI_FLAGS_NONE, NULL)) == NULL ||
-      (uri_b = g_uri_parse (b, G_URI_FLAGS_NONE, NULL)) == NULL)
-    return FALSE;
-  return g_ascii_strcasecmp (g_uri_get_scheme (uri_a), g_uri_get_scheme (uri_b)) == 0 &&
-         g_strcmp0 (g_uri_get_host (uri_a), g_uri_get_host (uri_b)) == 0 &&
-         g_strcmp0 (g_uri_get_path (uri_a), g_uri_get_path (uri_b)) == 0 &&
-         g_strcmp0 (g_uri_get_query (uri_a), g_uri_get_query (uri_b)) == 0 &&
-         g_strcmp0 (g_uri_get_fragment (uri_a), g_uri_get_fragment (uri_b)) == 0;
-}
-
 TdPreviewNavigation
 td_preview_page_decide_navigation (TdPreviewPage        *self,
                                    const char           *uri,
@@ -454,7 +434,7 @@ td_preview_page_decide_navigation (TdPreviewPage        *self,
   /* Our own load_bytes(), once: WebKit asks about it too (refused, it
    * would never load and the preview would wait for it forever). */
   if (type == WEBKIT_NAVIGATION_TYPE_OTHER && self->load_uri != NULL &&
-      uri_equal (uri, self->load_uri))
+      td_preview_uri_equal (uri, self->load_uri))
     {
       g_clear_pointer (&self->load_uri, g_free);
       return TD_PREVIEW_NAVIGATION_LOAD;
@@ -963,150 +943,18 @@ td_preview_page_scroll_to_section (TdPreviewPage *self,
 
 /* Printing */
 
-/* A print job holds its task until the print operation is over. */
-typedef struct
-{
-  GTask            *task;            /* borrowed: the task owns this */
-  WebKitWebView    *web_view;
-  GtkPrintSettings *print_settings;
-  char             *base_uri;
-  gboolean          loaded;
-  gboolean          returned;
-} PrintData;
-
 static void
-print_data_free (gpointer data)
+page_printed_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  PrintData *print = data;
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
 
-  g_signal_handlers_disconnect_by_data (print->web_view, print);
-  g_clear_object (&print->web_view);
-  g_clear_object (&print->print_settings);
-  g_free (print->base_uri);
-  g_free (print);
-}
-
-/* Ends the job: drops the task reference it held. */
-static void
-print_return (PrintData *print,
-              GError    *error)
-{
-  if (print->returned)
-    {
-      g_clear_error (&error);
-      return;
-    }
-  print->returned = TRUE;
-  if (error != NULL)
-    g_task_return_error (print->task, error);
+  if (td_preview_print_finish (result, &error))
+    g_task_return_boolean (task, TRUE);
   else
-    g_task_return_boolean (print->task, TRUE);
-}
-
-/* Ends the job: drops the task reference it held. */
-static void
-print_end (PrintData *print,
-           GError    *error)
-{
-  print_return (print, error);
-  g_object_unref (print->task);
-}
-
-static gboolean
-print_decide_policy_cb (WebKitWebView            *web_view,
-                        WebKitPolicyDecision     *decision,
-                        WebKitPolicyDecisionType  decision_type,
-                        PrintData                *print)
-{
-  WebKitNavigationAction *action;
-  const char *uri;
-
-  if (decision_type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
-    return FALSE;
-
-  if (decision_type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION && !print->loaded)
-    {
-      action = webkit_navigation_policy_decision_get_navigation_action (
-        WEBKIT_NAVIGATION_POLICY_DECISION (decision));
-      uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
-      if (uri_equal (uri, print->base_uri != NULL ? print->base_uri : "about:blank"))
-        {
-          webkit_policy_decision_use (decision);
-          return TRUE;
-        }
-    }
-
-  webkit_policy_decision_ignore (decision);
-  return TRUE;
-}
-
-static void
-print_failed_cb (WebKitPrintOperation *operation,
-                 GError               *error,
-                 PrintData            *print)
-{
-  /* ::finished follows. */
-  print_return (print, g_error_copy (error));
-}
-
-static void
-print_finished_cb (WebKitPrintOperation *operation,
-                   PrintData            *print)
-{
-  g_signal_handlers_disconnect_by_data (operation, print);
-  g_object_unref (operation);
-  print_end (print, NULL);
-}
-
-static void
-print_load_changed_cb (WebKitWebView   *web_view,
-                       WebKitLoadEvent  load_event,
-                       PrintData       *print)
-{
-  TdPreviewPage *self = g_task_get_source_object (print->task);
-  WebKitPrintOperation *operation;
-  GtkRoot *root;
-
-  if (load_event != WEBKIT_LOAD_FINISHED || print->loaded)
-    return;
-  print->loaded = TRUE;
-
-  /* Owned by the job until ::finished. */
-  operation = webkit_print_operation_new (web_view);
-  g_signal_connect (operation, "failed", G_CALLBACK (print_failed_cb), print);
-  g_signal_connect (operation, "finished", G_CALLBACK (print_finished_cb), print);
-
-  if (print->print_settings != NULL)
-    {
-      webkit_print_operation_set_print_settings (operation, print->print_settings);
-      webkit_print_operation_print (operation);
-      return;
-    }
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (webkit_print_operation_run_dialog (operation, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL)
-      == WEBKIT_PRINT_OPERATION_RESPONSE_CANCEL)
-    {
-      g_signal_handlers_disconnect_by_data (operation, print);
-      g_object_unref (operation);
-      print_end (print, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                             "Printing was cancelled"));
-    }
-}
-
-static gboolean
-print_load_failed_cb (WebKitWebView   *web_view,
-                      WebKitLoadEvent  load_event,
-                      const char      *failing_uri,
-                      GError          *error,
-                      PrintData       *print)
-{
-  if (!print->loaded)
-    {
-      print->loaded = TRUE;
-      print_end (print, g_error_copy (error));
-    }
-  return TRUE;
+    g_task_return_error (task, error);
 }
 
 void
@@ -1118,39 +966,22 @@ td_preview_page_print_async (TdPreviewPage       *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(WebKitUserContentManager) manager = NULL;
   GTask *task;
-  PrintData *print;
+  GtkRoot *root;
 
   g_return_if_fail (TD_IS_PREVIEW_PAGE (self));
   g_return_if_fail (html != NULL);
   g_return_if_fail (!print_settings || GTK_IS_PRINT_SETTINGS (print_settings));
 
-  /* The web version as it is, without the view's chrome, in a view of its
-   * own: same settings and session, same filter. */
-  manager = webkit_user_content_manager_new ();
-  if (!self->load_remote_images && self->filter != NULL)
-    webkit_user_content_manager_add_filter (manager, self->filter);
-
-  /* This reference is the job's, dropped by print_end(). */
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, &print_tag);
-
-  print = g_new0 (PrintData, 1);
-  print->task = task;
-  print->web_view = g_object_ref_sink (g_object_new (WEBKIT_TYPE_WEB_VIEW,
-                                                     "settings", self->settings,
-                                                     "network-session", self->session,
-                                                     "user-content-manager", manager,
-                                                     NULL));
-  print->print_settings = print_settings != NULL ? g_object_ref (print_settings) : NULL;
-  print->base_uri = g_strdup (base_uri);
-  g_task_set_task_data (task, print, print_data_free);
-
-  g_signal_connect (print->web_view, "decide-policy", G_CALLBACK (print_decide_policy_cb), print);
-  g_signal_connect (print->web_view, "load-changed", G_CALLBACK (print_load_changed_cb), print);
-  g_signal_connect (print->web_view, "load-failed", G_CALLBACK (print_load_failed_cb), print);
-  webkit_web_view_load_bytes (print->web_view, html, "text/html", "UTF-8", base_uri);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  /* Same settings and session as the pane, same filter on remote loads. */
+  td_preview_print_async (self->settings, self->session,
+                          self->load_remote_images ? NULL : self->filter,
+                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                          html, base_uri, print_settings, cancellable,
+                          page_printed_cb, task);
 }
 
 gboolean

@@ -110,42 +110,33 @@ td_text_editor_wrap_selection (TdTextEditor *self,
   td_document_seal_undo (self->document);
 }
 
+/* Ctrl+B, Ctrl+I, Ctrl+K: the markup around the selection is the
+ * shortcut's arguments. */
 static gboolean
-bold_cb (GtkWidget *widget,
+wrap_cb (GtkWidget *widget,
          GVariant  *args,
          gpointer   user_data)
 {
-  td_text_editor_wrap_selection (user_data, "**", "**");
-  return TRUE;
-}
+  const char *before = NULL;
+  const char *after = NULL;
 
-static gboolean
-italic_cb (GtkWidget *widget,
-           GVariant  *args,
-           gpointer   user_data)
-{
-  td_text_editor_wrap_selection (user_data, "_", "_");
-  return TRUE;
-}
-
-static gboolean
-link_cb (GtkWidget *widget,
-         GVariant  *args,
-         gpointer   user_data)
-{
-  td_text_editor_wrap_selection (user_data, "[", "](https://)");
+  g_variant_get (args, "(&s&s)", &before, &after);
+  td_text_editor_wrap_selection (user_data, before, after);
   return TRUE;
 }
 
 static void
-add_shortcut (GtkShortcutController *controller,
-              const char            *accelerator,
-              GtkShortcutFunc        callback,
-              gpointer               user_data)
+add_markup_shortcut (GtkShortcutController *controller,
+                     const char            *accelerator,
+                     const char            *before,
+                     const char            *after,
+                     TdTextEditor          *self)
 {
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_shortcut_trigger_parse_string (accelerator),
-                      gtk_callback_action_new (callback, user_data, NULL)));
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (accelerator),
+                                            gtk_callback_action_new (wrap_cb, self, NULL));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new ("(ss)", before, after));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
 }
 
 static void
@@ -242,9 +233,9 @@ td_text_editor_new (TdDocument *document,
       g_object_unref (buffer);
 
       shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
-      add_shortcut (shortcuts, "<Control>b", bold_cb, self);
-      add_shortcut (shortcuts, "<Control>i", italic_cb, self);
-      add_shortcut (shortcuts, "<Control>k", link_cb, self);
+      add_markup_shortcut (shortcuts, "<Control>b", "**", "**", self);
+      add_markup_shortcut (shortcuts, "<Control>i", "_", "_", self);
+      add_markup_shortcut (shortcuts, "<Control>k", "[", "](https://)", self);
       gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (shortcuts));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->view),
                                    _("Ctrl+B bold, Ctrl+I italic, Ctrl+K link; an empty line "

@@ -79,21 +79,25 @@ update_recent_menu (TdWindow *self)
 
 /* -- Loading ------------------------------------------------------------- */
 
-static gboolean
-load_file (TdWindow *self,
-           GFile    *file,
-           gboolean  quietly)
+gboolean
+td_window_load_file (TdWindow          *self,
+                     GFile             *file,
+                     TdWindowLoadFlags  flags)
 {
   g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
-  g_autoptr(TdDocument) document = td_document_new_from_file (file, diags);
+  g_autoptr(TdDocument) document = NULL;
 
+  g_return_val_if_fail (TD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  document = td_document_new_from_file (file, diags);
   if (document == NULL)
     {
       g_autofree char *name = _td_window_dup_display_name (file);
       g_autofree char *heading = NULL;
       g_autofree char *details = td_diagnostics_format (diags, name);
 
-      if (quietly)
+      if ((flags & TD_WINDOW_LOAD_QUIETLY) != 0)
         return FALSE;
       /* Translators: %s is a file name */
       heading = g_strdup_printf (_("Could Not Open “%s”"), name);
@@ -111,26 +115,6 @@ load_file (TdWindow *self,
     td_window_add_toast (self, adw_toast_new (_("This issue was written by an older Tidings; "
                                                 "saving it updates the file")));
   return TRUE;
-}
-
-gboolean
-td_window_load_file (TdWindow *self,
-                     GFile    *file)
-{
-  g_return_val_if_fail (TD_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  return load_file (self, file, FALSE);
-}
-
-gboolean
-td_window_load_file_quietly (TdWindow *self,
-                             GFile    *file)
-{
-  g_return_val_if_fail (TD_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  return load_file (self, file, TRUE);
 }
 
 void
@@ -666,7 +650,7 @@ open_confirmed_cb (GObject      *object,
   g_autoptr(GFile) file = user_data;
 
   if (_td_window_confirm_unsaved_finish (self, result))
-    td_window_load_file (self, file);
+    td_window_load_file (self, file, TD_WINDOW_LOAD_DEFAULT);
 }
 
 void

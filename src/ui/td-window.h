@@ -24,14 +24,19 @@ TdDocument *td_window_get_document     (TdWindow      *self);
 /* Replaces the issue (the caller has dealt with unsaved changes). */
 void        td_window_set_document     (TdWindow      *self,
                                         TdDocument    *document);
-/* Loads file; on failure shows the loader's diagnostics and keeps the
- * current issue. */
-gboolean    td_window_load_file        (TdWindow      *self,
-                                        GFile         *file);
-/* The same without the error dialog: FALSE when it can't be loaded (the
- * issue open last time, at start-up). */
-gboolean    td_window_load_file_quietly (TdWindow     *self,
-                                         GFile        *file);
+typedef enum
+{
+  TD_WINDOW_LOAD_DEFAULT = 0,
+  /* No error dialog: the issue open last time, at start-up, is just
+   * skipped when it can't be loaded any more. */
+  TD_WINDOW_LOAD_QUIETLY = 1 << 0,
+} TdWindowLoadFlags;
+
+/* Loads file; on failure shows the loader's diagnostics (unless quietly)
+ * and keeps the current issue. */
+gboolean    td_window_load_file        (TdWindow          *self,
+                                        GFile             *file,
+                                        TdWindowLoadFlags  flags);
 /* The bundled sample, as an untitled copy. */
 void        td_window_load_sample      (TdWindow      *self);
 /* Shows a document restored from a recovery copy (td_recovery_entry_
