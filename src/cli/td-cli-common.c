@@ -66,3 +66,13 @@ td_cli_load (const char *path)
   td_cli_print_diagnostics (diags, path);
   return document;
 }
+
+gint64
+td_cli_message_date (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+
+  if (epoch != NULL && epoch[0] != '\0')
+    return g_ascii_strtoll (epoch, NULL, 10);
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
