@@ -355,6 +355,18 @@ class Handler(BaseHTTPRequestHandler):
                                             'would send it')
 
 
+def exit_with_parent():
+    """Stops this server when the test that started it is gone, even if it
+    died before it could stop it."""
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--ready', required=True)
@@ -364,6 +376,7 @@ def main():
     parser.add_argument('--api-key', required=True)
     parser.add_argument('--fault', action='append')
     options = parser.parse_args()
+    exit_with_parent()
 
     server = ThreadingHTTPServer(('127.0.0.1', 0), Handler)
     server.daemon_threads = True

@@ -18,6 +18,7 @@ import socket
 import ssl
 import sys
 import threading
+import time
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
@@ -46,6 +47,18 @@ def free_port():
         return s.getsockname()[1]
 
 
+def exit_with_parent():
+    """Stops this server when the test that started it is gone, even if it
+    died before it could stop it."""
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--ready', required=True)
@@ -55,6 +68,7 @@ def main():
     parser.add_argument('--user')
     parser.add_argument('--password')
     options = parser.parse_args()
+    exit_with_parent()
 
     def authenticator(server, session, envelope, mechanism, auth_data):
         ok = (isinstance(auth_data, LoginPassword)
