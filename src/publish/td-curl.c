@@ -130,23 +130,24 @@ td_curl_perform (TdCurl      *transfer,
       break;
     case CURLE_COULDNT_CONNECT:
       g_set_error (error, TD_PUBLISH_ERROR, TD_PUBLISH_ERROR_CONNECT,
-                   _("%s at “%s” doesn’t answer: check the address and the port"),
+                   _("No answer from %s at “%s”: check the address and the port"),
                    what, host);
       break;
     case CURLE_OPERATION_TIMEDOUT:
       g_set_error (error, TD_PUBLISH_ERROR, TD_PUBLISH_ERROR_TIMEOUT,
-                   _("%s at “%s” stopped answering; try again later"), what, host);
+                   _("No answer from %s at “%s” for too long; try again later"),
+                   what, host);
       break;
     case CURLE_USE_SSL_FAILED:
       g_set_error (error, TD_PUBLISH_ERROR, TD_PUBLISH_ERROR_TLS_REQUIRED,
-                   _("%s at “%s” offers no encrypted connection (STARTTLS), so Tidings "
-                     "won’t send your password to it. Use port 465, or ask your mail "
+                   _("Tidings won’t send your password to %s at “%s”: it offers no "
+                     "encrypted connection (STARTTLS). Use port 465, or ask your mail "
                      "provider for its secure settings"), what, host);
       break;
     case CURLE_LOGIN_DENIED:
       g_set_error (error, TD_PUBLISH_ERROR, TD_PUBLISH_ERROR_AUTH,
-                   _("%s at “%s” refused the user name or password: check them, or "
-                     "create an app password if your provider asks for one"), what, host);
+                   _("The user name or password was refused by %s at “%s”: check them, "
+                     "or create an app password if your provider asks for one"), what, host);
       break;
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CONNECT_ERROR:

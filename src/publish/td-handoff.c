@@ -68,6 +68,13 @@ td_service_get_title (TdService service)
   return services[service].title;
 }
 
+gboolean
+td_handoff_check_api_base (const char  *url,
+                           GError     **error)
+{
+  return td_http_check_base (url, error);
+}
+
 /* -- Helpers for the services -------------------------------------------- */
 
 const char *
@@ -403,7 +410,7 @@ td_handoff (JsonNode                *root,
                    _("Give your %s API key"), services[options->service].title);
       return NULL;
     }
-  if (options->api_base != NULL && !td_http_check_base (options->api_base, error))
+  if (options->api_base != NULL && !td_handoff_check_api_base (options->api_base, error))
     return NULL;
 
   delivery = td_json_get_object (json_node_get_object (root), "delivery");

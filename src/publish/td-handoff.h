@@ -27,6 +27,11 @@ gboolean    td_service_from_string (const char *name,
 /* "Mailchimp": for people. */
 const char *td_service_get_title   (TdService   service);
 
+/* FALSE (TD_PUBLISH_ERROR_INVALID) unless @url can be an API address:
+ * https://, or http:// to this machine only (the tests' stand-ins). */
+gboolean    td_handoff_check_api_base (const char  *url,
+                                       GError     **error);
+
 typedef struct
 {
   TdService   service;
