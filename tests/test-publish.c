@@ -469,7 +469,7 @@ test_mailchimp_creates_then_updates (Fixture       *fixture,
   g_assert_cmpuint (progress.uploading, ==, 12);
   g_assert_cmpuint (progress.saving, ==, 1);
   g_assert_true (g_str_has_prefix (td_handoff_result_get_url (first),
-                                   "https://us6.admin.mailchimp.com/campaigns/edit?id="));
+                                   "https://us6.admin.mailchimp.com/campaigns/show/?id="));
   requests = read_log (fixture);
   assert_html_uses_hosted (requests, "html");
   g_clear_pointer (&requests, g_ptr_array_unref);

@@ -227,7 +227,7 @@ mailchimp_save_draft (TdHandoffJob  *job,
       return FALSE;
     }
   if (web_id != NULL && job->account != NULL)
-    job->url = g_strdup_printf ("https://%s.admin.mailchimp.com/campaigns/edit?id=%s",
+    job->url = g_strdup_printf ("https://%s.admin.mailchimp.com/campaigns/show/?id=%s",
                                 job->account, web_id);
 
   json_builder_begin_object (builder);

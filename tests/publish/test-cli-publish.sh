@@ -121,7 +121,7 @@ TIDINGS_API_KEY=k3y-us6 run "$cli" handoff --service=mailchimp "$issue" --api-ba
   --ca-file "$tmp/cert.pem"
 first_id=$(sed -n 1p "$tmp/out")
 check "handoff to Mailchimp prints the draft's id and link" \
-  test "$rc" = 0 -a -n "$first_id" -a "$(grep -c '^https://us6.admin.mailchimp.com/campaigns/edit?id=' "$tmp/out")" = 1
+  test "$rc" = 0 -a -n "$first_id" -a "$(grep -c '^https://us6.admin.mailchimp.com/campaigns/show/?id=' "$tmp/out")" = 1
 check "the progress names every picture" test "$(grep -c 'picture .* of 12' "$tmp/err")" = 12
 run "$cli" validate "$issue"
 check "the issue records the campaign and still validates" \
