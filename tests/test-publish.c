@@ -153,34 +153,39 @@ test_smtp_sends_the_export (Fixture       *fixture,
   g_assert_nonnull (strstr (envelope, "\"rcpt_tos\": [\"" TO "\"]"));
 }
 
+/* A send to the local server (with TLS or without) that must fail with
+ * @code and @message, and deliver nothing. */
 static void
-test_smtp_wrong_password (Fixture       *fixture,
-                          gconstpointer  data)
+assert_refused (Fixture    *fixture,
+                gboolean    tls,
+                const char *password,
+                int         code,
+                const char *message)
 {
-  g_autoptr(TdTestServer) server = start_smtp (fixture, TRUE, "spool");
+  g_autoptr(TdTestServer) server = start_smtp (fixture, tls, "spool");
   g_autofree char *url = g_strdup_printf ("smtp://127.0.0.1:%u", server->port);
   g_autofree char *spool = g_build_filename (fixture->dir, "spool", NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (send_with (fixture, url, "wrong", fixture->ca_file, 10, &error));
-  g_assert_error (error, TD_PUBLISH_ERROR, TD_PUBLISH_ERROR_AUTH);
-  g_assert_nonnull (strstr (error->message, "user name or password was refused"));
+  g_assert_false (send_with (fixture, url, password, fixture->ca_file, 10, &error));
+  g_assert_error (error, TD_PUBLISH_ERROR, code);
+  g_assert_nonnull (strstr (error->message, message));
   g_assert_cmpuint (count_files (spool), ==, 0);
+}
+
+static void
+test_smtp_wrong_password (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  assert_refused (fixture, TRUE, "wrong", TD_PUBLISH_ERROR_AUTH,
+                  "user name or password was refused");
 }
 
 static void
 test_smtp_refuses_plain_server (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  g_autoptr(TdTestServer) server = start_smtp (fixture, FALSE, "spool");
-  g_autofree char *url = g_strdup_printf ("smtp://127.0.0.1:%u", server->port);
-  g_autofree char *spool = g_build_filename (fixture->dir, "spool", NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_false (send_with (fixture, url, "s3cret", fixture->ca_file, 10, &error));
-  g_assert_error (error, TD_PUBLISH_ERROR, TD_PUBLISH_ERROR_TLS_REQUIRED);
-  g_assert_nonnull (strstr (error->message, "STARTTLS"));
-  g_assert_cmpuint (count_files (spool), ==, 0);
+  assert_refused (fixture, FALSE, "s3cret", TD_PUBLISH_ERROR_TLS_REQUIRED, "STARTTLS");
 }
 
 static void

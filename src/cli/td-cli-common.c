@@ -56,6 +56,13 @@ td_cli_print_diagnostics (const TdDiagnostics *diags,
   fputs (text, stderr);
 }
 
+void
+td_cli_print_error (const char   *path,
+                    const GError *error)
+{
+  g_printerr ("%s: error: %s\n", path, error->message);
+}
+
 TdDocument *
 td_cli_load (const char *path)
 {

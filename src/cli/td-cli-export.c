@@ -177,7 +177,7 @@ td_cli_export (const TdCliCommand  *command,
     g_assert (error != NULL);
   if (error != NULL)
     {
-      g_printerr ("%s: error: %s\n", argv[1], error->message);
+      td_cli_print_error (argv[1], error);
       return TD_CLI_FAILED;
     }
   return TD_CLI_OK;

@@ -14,13 +14,6 @@
 #include "td-handoff.h"
 #include "td-send-test.h"
 
-static void
-print_error (const char   *path,
-             const GError *error)
-{
-  g_printerr ("%s: error: %s\n", path, error->message);
-}
-
 int
 td_cli_send_test (const TdCliCommand  *command,
                   int                  argc,
@@ -74,7 +67,7 @@ td_cli_send_test (const TdCliCommand  *command,
   if (!td_send_test (td_document_get_root (document), td_document_get_base_dir (document),
                      &options, NULL, &error))
     {
-      print_error (argv[1], error);
+      td_cli_print_error (argv[1], error);
       return TD_CLI_FAILED;
     }
   /* Translators: %s is an email address */
@@ -159,7 +152,7 @@ td_cli_handoff (const TdCliCommand  *command,
                        &options, progress_cb, argv[1], NULL, &error);
   if (result == NULL)
     {
-      print_error (argv[1], error);
+      td_cli_print_error (argv[1], error);
       return TD_CLI_FAILED;
     }
 

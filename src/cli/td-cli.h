@@ -39,6 +39,9 @@ int         td_cli_usage_error    (const TdCliCommand *command,
 TdDocument *td_cli_load           (const char         *path);
 void        td_cli_print_diagnostics (const TdDiagnostics *diags,
                                       const char          *path);
+/* "PATH: error: MESSAGE" on stderr. */
+void        td_cli_print_error    (const char         *path,
+                                   const GError       *error);
 
 /* The Date of a message: now, or $SOURCE_DATE_EPOCH (reproducible output,
  * as in build tools). */

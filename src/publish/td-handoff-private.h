@@ -58,6 +58,16 @@ const char *_td_handoff_get_practice_string (TdHandoffJob *job,
                                              const char   *key);
 /* The recorded draft's id, or NULL. */
 const char *_td_handoff_get_previous_id     (TdHandoffJob *job);
+/* GETs @path, the recorded draft, and says what to do with it: its answer
+ * when its status is one of @editable (update it); NULL without an error
+ * when it is gone (404) or its status is one of @finished (make a new
+ * draft); NULL with TD_PUBLISH_ERROR_NOT_A_DRAFT otherwise (scheduled or
+ * being sent: leave it alone). */
+JsonNode   *_td_handoff_get_recorded        (TdHandoffJob       *job,
+                                             const char         *path,
+                                             const char * const *editable,
+                                             const char * const *finished,
+                                             GError            **error);
 /* A string member of an API's answer, or NULL; numbers are written out. */
 char       *_td_handoff_dup_member          (JsonNode     *answer,
                                              const char   *key);

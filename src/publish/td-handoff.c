@@ -122,6 +122,37 @@ _td_handoff_dup_member (JsonNode   *answer,
   return NULL;
 }
 
+JsonNode *
+_td_handoff_get_recorded (TdHandoffJob       *job,
+                          const char         *path,
+                          const char * const *editable,
+                          const char * const *finished,
+                          GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) answer = td_http_json (&job->http, "GET", path, NULL, &local_error);
+  g_autofree char *status = NULL;
+
+  if (answer == NULL)
+    {
+      if (!g_error_matches (local_error, TD_PUBLISH_ERROR, TD_PUBLISH_ERROR_NOT_FOUND))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  status = _td_handoff_dup_member (answer, "status");
+  if (status != NULL && g_strv_contains (editable, status))
+    return g_steal_pointer (&answer);
+  if (status != NULL && g_strv_contains (finished, status))
+    return NULL;
+  g_set_error (error, TD_PUBLISH_ERROR, TD_PUBLISH_ERROR_NOT_A_DRAFT,
+               /* Translators: %s are "Mailchimp" or "Buttondown", and a status */
+               _("This issue’s draft in %s is scheduled or being sent (status “%s”), so "
+                 "Tidings won’t change it. Unschedule it in %s first, then hand the issue "
+                 "off again"), job->http.service, status != NULL ? status : "",
+               job->http.service);
+  return NULL;
+}
+
 /* -- Pictures --------------------------------------------------------------- */
 
 typedef struct
@@ -292,6 +323,13 @@ host_pictures (TdHandoffJob           *job,
           g_prefix_error (error, _("Uploading “%s”: "), picture->src);
           return FALSE;
         }
+      if (picture->url == NULL)
+        {
+          g_set_error (error, TD_PUBLISH_ERROR, TD_PUBLISH_ERROR_PROTOCOL,
+                       _("%s did not say where it keeps the picture “%s”"),
+                       job->http.service, picture->src);
+          return FALSE;
+        }
       result->uploaded++;
     }
   return TRUE;
@@ -440,6 +478,12 @@ td_handoff (JsonNode                *root,
       html = point_at_hosted (html_cid, pictures);
       report (progress, progress_data, TD_HANDOFF_SAVING, 0, pictures->len, NULL, 0);
       ok = klass->save_draft (&job, html, text, error);
+      if (ok && job.id == NULL)
+        {
+          g_set_error (error, TD_PUBLISH_ERROR, TD_PUBLISH_ERROR_PROTOCOL,
+                       _("%s did not say which draft it made"), job.http.service);
+          ok = FALSE;
+        }
     }
   if (ok)
     {

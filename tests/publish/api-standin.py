@@ -21,15 +21,14 @@ import base64
 import email.parser
 import email.policy
 import json
-import os
 import signal
-import socket
 import ssl
 import sys
 import threading
-import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from serverutil import announce, exit_with_parent
 
 PNG = b'\x89PNG\r\n\x1a\n'
 JPEG = b'\xff\xd8\xff'
@@ -355,18 +354,6 @@ class Handler(BaseHTTPRequestHandler):
                                             'would send it')
 
 
-def exit_with_parent():
-    """Stops this server when the test that started it is gone, even if it
-    died before it could stop it."""
-    parent = os.getppid()
-
-    def watch():
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(0)
-    threading.Thread(target=watch, daemon=True).start()
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--ready', required=True)
@@ -384,9 +371,7 @@ def main():
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(options.cert, options.key)
     server.socket = context.wrap_socket(server.socket, server_side=True)
-    with open(options.ready + '.tmp', 'w') as f:
-        f.write(str(server.server_address[1]))
-    os.rename(options.ready + '.tmp', options.ready)
+    announce(options.ready, server.server_address[1])
 
     def stop(*_):
         server.state.stop.set()

@@ -18,9 +18,9 @@ import socket
 import ssl
 import sys
 import threading
-import time
 
 from aiosmtpd.controller import Controller
+from serverutil import announce, exit_with_parent
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
@@ -45,18 +45,6 @@ def free_port():
     with socket.socket() as s:
         s.bind(('127.0.0.1', 0))
         return s.getsockname()[1]
-
-
-def exit_with_parent():
-    """Stops this server when the test that started it is gone, even if it
-    died before it could stop it."""
-    parent = os.getppid()
-
-    def watch():
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(0)
-    threading.Thread(target=watch, daemon=True).start()
 
 
 def main():
@@ -88,9 +76,7 @@ def main():
     port = free_port()
     controller = Controller(Spool(options.spool), hostname='127.0.0.1', port=port, **kwargs)
     controller.start()
-    with open(options.ready + '.tmp', 'w') as f:
-        f.write(str(port))
-    os.rename(options.ready + '.tmp', options.ready)
+    announce(options.ready, port)
 
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())
