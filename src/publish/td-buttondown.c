@@ -31,8 +31,6 @@ buttondown_prepare (TdHandoffJob  *job,
   const char *base = job->options->api_base != NULL ? job->options->api_base : API_BASE;
 
   job->http.base = g_strdup (base);
-  if (g_str_has_suffix (job->http.base, "/"))
-    ((char *) job->http.base)[strlen (job->http.base) - 1] = '\0';
   job->http.authorization = g_strconcat ("Token ", job->options->api_key, NULL);
   return TRUE;
 }

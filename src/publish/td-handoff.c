@@ -465,6 +465,9 @@ td_handoff (JsonNode                *root,
   result->service = options->service;
 
   ok = klass->prepare (&job, error);
+  /* Paths start with "/": one base, however it was written. */
+  if (ok && g_str_has_suffix (job.http.base, "/"))
+    ((char *) job.http.base)[strlen (job.http.base) - 1] = '\0';
   if (ok)
     {
       html_cid = td_publish_render_email_cid (root, base_dir);

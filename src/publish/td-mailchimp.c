@@ -53,8 +53,6 @@ mailchimp_prepare (TdHandoffJob  *job,
                              "(Profile › Extras › API keys)"));
       return FALSE;
     }
-  if (g_str_has_suffix (job->http.base, "/"))
-    ((char *) job->http.base)[strlen (job->http.base) - 1] = '\0';
 
   /* HTTP Basic with any user name and the key as the password. */
   credentials = g_strconcat ("tidings:", options->api_key, NULL);
