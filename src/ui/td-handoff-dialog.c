@@ -28,6 +28,8 @@ struct _TdHandoffDialog
   GSettings *settings;
   GCancellable *cancellable;     /* the hand-off under way, or NULL */
   GCancellable *lookup;          /* the keyring lookup under way, or NULL */
+  /* Closed while the network was busy: results come back to no widgets. */
+  gboolean disposed;
   char *draft_url;
 };
 
@@ -75,8 +77,11 @@ key_found_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   char *key = td_keyring_lookup_finish (result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->disposed)
+    {
+      td_keyring_free (key);
+      return;
+    }
   g_clear_object (&self->lookup);
   gtk_editable_set_text (GTK_EDITABLE (self->key_row), key != NULL ? key : "");
   if (key != NULL)
@@ -103,6 +108,8 @@ progress_cb (const TdHandoffProgress *progress,
   double fraction = progress->n_pictures > 0
     ? (double) (progress->index + 1) / (progress->n_pictures + 1) : 0.;
 
+  if (self->disposed)
+    return;
   switch (progress->stage)
     {
     case TD_HANDOFF_UPLOADING:
@@ -144,6 +151,12 @@ handed_off_cb (GObject      *source,
 
   handoff = td_handoff_finish (result, &error);
   g_clear_object (&self->cancellable);
+  /* The draft exists: record it even if the dialog was closed meanwhile,
+   * or the next hand-off would make a second one. */
+  if (handoff != NULL)
+    td_handoff_record (self->document, handoff);
+  if (self->disposed)
+    return;
   set_busy (self, FALSE);
   if (handoff == NULL)
     {
@@ -155,8 +168,6 @@ handed_off_cb (GObject      *source,
       return;
     }
 
-  /* The next hand-off updates this draft; saving the issue keeps that. */
-  td_handoff_record (self->document, handoff);
   service = td_service_get_title (td_handoff_result_get_service (handoff));
   message = td_handoff_result_get_created (handoff)
     /* Translators: %s is "Mailchimp" or "Buttondown" */
@@ -305,16 +316,28 @@ td_handoff_dialog_dispose (GObject *object)
 {
   TdHandoffDialog *self = TD_HANDOFF_DIALOG (object);
 
+  self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->lookup);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_HANDOFF_DIALOG);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->lookup);
   g_clear_object (&self->settings);
-  g_clear_object (&self->document);
   g_clear_pointer (&self->draft_url, g_free);
 
   G_OBJECT_CLASS (td_handoff_dialog_parent_class)->dispose (object);
+}
+
+static void
+td_handoff_dialog_finalize (GObject *object)
+{
+  TdHandoffDialog *self = TD_HANDOFF_DIALOG (object);
+
+  /* Kept past dispose: a hand-off that finishes after the dialog closed
+   * still records its draft in the document. */
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (td_handoff_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -325,6 +348,7 @@ td_handoff_dialog_class_init (TdHandoffDialogClass *klass)
 
   object_class->constructed = td_handoff_dialog_constructed;
   object_class->dispose = td_handoff_dialog_dispose;
+  object_class->finalize = td_handoff_dialog_finalize;
   object_class->get_property = td_handoff_dialog_get_property;
   object_class->set_property = td_handoff_dialog_set_property;
 

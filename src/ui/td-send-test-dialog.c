@@ -29,6 +29,8 @@ struct _TdSendTestDialog
   GSettings *settings;
   GCancellable *cancellable;     /* the send under way, or NULL */
   GCancellable *lookup;          /* the keyring lookup under way, or NULL */
+  /* Closed while the network was busy: results come back to no widgets. */
+  gboolean disposed;
 };
 
 G_DEFINE_FINAL_TYPE (TdSendTestDialog, td_send_test_dialog, ADW_TYPE_WINDOW)
@@ -88,8 +90,11 @@ password_found_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   char *password = td_keyring_lookup_finish (result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->disposed)
+    {
+      td_keyring_free (password);
+      return;
+    }
   g_clear_object (&self->lookup);
   /* Typed meanwhile: hers wins. */
   if (password != NULL && row_text (ADW_ENTRY_ROW (self->password_row))[0] == '\0')
@@ -122,8 +127,12 @@ sent_cb (GObject      *source,
   g_autoptr(TdSendTestDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  gboolean sent = td_send_test_finish (result, &error);
 
-  if (!td_send_test_finish (result, &error))
+  g_clear_object (&self->cancellable);
+  if (self->disposed)
+    return;
+  if (!sent)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         td_network_status_set (self->status_label, self->spinner, TD_NETWORK_FAILED,
@@ -139,7 +148,6 @@ sent_cb (GObject      *source,
                                  row_text (self->to_row));
       td_network_status_set (self->status_label, self->spinner, TD_NETWORK_DONE, message);
     }
-  g_clear_object (&self->cancellable);
   set_busy (self, FALSE);
 }
 
@@ -274,6 +282,7 @@ td_send_test_dialog_dispose (GObject *object)
 {
   TdSendTestDialog *self = TD_SEND_TEST_DIALOG (object);
 
+  self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->lookup);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_SEND_TEST_DIALOG);
