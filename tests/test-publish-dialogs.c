@@ -87,6 +87,36 @@ mark_status_label (GtkWidget *widget,
     }
 }
 
+/* Saves the dialog as build/tests/NAME, to look at (an artifact). */
+static void
+save_screenshot (GtkWidget  *dialog,
+                 const char *name)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *out = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  gint64 end = g_get_monotonic_time () + 500 * 1000;
+  int width;
+  int height;
+
+  /* Mapped, then a few frames, so that what changed is laid out and
+   * drawn. */
+  while (g_get_monotonic_time () < end || !gtk_widget_get_mapped (dialog))
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10 * 1000);
+  width = gtk_widget_get_width (dialog);
+  height = gtk_widget_get_height (dialog);
+  g_assert_cmpint (width, >, 300);
+  GTK_WIDGET_GET_CLASS (dialog)->snapshot (dialog, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (dialog)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, out));
+  g_test_message ("screenshot saved to %s", out);
+}
+
 static void
 looked_up_cb (GObject      *source,
               GAsyncResult *result,
@@ -139,6 +169,7 @@ test_send_test_dialog (void)
   g_assert_true (gtk_widget_activate_action (dialog, "send-test.send", NULL));
   message = wait_for_error (dialog);
   g_assert_nonnull (strstr (message, "secure connection"));
+  save_screenshot (dialog, "send-test-dialog.png");
   {
     g_autoptr(GDir) received = g_dir_open (spool, 0, NULL);
 
@@ -172,6 +203,7 @@ test_handoff_dialog (void)
   g_assert_true (gtk_widget_activate_action (dialog, "handoff.start", NULL));
   message = wait_for_error (dialog);
   g_assert_nonnull (strstr (message, "data centre"));
+  save_screenshot (dialog, "handoff-dialog.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 

@@ -21,6 +21,7 @@ struct _TdHandoffDialog
   GtkProgressBar *progress_bar;
   GtkSpinner *spinner;
   GtkLabel *status_label;
+  AdwPreferencesGroup *draft_group;
   AdwActionRow *draft_row;
 
   /* owned */
@@ -83,9 +84,10 @@ key_found_cb (GObject      *source,
       return;
     }
   g_clear_object (&self->lookup);
-  gtk_editable_set_text (GTK_EDITABLE (self->key_row), key != NULL ? key : "");
-  if (key != NULL)
-    td_keyring_free (key);
+  /* Typed meanwhile: hers wins. */
+  if (key != NULL && key_text (self)[0] == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->key_row), key);
+  td_keyring_free (key);
 }
 
 /* Shows the key the keyring has for the chosen service. */
@@ -181,7 +183,7 @@ handed_off_cb (GObject      *source,
   self->draft_url = g_strdup (td_handoff_result_get_url (handoff));
   adw_action_row_set_subtitle (self->draft_row, self->draft_url != NULL ? self->draft_url
                                                 : td_handoff_result_get_id (handoff));
-  gtk_widget_set_visible (GTK_WIDGET (self->draft_row), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_group), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "handoff.open-draft",
                                  self->draft_url != NULL);
 }
@@ -213,7 +215,7 @@ start_action (GtkWidget  *widget,
   td_network_store_secret (self->toast_overlay, td_service_to_string (service), "", label,
                            key_text (self));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->draft_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_group), FALSE);
   gtk_progress_bar_set_fraction (self->progress_bar, 0.);
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
@@ -253,7 +255,9 @@ service_changed_cb (TdHandoffDialog *self)
 {
   if (self->settings != NULL)
     g_settings_set_enum (self->settings, "handoff-service", (int) selected_service (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->draft_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_group), FALSE);
+  /* Another service, another key. */
+  gtk_editable_set_text (GTK_EDITABLE (self->key_row), "");
   look_up_key (self);
 }
 
@@ -370,6 +374,7 @@ td_handoff_dialog_class_init (TdHandoffDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdHandoffDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, TdHandoffDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, TdHandoffDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, TdHandoffDialog, draft_group);
   gtk_widget_class_bind_template_child (widget_class, TdHandoffDialog, draft_row);
 
   gtk_widget_class_install_action (widget_class, "handoff.start", NULL, start_action);

@@ -99,8 +99,7 @@ password_found_cb (GObject      *source,
   /* Typed meanwhile: hers wins. */
   if (password != NULL && row_text (ADW_ENTRY_ROW (self->password_row))[0] == '\0')
     gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
-  if (password != NULL)
-    td_keyring_free (password);
+  td_keyring_free (password);
 }
 
 /* Fills in the password the keyring has for the server and user shown. */
