@@ -475,6 +475,8 @@ test_mailchimp_creates_then_updates (Fixture       *fixture,
   g_assert_cmpuint (progress.saving, ==, 1);
   g_assert_true (g_str_has_prefix (td_handoff_result_get_url (first),
                                    "https://us6.admin.mailchimp.com/campaigns/show/?id="));
+  /* The sample's *|UNSUB|* is Mailchimp's own tag. */
+  g_assert_null (td_handoff_result_get_warning (first));
   requests = read_log (fixture);
   assert_html_uses_hosted (requests, "html");
   g_clear_pointer (&requests, g_ptr_array_unref);
@@ -512,6 +514,8 @@ test_buttondown_creates_then_updates (Fixture       *fixture,
   g_assert_true (td_handoff_result_get_created (first));
   g_assert_true (g_str_has_prefix (td_handoff_result_get_url (first),
                                    "https://buttondown.com/emails/"));
+  /* …which Buttondown doesn't fill in: said, with the tag to use. */
+  g_assert_nonnull (strstr (td_handoff_result_get_warning (first), "{{ unsubscribe_url }}"));
   record (fixture, first);
   second = hand_off (fixture, server, TD_SERVICE_BUTTONDOWN, API_KEY, 10, NULL, &error);
   g_assert_no_error (error);

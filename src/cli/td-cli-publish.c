@@ -168,6 +168,8 @@ td_cli_handoff (const TdCliCommand  *command,
       return TD_CLI_FAILED;
     }
 
+  if (td_handoff_result_get_warning (result) != NULL)
+    g_printerr ("%s: warning: %s\n", argv[1], td_handoff_result_get_warning (result));
   g_print ("%s\n", td_handoff_result_get_id (result));
   if (td_handoff_result_get_url (result) != NULL)
     g_print ("%s\n", td_handoff_result_get_url (result));

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "td-handoff-private.h"
+#include "td-html.h"
 #include "td-image-info.h"
 #include "td-issue.h"
 #include "td-issue-validator.h"
@@ -29,6 +30,7 @@ struct _TdHandoffResult
   guint      uploaded;
   guint      kept;
   JsonNode  *record;
+  char      *warning;
 };
 
 static const struct
@@ -36,9 +38,11 @@ static const struct
   const char           *name;
   const char           *title;
   const TdServiceClass *klass;
+  const char           *unsubscribe_tag;   /* the merge tag it fills in */
 } services[] = {
-  [TD_SERVICE_MAILCHIMP] = { "mailchimp", "Mailchimp", &td_mailchimp_class },
-  [TD_SERVICE_BUTTONDOWN] = { "buttondown", "Buttondown", &td_buttondown_class },
+  [TD_SERVICE_MAILCHIMP] = { "mailchimp", "Mailchimp", &td_mailchimp_class, "*|UNSUB|*" },
+  [TD_SERVICE_BUTTONDOWN] = { "buttondown", "Buttondown", &td_buttondown_class,
+                              "{{ unsubscribe_url }}" },
 };
 
 const char *
@@ -151,6 +155,26 @@ _td_handoff_get_recorded (TdHandoffJob       *job,
                  "off again"), job->http.service, status != NULL ? status : "",
                job->http.service);
   return NULL;
+}
+
+/* Another service's unsubscribe tag would reach her readers as text, with
+ * no way to leave the list: said, not refused (the draft can be fixed in
+ * the service too). */
+static char *
+check_unsubscribe (JsonNode  *root,
+                   TdService  service)
+{
+  JsonObject *issue = td_json_get_object (json_node_get_object (root), "issue");
+  const char *url = td_json_get_string (issue, "unsubscribe_url");
+  const char *tag = services[service].unsubscribe_tag;
+
+  if (!td_url_is_merge_tag (url) || g_str_equal (url, tag))
+    return NULL;
+  /* Translators: the unsubscribe tag, "Mailchimp", the tag it fills in */
+  return g_strdup_printf (_("The unsubscribe link is “%s”, which %s doesn’t fill in: your "
+                            "readers couldn’t unsubscribe. Change it to %s in the issue "
+                            "settings, then hand the issue off again"),
+                          url, services[service].title, tag);
 }
 
 /* -- Pictures --------------------------------------------------------------- */
@@ -494,6 +518,7 @@ td_handoff (JsonNode                *root,
       result->url = g_strdup (job.url);
       result->created = job.created;
       result->record = build_record (&job, pictures);
+      result->warning = check_unsubscribe (root, options->service);
     }
   job_clear (&job);
   return ok ? g_steal_pointer (&result) : NULL;
@@ -679,6 +704,12 @@ td_handoff_result_get_record (const TdHandoffResult *result)
   return result->record;
 }
 
+const char *
+td_handoff_result_get_warning (const TdHandoffResult *result)
+{
+  return result->warning;
+}
+
 void
 td_handoff_result_free (TdHandoffResult *result)
 {
@@ -686,6 +717,7 @@ td_handoff_result_free (TdHandoffResult *result)
     return;
   g_free (result->id);
   g_free (result->url);
+  g_free (result->warning);
   g_clear_pointer (&result->record, json_node_unref);
   g_free (result);
 }

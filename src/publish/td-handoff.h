@@ -74,6 +74,9 @@ guint       td_handoff_result_get_uploaded (const TdHandoffResult *result);
 guint       td_handoff_result_get_kept     (const TdHandoffResult *result);
 /* The new value of "delivery.<service>" in the issue. */
 JsonNode   *td_handoff_result_get_record   (const TdHandoffResult *result);
+/* What to fix in the draft before sending it, or NULL: the issue's
+ * unsubscribe link is another service's merge tag. Translated. */
+const char *td_handoff_result_get_warning  (const TdHandoffResult *result);
 void        td_handoff_result_free         (TdHandoffResult       *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdHandoffResult, td_handoff_result_free)

@@ -177,7 +177,15 @@ handed_off_cb (GObject      *source,
                          "and send it."), service)
     : g_strdup_printf (_("The draft in %s is updated. Open it there to check it, choose who "
                          "gets it and send it."), service);
-  td_network_status_set (self->status_label, self->spinner, TD_NETWORK_DONE, message);
+  if (td_handoff_result_get_warning (handoff) != NULL)
+    {
+      g_autofree char *both = g_strconcat (message, "\n\n",
+                                           td_handoff_result_get_warning (handoff), NULL);
+
+      td_network_status_set (self->status_label, self->spinner, TD_NETWORK_FAILED, both);
+    }
+  else
+    td_network_status_set (self->status_label, self->spinner, TD_NETWORK_DONE, message);
 
   g_free (self->draft_url);
   self->draft_url = g_strdup (td_handoff_result_get_url (handoff));

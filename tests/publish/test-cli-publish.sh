@@ -133,8 +133,9 @@ check "a second handoff updates the same campaign" \
 
 TIDINGS_API_KEY=k3y-us6 run "$cli" handoff --service=buttondown "$issue" --api-base "$api/v1" \
   --ca-file "$tmp/cert.pem"
-check "handoff to Buttondown prints the draft's id and link" \
-  test "$rc" = 0 -a "$(grep -c '^https://buttondown.com/emails/' "$tmp/out")" = 1
+check "handoff to Buttondown prints the draft's id and link, and warns of *|UNSUB|*" \
+  test "$rc" = 0 -a "$(grep -c '^https://buttondown.com/emails/' "$tmp/out")" = 1 \
+    -a "$(grep -c 'warning: The unsubscribe link is “\*|UNSUB|\*”' "$tmp/err")" = 1
 TIDINGS_API_KEY=wrong run "$cli" handoff --service=buttondown "$issue" --api-base "$api/v1" \
   --ca-file "$tmp/cert.pem"
 check "a refused API key fails with its message" \
