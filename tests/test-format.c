@@ -148,6 +148,58 @@ test_canonical_order (void)
   g_assert_cmpstr (written, ==, expected);
 }
 
+/* The hand-off record: accepted, kept in place by the canonical writer,
+ * and checked like any other member. */
+static void
+test_delivery_member (void)
+{
+  const char *text =
+    "{\"delivery\": {\"buttondown\": {\"url\": \"https://buttondown.com/emails/e1\","
+    " \"id\": \"e1\", \"pictures\": [{\"url\": \"https://h.example/l.png\","
+    " \"sha256\": \"ab\", \"src\": \"images/l.png\", \"id\": \"i1\"}]}},"
+    " \"sections\": [], \"issue\": {\"title\": \"T\"}, \"version\": 1,"
+    " \"practice\": {\"name\": \"R\"}, \"format\": \"tidings-issue\"}";
+  const char *expected =
+    "{\n"
+    "  \"format\": \"tidings-issue\",\n"
+    "  \"version\": 1,\n"
+    "  \"practice\": {\n"
+    "    \"name\": \"R\"\n"
+    "  },\n"
+    "  \"issue\": {\n"
+    "    \"title\": \"T\"\n"
+    "  },\n"
+    "  \"sections\": [],\n"
+    "  \"delivery\": {\n"
+    "    \"buttondown\": {\n"
+    "      \"id\": \"e1\",\n"
+    "      \"url\": \"https://buttondown.com/emails/e1\",\n"
+    "      \"pictures\": [\n"
+    "        {\n"
+    "          \"src\": \"images/l.png\",\n"
+    "          \"sha256\": \"ab\",\n"
+    "          \"url\": \"https://h.example/l.png\",\n"
+    "          \"id\": \"i1\"\n"
+    "        }\n"
+    "      ]\n"
+    "    }\n"
+    "  }\n"
+    "}\n";
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  g_autoptr(TdLoadedIssue) loaded = td_issue_load_from_data (text, strlen (text), NULL, diags);
+  g_autofree char *written = NULL;
+
+  g_assert_nonnull (loaded);
+  g_assert_cmpuint (td_diagnostics_get_n_items (diags), ==, 0);
+  written = td_json_write_issue (loaded->root, NULL);
+  g_assert_cmpstr (written, ==, expected);
+
+  assert_diagnostic ("{\"format\": \"tidings-issue\", \"version\": 1, \"practice\":"
+                     " {\"name\": \"R\"}, \"issue\": {\"title\": \"T\"}, \"sections\": [],"
+                     " \"delivery\": {\"mailchimp\": {\"id\": 7}}}",
+                     "t.tidings: error: delivery.mailchimp.id: must be text, not a number\n");
+}
+
 static void
 test_syntax_error (void)
 {
@@ -694,6 +746,7 @@ main (int    argc,
   g_test_add_func ("/core/format/sample/canonical", test_sample_is_canonical);
   g_test_add_func ("/core/format/round-trip/every-field", test_every_field_round_trip);
   g_test_add_func ("/core/format/round-trip/canonical-order", test_canonical_order);
+  g_test_add_func ("/core/format/round-trip/delivery", test_delivery_member);
   g_test_add_func ("/core/format/load/syntax-error", test_syntax_error);
   g_test_add_func ("/core/format/load/wrong-type", test_wrong_type);
   g_test_add_func ("/core/format/load/missing-required", test_missing_required);

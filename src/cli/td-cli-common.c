@@ -56,6 +56,13 @@ td_cli_print_diagnostics (const TdDiagnostics *diags,
   fputs (text, stderr);
 }
 
+void
+td_cli_print_error (const char   *path,
+                    const GError *error)
+{
+  g_printerr ("%s: error: %s\n", path, error->message);
+}
+
 TdDocument *
 td_cli_load (const char *path)
 {
@@ -65,4 +72,14 @@ td_cli_load (const char *path)
 
   td_cli_print_diagnostics (diags, path);
   return document;
+}
+
+gint64
+td_cli_message_date (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+
+  if (epoch != NULL && epoch[0] != '\0')
+    return g_ascii_strtoll (epoch, NULL, 10);
+  return g_get_real_time () / G_USEC_PER_SEC;
 }

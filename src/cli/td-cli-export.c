@@ -98,17 +98,6 @@ has_public_base_url (const TdRenderContext *context,
   return FALSE;
 }
 
-/* SOURCE_DATE_EPOCH makes the .eml reproducible, as in build tools. */
-static gint64
-message_date (void)
-{
-  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-
-  if (epoch != NULL && epoch[0] != '\0')
-    return g_ascii_strtoll (epoch, NULL, 10);
-  return g_get_real_time () / G_USEC_PER_SEC;
-}
-
 int
 td_cli_export (const TdCliCommand  *command,
                int                  argc,
@@ -172,7 +161,7 @@ td_cli_export (const TdCliCommand  *command,
       break;
     case FORMAT_EML:
       {
-        TdEmlOptions options = { from, to, message_date (), NULL };
+        TdEmlOptions options = { from, to, td_cli_message_date (), NULL };
 
         GBytes *bytes = td_render_eml (&context, &options, &error);
 
@@ -188,7 +177,7 @@ td_cli_export (const TdCliCommand  *command,
     g_assert (error != NULL);
   if (error != NULL)
     {
-      g_printerr ("%s: error: %s\n", argv[1], error->message);
+      td_cli_print_error (argv[1], error);
       return TD_CLI_FAILED;
     }
   return TD_CLI_OK;

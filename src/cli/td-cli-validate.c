@@ -47,7 +47,7 @@ td_cli_format (const TdCliCommand  *command,
   /* The load's etag guards against another program writing meanwhile. */
   if (!td_document_save (document, NULL, FALSE, &error))
     {
-      g_printerr ("%s: error: %s\n", argv[1], error->message);
+      td_cli_print_error (argv[1], error);
       return TD_CLI_FAILED;
     }
   return TD_CLI_OK;

@@ -39,6 +39,13 @@ int         td_cli_usage_error    (const TdCliCommand *command,
 TdDocument *td_cli_load           (const char         *path);
 void        td_cli_print_diagnostics (const TdDiagnostics *diags,
                                       const char          *path);
+/* "PATH: error: MESSAGE" on stderr. */
+void        td_cli_print_error    (const char         *path,
+                                   const GError       *error);
+
+/* The Date of a message: now, or $SOURCE_DATE_EPOCH (reproducible output,
+ * as in build tools). */
+gint64      td_cli_message_date   (void);
 
 int         td_cli_validate       (const TdCliCommand *command,
                                    int                 argc,
@@ -51,6 +58,14 @@ int         td_cli_export         (const TdCliCommand *command,
                                    int                 argc,
                                    char              **argv);
 int         td_cli_check          (const TdCliCommand *command,
+                                   int                 argc,
+                                   char              **argv);
+
+/* td-cli-publish.c: the commands that use the network */
+int         td_cli_send_test      (const TdCliCommand *command,
+                                   int                 argc,
+                                   char              **argv);
+int         td_cli_handoff        (const TdCliCommand *command,
                                    int                 argc,
                                    char              **argv);
 

@@ -621,7 +621,11 @@ td_issue_validate (JsonNode      *root,
       JsonNode *node = json_object_get_member (object, spec->key);
 
       if (node == NULL)
-        td_diagnostics_add (diags, TD_SEVERITY_ERROR, spec->key, _("is missing (it is required)"));
+        {
+          if ((spec->flags & TD_FIELD_FLAG_REQUIRED) != 0)
+            td_diagnostics_add (diags, TD_SEVERITY_ERROR, spec->key,
+                                _("is missing (it is required)"));
+        }
       else if (g_str_equal (spec->key, "sections"))
         validate_sections (&ctx, node);
       else if (!g_str_equal (spec->key, "format") && !g_str_equal (spec->key, "version"))

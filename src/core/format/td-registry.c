@@ -89,6 +89,31 @@ static const TdFieldSpec section_common_fields[] = {
   END
 };
 
+/* Where the issue was handed to a mailing service (src/publish): the
+ * draft's ids, so that the next hand-off updates it, and the pictures
+ * already hosted there, so that they aren't uploaded again. Written by the
+ * app, never edited in a form. */
+static const TdFieldSpec hosted_picture_fields[] = {
+  { "src", TD_FIELD_TEXT, TD_FIELD_FLAG_REQUIRED, NULL, NULL, NULL, NULL },
+  { "sha256", TD_FIELD_TEXT, TD_FIELD_FLAG_REQUIRED, NULL, NULL, NULL, NULL },
+  { "url", TD_FIELD_URL, TD_FIELD_FLAG_REQUIRED, NULL, NULL, NULL, NULL },
+  { "id", TD_FIELD_TEXT, 0, NULL, NULL, NULL, NULL },
+  END
+};
+
+static const TdFieldSpec draft_fields[] = {
+  { "id", TD_FIELD_TEXT, TD_FIELD_FLAG_REQUIRED, NULL, NULL, NULL, NULL },
+  { "url", TD_FIELD_URL, 0, NULL, NULL, NULL, NULL },
+  { "pictures", TD_FIELD_LIST, 0, NULL, NULL, NULL, hosted_picture_fields },
+  END
+};
+
+static const TdFieldSpec delivery_fields[] = {
+  { "mailchimp", TD_FIELD_GROUP, 0, NULL, NULL, NULL, draft_fields },
+  { "buttondown", TD_FIELD_GROUP, 0, NULL, NULL, NULL, draft_fields },
+  END
+};
+
 /* The top level. Sections are checked against their type's fields. */
 static const TdFieldSpec document_fields[] = {
   { "format", TD_FIELD_TEXT, TD_FIELD_FLAG_REQUIRED, NULL, NULL, NULL, NULL },
@@ -96,6 +121,7 @@ static const TdFieldSpec document_fields[] = {
   { "practice", TD_FIELD_GROUP, TD_FIELD_FLAG_REQUIRED, NULL, NULL, NULL, practice_fields },
   { "issue", TD_FIELD_GROUP, TD_FIELD_FLAG_REQUIRED, NULL, NULL, NULL, issue_fields },
   { "sections", TD_FIELD_LIST, TD_FIELD_FLAG_REQUIRED, NULL, NULL, NULL, NULL },
+  { "delivery", TD_FIELD_GROUP, 0, NULL, NULL, NULL, delivery_fields },
   END
 };
 
