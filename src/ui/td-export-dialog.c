@@ -10,10 +10,12 @@
 #include "td-eml.h"
 #include "td-export.h"
 #include "td-export-dialog.h"
+#include "td-handoff-dialog.h"
 #include "td-issue.h"
 #include "td-json-path.h"
 #include "td-render-email.h"
 #include "td-render-text.h"
+#include "td-send-test-dialog.h"
 
 typedef enum
 {
@@ -376,6 +378,22 @@ show_path_action (GtkWidget  *widget,
     }
 }
 
+/* The test send and the hand-off, over this dialog. */
+static void
+delivery_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TdExportDialog *self = TD_EXPORT_DIALOG (widget);
+  GtkWidget *dialog = g_str_equal (action_name, "export.send-test")
+                      ? td_send_test_dialog_new (self->document)
+                      : td_handoff_dialog_new (self->document);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 open_folder_action (GtkWidget  *widget,
                     const char *action_name,
@@ -571,6 +589,8 @@ td_export_dialog_class_init (TdExportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "export.web", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "export.show-path", "s", show_path_action);
   gtk_widget_class_install_action (widget_class, "export.open-folder", "s", open_folder_action);
+  gtk_widget_class_install_action (widget_class, "export.send-test", NULL, delivery_action);
+  gtk_widget_class_install_action (widget_class, "export.handoff", NULL, delivery_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

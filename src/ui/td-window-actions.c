@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "td-export-dialog.h"
+#include "td-handoff-dialog.h"
+#include "td-send-test-dialog.h"
 #include "td-form.h"
 #include "td-issue.h"
 #include "td-json-path.h"
@@ -260,6 +262,35 @@ export_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A dialog built on the issue, over the window. */
+static void
+present_dialog (TdWindow  *self,
+                GtkWidget *dialog)
+{
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+send_test_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  TdWindow *self = user_data;
+
+  present_dialog (self, td_send_test_dialog_new (self->document));
+}
+
+static void
+handoff_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  TdWindow *self = user_data;
+
+  present_dialog (self, td_handoff_dialog_new (self->document));
+}
+
 static void
 print_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -310,6 +341,8 @@ static const GActionEntry edit_actions[] = {
   { "select", select_action, "s", "'issue'", NULL, { 0 } },
   { "show-path", show_path_action, "s", NULL, NULL, { 0 } },
   { "export", export_action, NULL, NULL, NULL, { 0 } },
+  { "send-test", send_test_action, NULL, NULL, NULL, { 0 } },
+  { "handoff", handoff_action, NULL, NULL, NULL, { 0 } },
   { "print", print_action, NULL, NULL, NULL, { 0 } },
   { "toggle-sidebar", toggle_sidebar_action, NULL, NULL, NULL, { 0 } },
   { "toggle-preview", toggle_preview_action, NULL, NULL, NULL, { 0 } },
