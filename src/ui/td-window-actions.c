@@ -144,6 +144,11 @@ section_duplicate_action (GSimpleAction *action,
     select_section (self, id);
 }
 
+/* libadwaita 1.2 crashes when a toast is dismissed while its showing
+ * animation runs (the animation's "done" handler unrefs what the dismissal
+ * freed): a toast is dismissed no sooner than this after it was added. */
+#define TOAST_SHOW_MS 500
+
 static void
 delete_toast_button_cb (AdwToast *toast,
                         TdWindow *self)
@@ -156,11 +161,50 @@ delete_toast_button_cb (AdwToast *toast,
 }
 
 static void
+mark_dismissed_cb (AdwToast *toast)
+{
+  g_object_set_data (G_OBJECT (toast), "td-dismissed", GINT_TO_POINTER (TRUE));
+}
+
+static void
 delete_toast_dismissed_cb (AdwToast *toast,
                            TdWindow *self)
 {
   if (self->delete_toast == toast)
     self->delete_toast = NULL;
+}
+
+static gboolean
+dismiss_later_cb (gpointer data)
+{
+  AdwToast *toast = data;
+
+  if (g_object_get_data (G_OBJECT (toast), "td-dismissed") == NULL)
+    adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_td_window_dismiss_delete_toast (TdWindow *self)
+{
+  AdwToast *toast = g_steal_pointer (&self->delete_toast);
+  gint64 shown;
+  gint64 wait_ms;
+
+  if (toast == NULL)
+    return;
+  /* Its Undo would now undo something else. */
+  g_signal_handlers_disconnect_by_data (toast, self);
+  shown = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "td-shown-ms"));
+  wait_ms = TOAST_SHOW_MS - (g_get_monotonic_time () / 1000 - shown);
+  if (wait_ms <= 0)
+    {
+      adw_toast_dismiss (toast);
+      return;
+    }
+  g_signal_connect (toast, "dismissed", G_CALLBACK (mark_dismissed_cb), NULL);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) wait_ms, dismiss_later_cb,
+                      g_object_ref (toast), g_object_unref);
 }
 
 static void
@@ -179,8 +223,7 @@ section_delete_action (GSimpleAction *action,
   title = td_section_dup_title (td_issue_get_section (root_of (self), (guint) index));
   scope = g_strdup (td_outline_get_selection (self->outline));
 
-  if (self->delete_toast != NULL)
-    adw_toast_dismiss (self->delete_toast);
+  _td_window_dismiss_delete_toast (self);
   td_document_seal_undo (self->document);
   self->deleting = TRUE;
   td_document_remove (self->document, "sections", (guint) index);
@@ -191,6 +234,8 @@ section_delete_action (GSimpleAction *action,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "td-scope", g_steal_pointer (&scope), g_free);
+  g_object_set_data (G_OBJECT (toast), "td-shown-ms",
+                     GSIZE_TO_POINTER ((gsize) (g_get_monotonic_time () / 1000)));
   g_signal_connect_object (toast, "button-clicked",
                            G_CALLBACK (delete_toast_button_cb), self, 0);
   g_signal_connect_object (toast, "dismissed",

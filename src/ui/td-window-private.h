@@ -77,6 +77,8 @@ void           _td_window_show_form          (TdWindow            *self,
 
 /* td-window-actions.c */
 void           _td_window_actions_init       (TdWindow            *self);
+/* The undo toast of a deletion is only right until the next change. */
+void           _td_window_dismiss_delete_toast (TdWindow          *self);
 
 /* td-window-files.c */
 void           _td_window_files_init         (TdWindow            *self);

@@ -178,8 +178,8 @@ document_changed_cb (TdWindow   *self,
                      TdDocument *document)
 {
   /* The undo toast of a deletion is only right until the next change. */
-  if (!self->deleting && self->delete_toast != NULL)
-    adw_toast_dismiss (self->delete_toast);
+  if (!self->deleting)
+    _td_window_dismiss_delete_toast (self);
   _td_window_update_section_actions (self);
 }
 
@@ -248,8 +248,7 @@ td_window_set_document (TdWindow   *self,
   if (self->recovery != NULL)
     td_recovery_discard (self->recovery);
   g_clear_object (&self->recovery);
-  if (self->delete_toast != NULL)
-    adw_toast_dismiss (self->delete_toast);
+  _td_window_dismiss_delete_toast (self);
 
   g_set_object (&self->document, document);
   self->recovery_warned = FALSE;
