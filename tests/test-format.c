@@ -15,7 +15,9 @@
 #include "td-issue-loader.h"
 #include "td-issue-saver.h"
 #include "td-json-path.h"
+#include "td-json-syntax.h"
 #include "td-json-writer.h"
+#include "td-test-util.h"
 
 static char *
 sample_path (void)
@@ -287,6 +289,42 @@ test_image_files (void)
   g_unlink (link);
   g_rmdir (images);
   g_rmdir (dir);
+}
+
+/* The checks take a length and never read past it: each input here ends
+ * where an unreadable page begins, with no NUL after it. */
+static void
+test_unterminated_input (void)
+{
+  static const char *const inputs[] = {
+    " ", "   \n\t", "{", " [", "\"abc", "\"a\\", "\"\\u12", "tru", "12", "-", "1e",
+    "1.", "{\"a\":1", "{} ", "[1,", "{\"a\"", "nul", "\xc3\xa9", "/",
+  };
+  g_autofree char *blank = g_strnfill (5000, ' ');
+
+  for (guint i = 0; i <= G_N_ELEMENTS (inputs); i++)
+    {
+      const char *text = i < G_N_ELEMENTS (inputs) ? inputs[i] : blank;
+      gsize length = strlen (text);
+      char *copy = td_test_guarded_copy (text, length);
+      g_autoptr(TdDiagnostics) syntax = td_diagnostics_new ();
+      g_autoptr(TdDiagnostics) load = td_diagnostics_new ();
+      g_autoptr(TdLoadedIssue) loaded = NULL;
+
+      g_test_message ("input %u: %zu bytes", i, length);
+      g_assert_true (td_json_syntax_check (copy, length, TD_ISSUE_MAX_DEPTH, syntax) !=
+                     td_diagnostics_has_errors (syntax));
+      loaded = td_issue_load_from_data (copy, length, NULL, load);
+      g_assert_null (loaded);
+      g_assert_true (td_diagnostics_has_errors (load));
+      if (strspn (text, " \t\n") == length)
+        {
+          g_autofree char *got = td_diagnostics_format (load, "t.tidings");
+
+          g_assert_nonnull (strstr (got, "the file holds only blank space"));
+        }
+      td_test_guarded_free (copy, length);
+    }
 }
 
 static void
@@ -706,6 +744,7 @@ main (int    argc,
   g_test_add_func ("/core/format/load/image-files", test_image_files);
   g_test_add_func ("/core/format/load/bad-corpus", test_bad_corpus);
   g_test_add_func ("/core/format/load/mutations", test_mutations);
+  g_test_add_func ("/core/format/load/unterminated-input", test_unterminated_input);
   g_test_add_func ("/core/format/migrate/0-to-1", test_migration_from_0);
   g_test_add ("/core/format/save/mode-and-backup", SaveFixture, NULL,
               save_fixture_set_up, test_save_keeps_mode_and_backup, save_fixture_tear_down);

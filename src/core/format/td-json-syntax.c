@@ -96,13 +96,24 @@ static char *
 describe_char (const Scanner *s,
                gsize          offset)
 {
-  gunichar c = g_utf8_get_char (s->data + offset);
+  gunichar c = g_utf8_get_char_validated (s->data + offset, (gssize) (s->length - offset));
   char buffer[8] = { 0 };
 
+  /* The loader passes valid UTF-8 only; a direct caller may not. */
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    return g_strdup_printf ("0x%02X", (guchar) s->data[offset]);
   if (c < 0x20 || c == 0x7f)
     return g_strdup_printf ("U+%04X", c);
   g_unichar_to_utf8 (c, buffer);
   return g_strdup_printf ("“%s”", buffer);
+}
+
+/* strchr() that does not take the terminating NUL for a member of set. */
+static gboolean
+is_one_of (const char *set,
+           char        c)
+{
+  return c != '\0' && strchr (set, c) != NULL;
 }
 
 static gboolean
@@ -180,7 +191,7 @@ read_string (Scanner  *s,
       if (s->pos + 1 >= s->length)
         break;
       c = (guchar) s->data[s->pos + 1];
-      if (strchr ("\"\\/bfnrt", c) != NULL)
+      if (is_one_of ("\"\\/bfnrt", (char) c))
         {
           static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
 
@@ -275,7 +286,7 @@ read_number (Scanner *s)
     {
       gsize end = p;
 
-      while (end < s->length && (g_ascii_isalnum (d[end]) || strchr (".+-", d[end]) != NULL))
+      while (end < s->length && (g_ascii_isalnum (d[end]) || is_one_of (".+-", d[end])))
         end++;
       return fail_at (s, start, _("“%.*s” is not a JSON number"), (int) MIN (end - start, 40),
                       d + start);
@@ -307,12 +318,22 @@ read_literal (Scanner *s)
                   (int) (end - s->pos), s->data + s->pos);
 }
 
-static void
-skip_whitespace (Scanner *s)
+
+static gboolean
+is_whitespace (char c)
 {
-  while (s->pos < s->length && strchr (" \t\n\r", s->data[s->pos]) != NULL &&
-         s->data[s->pos] != '\0')
-    s->pos++;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Whether the whole input is whitespace. The input is not NUL-terminated:
+ * only its length says where it ends. */
+static gboolean
+is_blank (const Scanner *s)
+{
+  for (gsize i = 0; i < s->length; i++)
+    if (!is_whitespace (s->data[i]))
+      return FALSE;
+  return TRUE;
 }
 
 /* A character where none of the expected ones came. */
@@ -346,7 +367,7 @@ fail_unexpected (Scanner    *s,
       return fail_at (s, s->pos, _("unexpected %s: a “,” or the closing “}” should come here"),
                       what);
     case EXPECT_ARRAY_NEXT:
-      if (strchr ("\"{[-0123456789tfn", c) != NULL)
+      if (is_one_of ("\"{[-0123456789tfn", c))
         return fail_at (s, s->pos, _("a “,” is missing before this item"));
       return fail_at (s, s->pos, _("unexpected %s: a “,” or the closing “]” should come here"),
                       what);
@@ -355,6 +376,13 @@ fail_unexpected (Scanner    *s,
       return fail_at (s, s->pos, _("unexpected %s after the end of the document: a file holds "
                                    "one JSON object"), what);
     }
+}
+
+static void
+skip_whitespace (Scanner *s)
+{
+  while (s->pos < s->length && is_whitespace (s->data[s->pos]))
+    s->pos++;
 }
 
 static State
@@ -384,7 +412,7 @@ scan (Scanner *s,
             return TRUE;
           if (state == EXPECT_VALUE && s->stack->len == 0 && s->pos == 0)
             return fail_at (s, 0, _("the file is empty; a Tidings issue is a JSON object"));
-          if (s->pos > 0 && strspn (s->data, " \t\n\r") == s->length)
+          if (s->pos > 0 && is_blank (s))
             return fail_at (s, s->pos, _("the file holds only blank space; a Tidings issue "
                                          "is a JSON object"));
           return fail_truncated (s);

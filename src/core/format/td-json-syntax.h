@@ -13,7 +13,9 @@
 
 G_BEGIN_DECLS
 
-/* data must be valid UTF-8 without NUL bytes. Adds one error and returns
+/* Reads exactly length bytes of data, which need not end with a NUL. The
+ * loader passes valid UTF-8 without NUL bytes; anything else is still
+ * refused safely, with a less precise message. Adds one error and returns
  * FALSE at the first problem. */
 gboolean td_json_syntax_check (const char    *data,
                                gsize          length,
