@@ -35,8 +35,8 @@ while IFS= read -r name; do
   bad_files+=("$name")
 done < <(cd "$bad_dir" && LC_ALL=C ls -1 -- *.tidings)
 
-# 15 fixed tests, one per corpus file, one for the generated large file.
-planned=$((15 + ${#bad_files[@]} + 1))
+# 17 fixed tests, one per corpus file, one for the generated large file.
+planned=$((17 + ${#bad_files[@]} + 1))
 echo "1..$planned"
 
 n=0
@@ -154,6 +154,23 @@ if [ "$rc" -eq 1 ] && grep -qF -- "$tmp/folder.tidings: error: " "$tmp/err"; the
 else
   not_ok "validate a directory: an error, exit 1" "exit $rc" "stderr: $(cat "$tmp/err")"
 fi
+
+# Not regular files: a device is never read to its (absent) end, a FIFO
+# never waited on. The timeout turns a hang into a failure.
+check_not_regular () {
+  local path=$1 what=$2
+
+  run "$tmp/out" "$tmp/err" timeout 20 "$cli" validate "$path"
+  if [ "$rc" -eq 1 ] &&
+     grep -qxF -- "$path: error: cannot open: it is not a regular file (a device, a pipe or a socket)" "$tmp/err"; then
+    ok "validate $what: refused at once, exit 1"
+  else
+    not_ok "validate $what: refused at once, exit 1" "exit $rc" "stderr: $(head -c 2000 "$tmp/err")"
+  fi
+}
+check_not_regular /dev/zero "/dev/zero"
+mkfifo "$tmp/fifo.tidings"
+check_not_regular "$tmp/fifo.tidings" "a FIFO named x.tidings"
 
 # --- format ----------------------------------------------------------------
 

@@ -447,6 +447,71 @@ test_mutations (void)
   g_assert_cmpuint (loaded_ok, <, 3000);
 }
 
+static char *
+load_file_error (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  g_autoptr(TdLoadedIssue) loaded = td_issue_load_from_file (file, diags);
+
+  g_assert_null (loaded);
+  return td_diagnostics_format (diags, "t.tidings");
+}
+
+/* Only a regular file is read: a device would be read forever and a FIFO
+ * would block. Run in a subprocess so that a hang fails the test. */
+static void
+test_not_regular_files (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = g_dir_make_tmp ("tidings-test-XXXXXX", NULL);
+      g_autofree char *fifo = g_build_filename (dir, "x.tidings", NULL);
+      g_autofree char *link = g_build_filename (dir, "zero.tidings", NULL);
+      const char *paths[] = { "/dev/zero", fifo, link };
+
+      g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+      g_assert_cmpint (symlink ("/dev/zero", link), ==, 0);
+      for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+        {
+          g_autofree char *got = load_file_error (paths[i]);
+
+          g_assert_cmpstr (got, ==, "t.tidings: error: cannot open: it is not a regular file "
+                                    "(a device, a pipe or a socket)\n");
+        }
+      g_unlink (fifo);
+      g_unlink (link);
+      g_rmdir (dir);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* A link to an issue opens the issue; its pictures are looked for beside
+ * the link. */
+static void
+test_link_to_issue (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tidings-test-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (dir, "real.tidings", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.tidings", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (link);
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  g_autoptr(TdLoadedIssue) loaded = NULL;
+  const char *text = "{\"format\": \"tidings-issue\", \"version\": 1, \"practice\": "
+                     "{\"name\": \"R\"}, \"issue\": {\"title\": \"T\"}, \"sections\": []}";
+
+  g_assert_true (g_file_set_contents (target, text, -1, NULL));
+  g_assert_cmpint (symlink ("real.tidings", link), ==, 0);
+  loaded = td_issue_load_from_file (file, diags);
+  g_assert_nonnull (loaded);
+  g_assert_nonnull (loaded->etag);
+  g_unlink (link);
+  g_unlink (target);
+  g_rmdir (dir);
+}
+
 /* Saving */
 
 typedef struct
@@ -745,6 +810,8 @@ main (int    argc,
   g_test_add_func ("/core/format/load/bad-corpus", test_bad_corpus);
   g_test_add_func ("/core/format/load/mutations", test_mutations);
   g_test_add_func ("/core/format/load/unterminated-input", test_unterminated_input);
+  g_test_add_func ("/core/format/load/not-regular-files", test_not_regular_files);
+  g_test_add_func ("/core/format/load/link-to-issue", test_link_to_issue);
   g_test_add_func ("/core/format/migrate/0-to-1", test_migration_from_0);
   g_test_add ("/core/format/save/mode-and-backup", SaveFixture, NULL,
               save_fixture_set_up, test_save_keeps_mode_and_backup, save_fixture_tear_down);

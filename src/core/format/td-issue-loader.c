@@ -8,14 +8,20 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
 
 #include "td-issue-loader.h"
 #include "td-issue-validator.h"
 #include "td-json-path.h"
 #include "td-json-syntax.h"
+#include "td-read-limited.h"
 #include "td-registry.h"
 
 void
@@ -296,6 +302,34 @@ td_issue_load_from_data (const char    *data,
   return loaded;
 }
 
+/* Opens a local file without blocking (a FIFO would wait for a writer) and
+ * checks on the open file that it is a regular file: a device such as
+ * /dev/zero never ends. A symbolic link to an issue is followed: the user
+ * chose it, and its pictures are looked for beside the link. */
+static GInputStream *
+open_local (const char     *path,
+            TdDiagnostics  *diags)
+{
+  struct stat st;
+  int fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+
+  if (fd < 0)
+    {
+      td_diagnostics_add (diags, TD_SEVERITY_ERROR, NULL, _("cannot open: %s"),
+                          g_strerror (errno));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      td_diagnostics_add (diags, TD_SEVERITY_ERROR, NULL,
+                          _("cannot open: it is not a regular file (a device, a pipe or a "
+                            "socket)"));
+      close (fd);
+      return NULL;
+    }
+  return g_unix_input_stream_new (fd, TRUE);
+}
+
 TdLoadedIssue *
 td_issue_load_from_file (GFile         *file,
                          TdDiagnostics *diags)
@@ -303,17 +337,22 @@ td_issue_load_from_file (GFile         *file,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) parent = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autofree char *etag = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *base_dir = NULL;
-  gsize length = 0;
   TdLoadedIssue *loaded;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (diags != NULL, NULL);
 
-  /* Check the size first so a huge file is never read into memory. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+  /* The etag is taken before reading: if the file changes meanwhile, a
+   * later save refuses to overwrite it rather than lose the change. */
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_ETAG_VALUE,
                             G_FILE_QUERY_INFO_NONE, NULL, &error);
   if (info == NULL)
     {
@@ -326,6 +365,14 @@ td_issue_load_from_file (GFile         *file,
                           _("cannot open: it is a folder, not a file"));
       return NULL;
     }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      td_diagnostics_add (diags, TD_SEVERITY_ERROR, NULL,
+                          _("cannot open: it is not a regular file (a device, a pipe or a "
+                            "socket)"));
+      return NULL;
+    }
+  /* Refuse a large file by its size, before reading any of it. */
   if (g_file_info_get_size (info) > TD_ISSUE_MAX_FILE_SIZE)
     {
       td_diagnostics_add (diags, TD_SEVERITY_ERROR, NULL,
@@ -334,16 +381,40 @@ td_issue_load_from_file (GFile         *file,
                           (long long) g_file_info_get_size (info), TD_ISSUE_MAX_FILE_SIZE);
       return NULL;
     }
+  etag = g_strdup (g_file_info_get_etag (info));
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, &etag, &error))
+  /* The type was checked by name; a local file is checked again once open,
+   * in case it was replaced in between. */
+  path = g_file_get_path (file);
+  if (path != NULL)
+    stream = open_local (path, diags);
+  else
     {
-      td_diagnostics_add (diags, TD_SEVERITY_ERROR, NULL, _("cannot read: %s"), error->message);
+      stream = G_INPUT_STREAM (g_file_read (file, NULL, &error));
+      if (stream == NULL)
+        td_diagnostics_add (diags, TD_SEVERITY_ERROR, NULL, _("cannot open: %s"),
+                            error->message);
+    }
+  if (stream == NULL)
+    return NULL;
+
+  contents = td_read_limited (stream, TD_ISSUE_MAX_FILE_SIZE, &error);
+  if (contents == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        td_diagnostics_add (diags, TD_SEVERITY_ERROR, NULL,
+                            _("the file is too large (more than %d bytes): it is not a "
+                              "newsletter"), TD_ISSUE_MAX_FILE_SIZE);
+      else
+        td_diagnostics_add (diags, TD_SEVERITY_ERROR, NULL, _("cannot read: %s"),
+                            error->message);
       return NULL;
     }
 
   parent = g_file_get_parent (file);
   base_dir = parent != NULL ? g_file_get_path (parent) : NULL;
-  loaded = td_issue_load_from_data (contents, length, base_dir, diags);
+  loaded = td_issue_load_from_data (g_bytes_get_data (contents, NULL),
+                                    g_bytes_get_size (contents), base_dir, diags);
   if (loaded != NULL)
     loaded->etag = g_steal_pointer (&etag);
   return loaded;
