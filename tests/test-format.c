@@ -281,7 +281,7 @@ test_image_files (void)
   g_assert_cmpstr (got_fake, ==, "t.tidings: error: sections[1].image.src: “images/fake.png” "
                                  "is not a PNG, JPEG or GIF picture\n");
   g_assert_cmpstr (got_link, ==, "t.tidings: error: sections[1].image.src: “images/link.png” "
-                                 "is not a regular file (links are not followed)\n");
+                                 "is a link, not a picture in the issue’s folder\n");
   g_assert_cmpstr (got_missing, ==, "t.tidings: warning: sections[1].image.src: the picture "
                                     "“images/gone.png” is missing from the issue’s folder\n");
 
@@ -325,6 +325,53 @@ test_unterminated_input (void)
         }
       td_test_guarded_free (copy, length);
     }
+}
+
+/* A picture whose path runs through a link, or names no regular file, is
+ * an error however real the file at the end is. */
+static void
+test_image_links (void)
+{
+  static const struct { const char *src; const char *message; } cases[] = {
+    { "images/badge-amta.png", "“images/badge-amta.png” leads outside the issue’s folder: "
+                               "“images” is a link" },
+    { "pics/badge-amta.png", "“pics/badge-amta.png” leads outside the issue’s folder: "
+                             "“pics” is a link" },
+    { "own/pipe.png", "“own/pipe.png” is not a regular file (a device, a pipe or a socket)" },
+    { "own/folder.png", "“own/folder.png” is a folder, not a picture" },
+  };
+  g_autofree char *sample = td_test_sample_dir ();
+  g_autofree char *sample_images = g_build_filename (sample, "images", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("tidings-test-XXXXXX", NULL);
+  g_autofree char *images = g_build_filename (dir, "images", NULL);
+  g_autofree char *pics = g_build_filename (dir, "pics", NULL);
+  g_autofree char *own = g_build_filename (dir, "own", NULL);
+  g_autofree char *fifo = g_build_filename (own, "pipe.png", NULL);
+  g_autofree char *folder = g_build_filename (own, "folder.png", NULL);
+
+  g_assert_cmpint (symlink (sample_images, images), ==, 0);
+  g_assert_cmpint (symlink (sample_images, pics), ==, 0);
+  g_assert_cmpint (g_mkdir (own, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *section = g_strdup_printf ("{\"id\": \"b\", \"type\": \"tip\", "
+                                                  "\"image\": {\"src\": \"%s\"}}",
+                                                  cases[i].src);
+      g_autofree char *text = with_section (section);
+      g_autofree char *expected = g_strdup_printf ("t.tidings: error: sections[1].image.src: "
+                                                   "%s\n", cases[i].message);
+      g_autofree char *got = diagnose (text, dir);
+
+      g_assert_cmpstr (got, ==, expected);
+    }
+  g_unlink (images);
+  g_unlink (pics);
+  g_unlink (fifo);
+  g_rmdir (folder);
+  g_rmdir (own);
+  g_rmdir (dir);
 }
 
 static void
@@ -807,6 +854,7 @@ main (int    argc,
   g_test_add_func ("/core/format/load/newer-version", test_newer_version);
   g_test_add_func ("/core/format/load/image-paths", test_image_paths);
   g_test_add_func ("/core/format/load/image-files", test_image_files);
+  g_test_add_func ("/core/format/load/image-links", test_image_links);
   g_test_add_func ("/core/format/load/bad-corpus", test_bad_corpus);
   g_test_add_func ("/core/format/load/mutations", test_mutations);
   g_test_add_func ("/core/format/load/unterminated-input", test_unterminated_input);

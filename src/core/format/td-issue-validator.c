@@ -7,9 +7,7 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <glib/gi18n.h>
 
@@ -17,6 +15,7 @@
 #include "td-image-info.h"
 #include "td-issue-validator.h"
 #include "td-json-path.h"
+#include "td-picture-file.h"
 
 #define MAX_SECTIONS   1000
 #define MAX_LIST_ITEMS 200
@@ -315,40 +314,29 @@ td_field_check_string (TdFieldKind  kind,
 }
 
 /* An image that is named must be a real picture inside the folder: not a
- * symlink out of it, not a text file renamed .png. */
+ * link out of it, not a text file renamed .png. Missing is only a warning:
+ * the picture may not have been copied yet. */
 static void
 check_image_file (Context    *ctx,
                   const char *relative,
                   const char *path)
 {
-  g_autofree char *full = NULL;
   g_autoptr(GError) error = NULL;
   TdImageInfo info;
-  struct stat st;
 
   if (ctx->base_dir == NULL)
     return;
 
-  full = g_build_filename (ctx->base_dir, relative, NULL);
-  if (lstat (full, &st) != 0)
-    {
-      if (errno == ENOENT)
-        td_diagnostics_add (ctx->diags, TD_SEVERITY_WARNING, path,
-                            _("the picture “%s” is missing from the issue’s folder"), relative);
-      else
-        td_diagnostics_add (ctx->diags, TD_SEVERITY_ERROR, path,
-                            _("cannot read the picture “%s”: %s"), relative, g_strerror (errno));
-      return;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      td_diagnostics_add (ctx->diags, TD_SEVERITY_ERROR, path,
-                          _("“%s” is not a regular file (links are not followed)"), relative);
-      return;
-    }
-  if (!td_image_info_from_file (full, &info, &error))
+  if (td_picture_file_get_info (ctx->base_dir, relative, &info, &error))
+    return;
+  if (g_error_matches (error, TD_PICTURE_FILE_ERROR, TD_PICTURE_FILE_ERROR_NOT_FOUND))
+    td_diagnostics_add (ctx->diags, TD_SEVERITY_WARNING, path,
+                        _("the picture “%s” is missing from the issue’s folder"), relative);
+  else if (error->domain == TD_IMAGE_INFO_ERROR)
     td_diagnostics_add (ctx->diags, TD_SEVERITY_ERROR, path,
                         _("“%s” is not a PNG, JPEG or GIF picture"), relative);
+  else
+    td_diagnostics_add (ctx->diags, TD_SEVERITY_ERROR, path, "%s", error->message);
 }
 
 static void
