@@ -150,6 +150,86 @@ test_canonical_order (void)
   g_assert_cmpstr (written, ==, expected);
 }
 
+/* Numbers in members Tidings does not know are kept as they were written:
+ * json-glib would turn 1e999 into inf and 2^64 into -1. */
+static void
+test_number_text (void)
+{
+  static const char *const numbers[] = {
+    "1e999", "-1e400", "9223372036854775808", "18446744073709551616", "-9223372036854775809",
+    "0.1", "1.0", "-0", "1E5", "2.5e-3", "0", "-7", "9223372036854775807",
+    "123456789012345678901234567890.5e+10",
+  };
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  g_autoptr(TdDiagnostics) diags2 = td_diagnostics_new ();
+  g_autoptr(TdLoadedIssue) loaded = NULL;
+  g_autoptr(TdLoadedIssue) reloaded = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", numbers[i]);
+      g_string_append_printf (expected, "          %s%s\n", numbers[i],
+                              i + 1 < G_N_ELEMENTS (numbers) ? "," : "");
+    }
+  text = g_strdup_printf ("{\"format\": \"tidings-issue\", \"version\": 1, \"x-n\": 1e999,"
+                          " \"practice\": {\"name\": \"R\", \"x-big\": 18446744073709551616},"
+                          " \"issue\": {\"title\": \"T\"},"
+                          " \"sections\": [{\"id\": \"a\", \"type\": \"poll\", "
+                          "\"counts\": {\"all\": [%s]}}]}", list->str);
+  loaded = td_issue_load_from_data (text, strlen (text), NULL, diags);
+  g_assert_nonnull (loaded);
+  first = td_json_write_issue (loaded->root, NULL);
+  g_assert_nonnull (strstr (first, expected->str));
+  g_assert_nonnull (strstr (first, "\"x-big\": 18446744073709551616\n"));
+  g_assert_nonnull (strstr (first, "\"x-n\": 1e999\n"));
+  g_assert_nonnull (strstr (first, "\"version\": 1,\n"));
+
+  /* And again: writing what was loaded is stable. */
+  reloaded = td_issue_load_from_data (first, strlen (first), NULL, diags2);
+  g_assert_nonnull (reloaded);
+  second = td_json_write_issue (reloaded->root, NULL);
+  g_assert_cmpstr (first, ==, second);
+  g_assert_true (json_node_equal (loaded->root, reloaded->root));
+}
+
+/* The version is read from its text: one too large for any integer is
+ * reported as such, not as whatever it overflowed to. */
+static void
+test_version_text (void)
+{
+  static const struct { const char *version; const char *message; } cases[] = {
+    { "99999999999999999999", "version: “99999999999999999999” is too large to be a format "
+                              "version; this version of Tidings reads format versions up to 1" },
+    { "-99999999999999999999", "version: “-99999999999999999999” is not a format version" },
+    { "1e999", "version: must be a whole number such as 1, not a number" },
+    { "1.0", "version: must be a whole number such as 1, not a number" },
+    { "-1", "version: -1 is not a format version" },
+  };
+  g_autofree char *digits = g_strnfill (5000, '7');
+
+  for (guint i = 0; i <= G_N_ELEMENTS (cases); i++)
+    {
+      const char *version = i < G_N_ELEMENTS (cases) ? cases[i].version : digits;
+      g_autofree char *text = g_strdup_printf ("{\"format\": \"tidings-issue\", "
+                                               "\"version\": %s}", version);
+      g_autofree char *got = diagnose (text, NULL);
+      g_autofree char *expected = NULL;
+
+      if (i < G_N_ELEMENTS (cases))
+        expected = g_strdup_printf ("t.tidings: error: %s\n", cases[i].message);
+      else
+        expected = g_strdup ("t.tidings: error: version: “777777777777777777777777…” (5000 digits) "
+                             "is too large to be a format version; this version of Tidings "
+                             "reads format versions up to 1\n");
+      g_assert_cmpstr (got, ==, expected);
+    }
+}
+
 static void
 test_syntax_error (void)
 {
@@ -312,7 +392,7 @@ test_unterminated_input (void)
       g_autoptr(TdLoadedIssue) loaded = NULL;
 
       g_test_message ("input %u: %zu bytes", i, length);
-      g_assert_true (td_json_syntax_check (copy, length, TD_ISSUE_MAX_DEPTH, syntax) !=
+      g_assert_true (td_json_syntax_check (copy, length, TD_ISSUE_MAX_DEPTH, NULL, syntax) !=
                      td_diagnostics_has_errors (syntax));
       loaded = td_issue_load_from_data (copy, length, NULL, load);
       g_assert_null (loaded);
@@ -844,6 +924,8 @@ main (int    argc,
   g_test_add_func ("/core/format/sample/canonical", test_sample_is_canonical);
   g_test_add_func ("/core/format/round-trip/every-field", test_every_field_round_trip);
   g_test_add_func ("/core/format/round-trip/canonical-order", test_canonical_order);
+  g_test_add_func ("/core/format/round-trip/number-text", test_number_text);
+  g_test_add_func ("/core/format/load/version-text", test_version_text);
   g_test_add_func ("/core/format/load/syntax-error", test_syntax_error);
   g_test_add_func ("/core/format/load/wrong-type", test_wrong_type);
   g_test_add_func ("/core/format/load/missing-required", test_missing_required);

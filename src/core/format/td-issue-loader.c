@@ -19,6 +19,7 @@
 
 #include "td-issue-loader.h"
 #include "td-issue-validator.h"
+#include "td-json-number.h"
 #include "td-json-path.h"
 #include "td-json-syntax.h"
 #include "td-read-limited.h"
@@ -71,6 +72,7 @@ report_at (TdDiagnostics *diags,
 static gboolean
 prescan (const char    *data,
          gsize          length,
+         GArray        *numbers,
          TdDiagnostics *diags)
 {
   const char *invalid = NULL;
@@ -86,7 +88,7 @@ prescan (const char    *data,
       return report_at (diags, data, invalid - data,
                         _("invalid UTF-8: the file must be saved as UTF-8 text"));
     }
-  return td_json_syntax_check (data, length, TD_ISSUE_MAX_DEPTH, diags);
+  return td_json_syntax_check (data, length, TD_ISSUE_MAX_DEPTH, numbers, diags);
 }
 
 /* json-glib reports "<data>:LINE:COL: Parse error: MESSAGE". */
@@ -121,14 +123,16 @@ report_parse_error (TdDiagnostics *diags,
     td_diagnostics_add_at (diags, TD_SEVERITY_ERROR, 1, 1, _("not valid JSON: %s"), message);
 }
 
+/* numbers: where the prescan found each number, whose text is kept. */
 static JsonNode *
 parse (const char    *data,
        gsize          length,
+       GArray        *numbers,
        TdDiagnostics *diags)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
 
   /* The syntax check has passed, so this only fails on what it cannot
    * foresee (such as running out of memory). */
@@ -145,7 +149,15 @@ parse (const char    *data,
                              _("the file is empty; a Tidings issue is a JSON object"));
       return NULL;
     }
-  return root;
+  /* Both readers agree on what is a number in valid JSON; if they ever did
+   * not, refusing is better than giving a number another one's text. */
+  if (!td_json_number_keep_text (root, data, numbers))
+    {
+      td_diagnostics_add (diags, TD_SEVERITY_ERROR, NULL,
+                          _("the numbers in the file could not be read as written"));
+      return NULL;
+    }
+  return g_steal_pointer (&root);
 }
 
 /* Version 0 was the draft format of the first prototype: the brand colour
@@ -199,6 +211,7 @@ td_issue_migrate (JsonNode      *root,
 {
   JsonObject *document;
   JsonNode *format, *version;
+  TdJsonIntegerStatus status;
   gint64 number;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
@@ -234,14 +247,30 @@ td_issue_migrate (JsonNode      *root,
       td_diagnostics_add (diags, TD_SEVERITY_ERROR, "version", _("is missing (it is required)"));
       return FALSE;
     }
-  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+  /* Read from the number's text: json-glib turns one too large for a
+   * gint64 into whatever it overflows to. */
+  status = td_json_number_get_integer (version, &number);
+  if (status == TD_JSON_INTEGER_OUT_OF_RANGE)
+    {
+      g_autofree char *text = td_json_number_describe (version);
+
+      if (td_json_number_get_text (version)[0] == '-')
+        td_diagnostics_add (diags, TD_SEVERITY_ERROR, "version",
+                            _("%s is not a format version"), text);
+      else
+        td_diagnostics_add (diags, TD_SEVERITY_ERROR, "version",
+                            _("%s is too large to be a format version; this version of "
+                              "Tidings reads format versions up to %d"),
+                            text, TD_FORMAT_VERSION);
+      return FALSE;
+    }
+  if (status != TD_JSON_INTEGER_OK)
     {
       td_diagnostics_add (diags, TD_SEVERITY_ERROR, "version",
                           _("must be a whole number such as 1, not %s"),
                           td_json_describe_node (version));
       return FALSE;
     }
-  number = json_node_get_int (version);
   if (number > TD_FORMAT_VERSION)
     {
       td_diagnostics_add (diags, TD_SEVERITY_ERROR, "version",
@@ -272,6 +301,7 @@ td_issue_load_from_data (const char    *data,
                          TdDiagnostics *diags)
 {
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GArray) numbers = NULL;
   guint from_version = TD_FORMAT_VERSION;
   TdLoadedIssue *loaded;
 
@@ -285,9 +315,10 @@ td_issue_load_from_data (const char    *data,
                             "newsletter"), length, TD_ISSUE_MAX_FILE_SIZE);
       return NULL;
     }
-  if (!prescan (data != NULL ? data : "", length, diags))
+  numbers = g_array_new (FALSE, FALSE, sizeof (TdJsonSpan));
+  if (!prescan (data != NULL ? data : "", length, numbers, diags))
     return NULL;
-  root = parse (data != NULL ? data : "", length, diags);
+  root = parse (data != NULL ? data : "", length, numbers, diags);
   if (root == NULL)
     return NULL;
   if (!td_issue_migrate (root, &from_version, diags))

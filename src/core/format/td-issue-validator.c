@@ -14,6 +14,7 @@
 #include "td-html.h"
 #include "td-image-info.h"
 #include "td-issue-validator.h"
+#include "td-json-number.h"
 #include "td-json-path.h"
 #include "td-picture-file.h"
 
@@ -34,7 +35,8 @@ static void validate_object (Context           *ctx,
 static gboolean
 node_is_string (JsonNode *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+         !td_json_node_holds_number (node);
 }
 
 static gboolean
@@ -371,6 +373,35 @@ validate_string (Context           *ctx,
     check_image_file (ctx, value, path);
 }
 
+/* Judged by the number's text, so that one beyond a gint64 is said to be
+ * too large rather than read as what it overflows to. */
+static void
+validate_integer (Context    *ctx,
+                  JsonNode   *node,
+                  const char *path)
+{
+  gint64 value;
+
+  switch (td_json_number_get_integer (node, &value))
+    {
+    case TD_JSON_INTEGER_OK:
+      break;
+    case TD_JSON_INTEGER_OUT_OF_RANGE:
+      {
+        g_autofree char *text = td_json_number_describe (node);
+
+        td_diagnostics_add (ctx->diags, TD_SEVERITY_ERROR, path,
+                            _("%s is too large a number"), text);
+        break;
+      }
+    case TD_JSON_INTEGER_NOT_A_NUMBER:
+    case TD_JSON_INTEGER_NOT_WHOLE:
+    default:
+      td_diagnostics_add (ctx->diags, TD_SEVERITY_ERROR, path,
+                          _("must be a whole number, not %s"), td_json_describe_node (node));
+    }
+}
+
 static void
 validate_list (Context           *ctx,
                JsonNode          *node,
@@ -427,9 +458,7 @@ validate_field (Context           *ctx,
                             _("must be true or false, not %s"), td_json_describe_node (node));
       break;
     case TD_FIELD_INTEGER:
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-        td_diagnostics_add (ctx->diags, TD_SEVERITY_ERROR, path,
-                            _("must be a whole number, not %s"), td_json_describe_node (node));
+      validate_integer (ctx, node, path);
       break;
     case TD_FIELD_LIST:
       validate_list (ctx, node, spec, path);

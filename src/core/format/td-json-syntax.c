@@ -38,6 +38,7 @@ typedef struct
   gsize pos;
   TdDiagnostics *diags;
   GArray *stack;         /* of Frame */
+  GArray *numbers;       /* of TdJsonSpan, or NULL */
 } Scanner;
 
 static void
@@ -241,57 +242,75 @@ read_string (Scanner  *s,
   }
 }
 
+/* The number at d[start], as RFC 8259 writes it: sets *end after it and
+ * returns whether it is one (with nothing glued to it, as in "0x10"). */
 static gboolean
-read_number (Scanner *s)
+scan_number (const char *d,
+             gsize       length,
+             gsize       start,
+             gsize      *end)
 {
-  gsize start = s->pos, p = s->pos;
-  const char *d = s->data;
+  gsize p = start;
   gboolean ok = TRUE;
 
-  if (p < s->length && d[p] == '-')
+  if (p < length && d[p] == '-')
     p++;
-  if (p < s->length && d[p] == '0')
+  if (p < length && d[p] == '0')
     {
       p++;
-      if (p < s->length && g_ascii_isdigit (d[p]))
+      if (p < length && g_ascii_isdigit (d[p]))
         ok = FALSE;
     }
-  else if (p < s->length && g_ascii_isdigit (d[p]))
-    while (p < s->length && g_ascii_isdigit (d[p]))
+  else if (p < length && g_ascii_isdigit (d[p]))
+    while (p < length && g_ascii_isdigit (d[p]))
       p++;
   else
     ok = FALSE;
-  if (ok && p < s->length && d[p] == '.')
+  if (ok && p < length && d[p] == '.')
     {
       p++;
-      if (p >= s->length || !g_ascii_isdigit (d[p]))
+      if (p >= length || !g_ascii_isdigit (d[p]))
         ok = FALSE;
-      while (p < s->length && g_ascii_isdigit (d[p]))
+      while (p < length && g_ascii_isdigit (d[p]))
         p++;
     }
-  if (ok && p < s->length && (d[p] == 'e' || d[p] == 'E'))
+  if (ok && p < length && (d[p] == 'e' || d[p] == 'E'))
     {
       p++;
-      if (p < s->length && (d[p] == '+' || d[p] == '-'))
+      if (p < length && (d[p] == '+' || d[p] == '-'))
         p++;
-      if (p >= s->length || !g_ascii_isdigit (d[p]))
+      if (p >= length || !g_ascii_isdigit (d[p]))
         ok = FALSE;
-      while (p < s->length && g_ascii_isdigit (d[p]))
+      while (p < length && g_ascii_isdigit (d[p]))
         p++;
     }
   /* Whatever word follows belongs to the mistake: "0x10", "1.", "01". */
-  if (ok && p < s->length && (g_ascii_isalnum (d[p]) || d[p] == '.'))
+  if (ok && p < length && (g_ascii_isalnum (d[p]) || d[p] == '.'))
     ok = FALSE;
-  if (!ok)
-    {
-      gsize end = p;
+  *end = p;
+  return ok;
+}
 
+static gboolean
+read_number (Scanner *s)
+{
+  gsize start = s->pos, end;
+  const char *d = s->data;
+
+  if (!scan_number (d, s->length, start, &end))
+    {
       while (end < s->length && (g_ascii_isalnum (d[end]) || is_one_of (".+-", d[end])))
         end++;
       return fail_at (s, start, _("“%.*s” is not a JSON number"), (int) MIN (end - start, 40),
                       d + start);
     }
-  s->pos = p;
+  if (s->numbers != NULL)
+    {
+      TdJsonSpan span = { start, end - start };
+
+      g_array_append_val (s->numbers, span);
+    }
+  s->pos = end;
   return TRUE;
 }
 
@@ -530,12 +549,22 @@ scan (Scanner *s,
 }
 
 gboolean
+td_json_syntax_is_number (const char *text,
+                          gsize       length)
+{
+  gsize end;
+
+  return scan_number (text, length, 0, &end) && end == length;
+}
+
+gboolean
 td_json_syntax_check (const char    *data,
                       gsize          length,
                       guint          max_depth,
+                      GArray        *numbers,
                       TdDiagnostics *diags)
 {
-  Scanner s = { data, length, 0, diags, NULL };
+  Scanner s = { data, length, 0, diags, NULL, numbers };
   gboolean ok;
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
