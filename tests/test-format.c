@@ -14,6 +14,7 @@
 #include "td-document.h"
 #include "td-issue-loader.h"
 #include "td-issue-saver.h"
+#include "td-issue-validator.h"
 #include "td-json-path.h"
 #include "td-json-syntax.h"
 #include "td-json-writer.h"
@@ -228,6 +229,134 @@ test_version_text (void)
                              "reads format versions up to 1\n");
       g_assert_cmpstr (got, ==, expected);
     }
+}
+
+/* One-line fields end up in mail headers (Subject:, From:) and single
+ * lines of the text version: no line break of any kind, no control
+ * character. Multi-line fields keep line feeds and tabs. */
+static void
+test_one_line_fields (void)
+{
+  static const struct { const char *json; const char *shown; } bad[] = {
+    { "\\n", "a line break (U+000A)" },
+    { "\\r", "a line break (U+000D)" },
+    { "\\u2028", "a line break (U+2028)" },
+    { "\\u2029", "a line break (U+2029)" },
+    { "\\u0085", "a line break (U+0085)" },
+    { "\\t", "the control character U+0009" },
+    { "\\u001b[31m", "the control character U+001B" },
+    { "\\u007f", "the control character U+007F" },
+    { "\\u009b", "the control character U+009B" },
+  };
+  static const char *const fields[] = {
+    "issue.subject", "issue.preheader", "practice.name", "practice.email", "practice.website",
+    "sections[1].title", "sections[1].image.alt",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+      {
+        g_autofree char *value = g_strdup_printf ("a%sb@example.com", bad[i].json);
+        g_autofree char *issue = g_strdup_printf ("{\"title\": \"T\"%s%s%s}",
+                                                  f < 2 ? ", \"" : "",
+                                                  f < 2 ? fields[f] + 6 : "",
+                                                  f < 2 ? "\": \"VALUE\"" : "");
+        g_autofree char *practice = g_strdup_printf ("{\"name\": \"%s\"%s%s%s}",
+                                                     f == 2 ? "VALUE" : "R",
+                                                     f > 2 && f < 5 ? ", \"" : "",
+                                                     f > 2 && f < 5 ? fields[f] + 9 : "",
+                                                     f > 2 && f < 5 ? "\": \"VALUE\"" : "");
+        g_autofree char *section = g_strdup_printf ("{\"id\": \"b\", \"type\": \"tip\", "
+                                                    "\"title\": \"%s\", \"image\": "
+                                                    "{\"src\": \"x.png\", \"alt\": \"%s\"}}",
+                                                    f == 5 ? "VALUE" : "Tip",
+                                                    f == 6 ? "VALUE" : "");
+        g_autofree char *text = g_strdup_printf ("{\"format\": \"tidings-issue\", \"version\": 1,"
+                                                 " \"practice\": %s, \"issue\": %s, \"sections\":"
+                                                 " [{\"id\": \"a\", \"type\": \"tip\"}, %s]}",
+                                                 practice, issue, section);
+        g_auto(GStrv) parts = g_strsplit (text, "VALUE", -1);
+        g_autofree char *joined = g_strjoinv (value, parts);
+        g_autofree char *got = diagnose (joined, NULL);
+        g_autofree char *expected = g_strdup_printf ("t.tidings: error: %s: contains %s; this "
+                                                     "field is one line of text\n",
+                                                     fields[f], bad[i].shown);
+
+        g_test_message ("%s in %s", bad[i].json, fields[f]);
+        if (g_str_has_prefix (bad[i].shown, "the control"))
+          {
+            g_free (expected);
+            expected = g_strdup_printf ("t.tidings: error: %s: contains %s; remove it\n",
+                                        fields[f], bad[i].shown);
+          }
+        g_assert_cmpstr (got, ==, expected);
+      }
+}
+
+static void
+test_multi_line_fields (void)
+{
+  static const struct { const char *json; const char *message; } cases[] = {
+    { "one\\ntwo\\tthree\\u2028four\\u2029five", NULL },
+    { "one\\r\\ntwo", "contains the control character U+000D; remove it" },
+    { "one\\u0085two", "contains the control character U+0085; remove it" },
+    { "bell\\u0007", "contains the control character U+0007; remove it" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"format\": \"tidings-issue\", \"version\": 1,"
+                                               " \"practice\": {\"name\": \"R\", \"address\":"
+                                               " \"%s\"}, \"issue\": {\"title\": \"T\"},"
+                                               " \"sections\": [{\"id\": \"a\", \"type\":"
+                                               " \"tip\", \"body\": \"%s\"}]}",
+                                               cases[i].json, cases[i].json);
+      g_autofree char *got = diagnose (text, NULL);
+      /* The markdown body is judged like the address. */
+      g_autofree char *expected = cases[i].message == NULL
+        ? g_strdup ("")
+        : g_strdup_printf ("t.tidings: error: practice.address: %s\n"
+                           "t.tidings: error: sections[0].body: %s\n",
+                           cases[i].message, cases[i].message);
+
+      g_assert_cmpstr (got, ==, expected);
+    }
+}
+
+/* Diagnostics quote values from the file; printed to a terminal, their
+ * control characters must not act (an escape sequence retitling the window,
+ * a line break faking a second diagnostic). */
+static void
+test_diagnostics_escape_controls (void)
+{
+  assert_diagnostic ("{\"format\": \"tidings-issue\", \"version\": 1, \"practice\": "
+                     "{\"name\": \"R\"}, \"issue\": {\"title\": \"T\"}, \"sections\": "
+                     "[{\"id\": \"a\", \"type\": \"\\u001b]0;x\\u0007\\u009b2J\"}]}",
+                     "t.tidings: warning: sections[0].type: unknown section type "
+                     "“\\u001b]0;x\\u0007\\u009b2J”: it is kept in the file but not shown\n");
+  assert_diagnostic ("{\"a\\nt.tidings: error: fake\": 1, \"a\\nt.tidings: error: fake\": 2}",
+                     "t.tidings:1:34: error: duplicate key “a\\u000at.tidings: error: fake”: each "
+                     "key may appear once in an object\n");
+}
+
+/* The editor asks the same function while the user types. */
+static void
+test_field_check_string (void)
+{
+  g_autofree char *message = NULL;
+
+  g_assert_false (td_field_check_string (TD_FIELD_TEXT, "Subject\r\nBcc: x@example.com",
+                                         &message));
+  g_assert_cmpstr (message, ==, "contains a line break (U+000D); this field is one line of text");
+  g_clear_pointer (&message, g_free);
+  g_assert_false (td_field_check_string (TD_FIELD_EMAIL, "a\xe2\x80\xa8@example.com", &message));
+  g_assert_cmpstr (message, ==, "contains a line break (U+2028); this field is one line of text");
+  g_clear_pointer (&message, g_free);
+  g_assert_true (td_field_check_string (TD_FIELD_MULTILINE, "1 Main St\n\tApt 2", &message));
+  g_assert_null (message);
+  g_assert_true (td_field_check_string (TD_FIELD_TEXT, "Caf\xc3\xa9 \xe2\x80\x94 ok", &message));
+  g_assert_false (td_field_check_string (TD_FIELD_TEXT, "broken \xf0", &message));
+  g_assert_cmpstr (message, ==, "is not valid UTF-8 text");
 }
 
 static void
@@ -926,6 +1055,10 @@ main (int    argc,
   g_test_add_func ("/core/format/round-trip/canonical-order", test_canonical_order);
   g_test_add_func ("/core/format/round-trip/number-text", test_number_text);
   g_test_add_func ("/core/format/load/version-text", test_version_text);
+  g_test_add_func ("/core/format/load/one-line-fields", test_one_line_fields);
+  g_test_add_func ("/core/format/load/multi-line-fields", test_multi_line_fields);
+  g_test_add_func ("/core/format/field-check-string", test_field_check_string);
+  g_test_add_func ("/core/format/diagnostics/escape-controls", test_diagnostics_escape_controls);
   g_test_add_func ("/core/format/load/syntax-error", test_syntax_error);
   g_test_add_func ("/core/format/load/wrong-type", test_wrong_type);
   g_test_add_func ("/core/format/load/missing-required", test_missing_required);

@@ -262,6 +262,49 @@ td_image_path_is_safe (const char  *path,
   return TRUE;
 }
 
+static gboolean
+is_line_break (gunichar c)
+{
+  return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+/* C0, DEL and C1: never text, and escapes to a terminal. */
+static gboolean
+is_control (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+}
+
+/* One-line fields end up in mail headers (Subject:, From:) and on single
+ * lines of the text version, where a line break could start a header of
+ * its own: none of any kind, nor other control characters. Multi-line
+ * fields keep line feeds (LF, U+2028, U+2029) and tabs, and refuse the
+ * other controls (a CR would be a bare CR in the .eml). The messages never
+ * quote the value: it is what cannot be shown. */
+static gboolean
+check_characters (TdFieldKind   kind,
+                  const char   *value,
+                  char        **message)
+{
+  gboolean one_line = kind != TD_FIELD_MULTILINE && kind != TD_FIELD_MARKDOWN;
+
+  if (!g_utf8_validate (value, -1, NULL))
+    return refuse (message, _("is not valid UTF-8 text"));
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (one_line && is_line_break (c))
+        return refuse (message, _("contains a line break (U+%04X); this field is one line "
+                                  "of text"), c);
+      if (!one_line && (c == '\n' || c == '\t'))
+        continue;
+      if (is_control (c))
+        return refuse (message, _("contains the control character U+%04X; remove it"), c);
+    }
+  return TRUE;
+}
+
 gboolean
 td_field_check_string (TdFieldKind  kind,
                        const char  *value,
@@ -273,6 +316,8 @@ td_field_check_string (TdFieldKind  kind,
   *message = NULL;
   if (value[0] == '\0')
     return TRUE;
+  if (!check_characters (kind, value, message))
+    return FALSE;
 
   switch (kind)
     {
