@@ -60,6 +60,23 @@ assert_diagnostic (const char *text,
   g_assert_cmpstr (got, ==, expected);
 }
 
+/* A tip whose picture is src, loaded from base_dir (or none), gets exactly
+ * one error: message, about that picture. */
+static void
+assert_image_error (const char *src,
+                    const char *base_dir,
+                    const char *message)
+{
+  g_autofree char *section = g_strdup_printf ("{\"id\": \"b\", \"type\": \"tip\", "
+                                              "\"image\": {\"src\": \"%s\"}}", src);
+  g_autofree char *text = with_section (section);
+  g_autofree char *expected = g_strdup_printf ("t.tidings: error: sections[1].image.src: %s\n",
+                                               message);
+  g_autofree char *got = diagnose (text, base_dir);
+
+  g_assert_cmpstr (got, ==, expected);
+}
+
 static void
 test_sample_is_canonical (void)
 {
@@ -449,16 +466,7 @@ test_image_paths (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *section = g_strdup_printf ("{\"id\": \"b\", \"type\": \"tip\", "
-                                                  "\"image\": {\"src\": \"%s\"}}",
-                                                  cases[i].src);
-      g_autofree char *text = with_section (section);
-      g_autofree char *expected = g_strdup_printf ("t.tidings: error: sections[1].image.src: "
-                                                   "%s\n", cases[i].message);
-
-      assert_diagnostic (text, expected);
-    }
+    assert_image_error (cases[i].src, NULL, cases[i].message);
 }
 
 /* A file named like a picture must be one, and must not be a link out of
@@ -564,17 +572,7 @@ test_image_links (void)
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *section = g_strdup_printf ("{\"id\": \"b\", \"type\": \"tip\", "
-                                                  "\"image\": {\"src\": \"%s\"}}",
-                                                  cases[i].src);
-      g_autofree char *text = with_section (section);
-      g_autofree char *expected = g_strdup_printf ("t.tidings: error: sections[1].image.src: "
-                                                   "%s\n", cases[i].message);
-      g_autofree char *got = diagnose (text, dir);
-
-      g_assert_cmpstr (got, ==, expected);
-    }
+    assert_image_error (cases[i].src, dir, cases[i].message);
   g_unlink (images);
   g_unlink (pics);
   g_unlink (fifo);

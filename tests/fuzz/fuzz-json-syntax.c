@@ -23,14 +23,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   const char *text = (const char *) data;
   g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
   g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (TdJsonSpan));
-  g_autofree char *report = NULL;
   gboolean ok;
 
   ok = td_json_syntax_check (text, size, TD_ISSUE_MAX_DEPTH, numbers, diags);
   TD_FUZZ_CHECK (ok != td_diagnostics_has_errors (diags));
   TD_FUZZ_CHECK (ok || td_diagnostics_get_n_items (diags) == 1);
-  report = td_diagnostics_format (diags, "fuzz.tidings");
-  TD_FUZZ_CHECK (g_utf8_validate (report, -1, NULL));
+  td_fuzz_check_diagnostics (diags);
 
   for (guint i = 0; i < numbers->len; i++)
     {

@@ -22,15 +22,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(TdDiagnostics) diags2 = td_diagnostics_new ();
   g_autoptr(TdLoadedIssue) loaded = NULL;
   g_autoptr(TdLoadedIssue) reloaded = NULL;
-  g_autofree char *report = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   gsize first_length = 0, second_length = 0;
 
   loaded = td_issue_load_from_data ((const char *) data, size, NULL, diags);
   TD_FUZZ_CHECK ((loaded == NULL) == td_diagnostics_has_errors (diags));
-  report = td_diagnostics_format (diags, "fuzz.tidings");
-  TD_FUZZ_CHECK (g_utf8_validate (report, -1, NULL));
+  td_fuzz_check_diagnostics (diags);
   if (loaded == NULL)
     return 0;
 

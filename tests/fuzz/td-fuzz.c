@@ -45,3 +45,17 @@ td_fuzz_lines_fit (const char *text,
     }
   return TRUE;
 }
+
+void
+td_fuzz_check_diagnostics (const TdDiagnostics *diags)
+{
+  g_autofree char *report = td_diagnostics_format (diags, "fuzz.tidings");
+  guint lines = 0;
+
+  TD_FUZZ_CHECK (g_utf8_validate (report, -1, NULL));
+  for (const char *p = report; *p != '\0'; p++)
+    if (*p == '\n')
+      lines++;
+  TD_FUZZ_CHECK (lines == td_diagnostics_get_n_items (diags) +
+                          (td_diagnostics_is_full (diags) ? 1 : 0));
+}

@@ -12,6 +12,8 @@
 
 #include <glib.h>
 
+#include "td-diagnostic.h"
+
 G_BEGIN_DECLS
 
 /* A property every input must keep. Not g_assert(): it must abort in any
@@ -41,5 +43,9 @@ char *td_fuzz_text          (const uint8_t *data,
 gboolean td_fuzz_lines_fit  (const char    *text,
                              gsize          length,
                              gsize          max);
+
+/* Diagnostics print as one valid UTF-8 line each, whatever the file
+ * held (their control characters escaped). */
+void td_fuzz_check_diagnostics (const TdDiagnostics *diags);
 
 G_END_DECLS
