@@ -376,6 +376,23 @@ test_field_check_string (void)
   g_assert_cmpstr (message, ==, "is not valid UTF-8 text");
 }
 
+/* Windows Notepad starts UTF-8 files with a byte order mark; RFC 8259 lets
+ * a reader ignore it, and so does Tidings (saving drops it). Other
+ * invisible characters are named by their code point. */
+static void
+test_byte_order_mark (void)
+{
+  const char *text = "\xef\xbb\xbf{\"format\": \"tidings-issue\", \"version\": 1, "
+                     "\"practice\": {\"name\": \"R\"}, \"issue\": {\"title\": \"T\"}, "
+                     "\"sections\": []}";
+
+  assert_diagnostic (text, "");
+  assert_diagnostic ("\xef\xbb\xbf\xef\xbb\xbf{}", "t.tidings:1:1: error: unexpected U+FEFF: a "
+                                                  "value should come here\n");
+  assert_diagnostic ("{\"a\": 1\xe2\x80\x8b}", "t.tidings:1:8: error: unexpected U+200B: a “,” or "
+                                            "the closing “}” should come here\n");
+}
+
 static void
 test_syntax_error (void)
 {
@@ -1057,6 +1074,7 @@ main (int    argc,
   g_test_add_func ("/core/format/load/multi-line-fields", test_multi_line_fields);
   g_test_add_func ("/core/format/field-check-string", test_field_check_string);
   g_test_add_func ("/core/format/diagnostics/escape-controls", test_diagnostics_escape_controls);
+  g_test_add_func ("/core/format/load/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/core/format/load/syntax-error", test_syntax_error);
   g_test_add_func ("/core/format/load/wrong-type", test_wrong_type);
   g_test_add_func ("/core/format/load/missing-required", test_missing_required);

@@ -315,6 +315,13 @@ td_issue_load_from_data (const char    *data,
                             "newsletter"), length, TD_ISSUE_MAX_FILE_SIZE);
       return NULL;
     }
+  /* Notepad starts UTF-8 with a byte order mark; RFC 8259 lets readers
+   * ignore it. Editors do not show it, so columns are counted after it. */
+  if (data != NULL && length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
   numbers = g_array_new (FALSE, FALSE, sizeof (TdJsonSpan));
   if (!prescan (data != NULL ? data : "", length, numbers, diags))
     return NULL;

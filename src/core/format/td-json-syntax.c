@@ -103,7 +103,8 @@ describe_char (const Scanner *s,
   /* The loader passes valid UTF-8 only; a direct caller may not. */
   if (c == (gunichar) -1 || c == (gunichar) -2)
     return g_strdup_printf ("0x%02X", (guchar) s->data[offset]);
-  if (c < 0x20 || c == 0x7f)
+  /* Controls and invisible characters (U+200B, U+FEFF …) by number. */
+  if (!g_unichar_isgraph (c))
     return g_strdup_printf ("U+%04X", c);
   g_unichar_to_utf8 (c, buffer);
   return g_strdup_printf ("“%s”", buffer);
