@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "td-issue-loader.h"
 #include "td-test-util.h"
@@ -68,4 +70,39 @@ td_test_assert_golden (const char *name,
                     name, line, data + start, expected + MIN (start, expected_length));
   }
   g_test_fail ();
+}
+
+/* The pages holding length bytes, plus the guard page after them. */
+static gsize
+guarded_size (gsize length,
+              gsize page)
+{
+  return (length + page - 1) / page * page + page;
+}
+
+char *
+td_test_guarded_copy (const char *data,
+                      gsize       length)
+{
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  gsize size = guarded_size (length, page);
+  char *base = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  char *copy;
+
+  g_assert_true (base != MAP_FAILED);
+  g_assert_cmpint (mprotect (base + size - page, page, PROT_NONE), ==, 0);
+  copy = base + size - page - length;
+  if (length > 0)
+    memcpy (copy, data, length);
+  return copy;
+}
+
+void
+td_test_guarded_free (char  *copy,
+                      gsize  length)
+{
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  gsize size = guarded_size (length, page);
+
+  munmap (copy + length + page - size, size);
 }

@@ -18,4 +18,12 @@ void      td_test_assert_golden (const char *name,
                                  const char *data,
                                  gsize       length);
 
+/* A copy of data that ends exactly where an unreadable page begins, so that
+ * a read past its end crashes at once, with or without AddressSanitizer.
+ * No NUL follows it. Free with td_test_guarded_free(). */
+char     *td_test_guarded_copy  (const char *data,
+                                 gsize       length);
+void      td_test_guarded_free  (char       *copy,
+                                 gsize       length);
+
 G_END_DECLS

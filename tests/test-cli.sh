@@ -35,8 +35,8 @@ while IFS= read -r name; do
   bad_files+=("$name")
 done < <(cd "$bad_dir" && LC_ALL=C ls -1 -- *.tidings)
 
-# 15 fixed tests, one per corpus file, one for the generated large file.
-planned=$((15 + ${#bad_files[@]} + 1))
+# 18 fixed tests, one per corpus file, one for the generated large file.
+planned=$((18 + ${#bad_files[@]} + 1))
 echo "1..$planned"
 
 n=0
@@ -155,6 +155,23 @@ else
   not_ok "validate a directory: an error, exit 1" "exit $rc" "stderr: $(cat "$tmp/err")"
 fi
 
+# Not regular files: a device is never read to its (absent) end, a FIFO
+# never waited on. The timeout turns a hang into a failure.
+check_not_regular () {
+  local path=$1 what=$2
+
+  run "$tmp/out" "$tmp/err" timeout 20 "$cli" validate "$path"
+  if [ "$rc" -eq 1 ] &&
+     grep -qxF -- "$path: error: cannot open: it is not a regular file (a device, a pipe or a socket)" "$tmp/err"; then
+    ok "validate $what: refused at once, exit 1"
+  else
+    not_ok "validate $what: refused at once, exit 1" "exit $rc" "stderr: $(head -c 2000 "$tmp/err")"
+  fi
+}
+check_not_regular /dev/zero "/dev/zero"
+mkfifo "$tmp/fifo.tidings"
+check_not_regular "$tmp/fifo.tidings" "a FIFO named x.tidings"
+
 # --- format ----------------------------------------------------------------
 
 run "$tmp/out" "$tmp/err" "$cli" format
@@ -227,6 +244,23 @@ EOF
 else
   skip "format a shuffled copy: canonical form, and a second format changes nothing" \
     "python3 not found"
+fi
+
+# Numbers in members Tidings does not know keep their text: json-glib alone
+# would write 1e999 as inf and 2^64 as -1.
+mkdir "$tmp/numbers"
+numbers='1e999, -1e400, 9223372036854775808, 18446744073709551616, 0.1, 1.0, -0, 2.5E-3'
+cat >"$tmp/numbers/n.tidings" <<EOF
+{"format": "tidings-issue", "version": 1, "x-numbers": [$numbers],
+ "practice": {"name": "R"}, "issue": {"title": "T"}, "sections": []}
+EOF
+run "$tmp/out" "$tmp/err" "$cli" format "$tmp/numbers/n.tidings"
+written=$(tr -d ' \n' <"$tmp/numbers/n.tidings")
+if [ "$rc" -eq 0 ] && [[ $written == *"\"x-numbers\":[${numbers//, /,}]"* ]]; then
+  ok "format keeps the text of numbers in unknown members"
+else
+  not_ok "format keeps the text of numbers in unknown members" "exit $rc" \
+    "stderr: $(cat "$tmp/err")" "written: $written"
 fi
 
 # format refuses every bad file and never touches it.

@@ -14,8 +14,11 @@
 #include "td-document.h"
 #include "td-issue-loader.h"
 #include "td-issue-saver.h"
+#include "td-issue-validator.h"
 #include "td-json-path.h"
+#include "td-json-syntax.h"
 #include "td-json-writer.h"
+#include "td-test-util.h"
 
 static char *
 sample_path (void)
@@ -57,6 +60,23 @@ assert_diagnostic (const char *text,
   g_assert_cmpstr (got, ==, expected);
 }
 
+/* A tip whose picture is src, loaded from base_dir (or none), gets exactly
+ * one error: message, about that picture. */
+static void
+assert_image_error (const char *src,
+                    const char *base_dir,
+                    const char *message)
+{
+  g_autofree char *section = g_strdup_printf ("{\"id\": \"b\", \"type\": \"tip\", "
+                                              "\"image\": {\"src\": \"%s\"}}", src);
+  g_autofree char *text = with_section (section);
+  g_autofree char *expected = g_strdup_printf ("t.tidings: error: sections[1].image.src: %s\n",
+                                               message);
+  g_autofree char *got = diagnose (text, base_dir);
+
+  g_assert_cmpstr (got, ==, expected);
+}
+
 static void
 test_sample_is_canonical (void)
 {
@@ -78,6 +98,30 @@ test_sample_is_canonical (void)
   g_assert_cmpstr (written, ==, contents);
 }
 
+/* Loads text, writes it, loads and writes that again: both writings must
+ * be the same bytes and hold the same document. Returns the first one;
+ * diags gets the first load's diagnostics. */
+static char *
+write_twice (const char    *text,
+             gsize          length,
+             TdDiagnostics *diags)
+{
+  g_autoptr(TdDiagnostics) diags2 = td_diagnostics_new ();
+  g_autoptr(TdLoadedIssue) loaded = td_issue_load_from_data (text, length, NULL, diags);
+  g_autoptr(TdLoadedIssue) reloaded = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  g_assert_nonnull (loaded);
+  first = td_json_write_issue (loaded->root, NULL);
+  reloaded = td_issue_load_from_data (first, strlen (first), NULL, diags2);
+  g_assert_nonnull (reloaded);
+  second = td_json_write_issue (reloaded->root, NULL);
+  g_assert_cmpstr (first, ==, second);
+  g_assert_true (json_node_equal (loaded->root, reloaded->root));
+  return g_steal_pointer (&first);
+}
+
 static void
 test_every_field_round_trip (void)
 {
@@ -85,27 +129,16 @@ test_every_field_round_trip (void)
                                                  "every-field.tidings", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
   g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
-  g_autoptr(TdDiagnostics) diags2 = td_diagnostics_new ();
-  g_autoptr(TdLoadedIssue) loaded = NULL;
-  g_autoptr(TdLoadedIssue) reloaded = NULL;
   gsize length;
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  loaded = td_issue_load_from_data (contents, length, NULL, diags);
-  g_assert_nonnull (loaded);
-  first = td_json_write_issue (loaded->root, NULL);
-  reloaded = td_issue_load_from_data (first, strlen (first), NULL, diags2);
-  g_assert_nonnull (reloaded);
-  second = td_json_write_issue (reloaded->root, NULL);
-  g_assert_cmpstr (first, ==, second);
+  first = write_twice (contents, length, diags);
 
   /* Unknown members and section types survive, in place. */
   g_assert_nonnull (strstr (first, "\"x-future-field\": {\n"));
   g_assert_nonnull (strstr (first, "\"type\": \"poll\""));
   g_assert_nonnull (strstr (first, "\"choices\": [\n"));
-  g_assert_true (json_node_equal (loaded->root, reloaded->root));
   /* The unknown type is reported, but only as a warning. */
   g_assert_cmpuint (td_diagnostics_count (diags, TD_SEVERITY_WARNING), ==, 1);
 }
@@ -200,6 +233,219 @@ test_delivery_member (void)
                      "t.tidings: error: delivery.mailchimp.id: must be text, not a number\n");
 }
 
+/* Numbers in members Tidings does not know are kept as they were written:
+ * json-glib would turn 1e999 into inf and 2^64 into -1. */
+static void
+test_number_text (void)
+{
+  static const char *const numbers[] = {
+    "1e999", "-1e400", "9223372036854775808", "18446744073709551616", "-9223372036854775809",
+    "0.1", "1.0", "-0", "1E5", "2.5e-3", "0", "-7", "9223372036854775807",
+    "123456789012345678901234567890.5e+10",
+  };
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *first = NULL;
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", numbers[i]);
+      g_string_append_printf (expected, "          %s%s\n", numbers[i],
+                              i + 1 < G_N_ELEMENTS (numbers) ? "," : "");
+    }
+  text = g_strdup_printf ("{\"format\": \"tidings-issue\", \"version\": 1, \"x-n\": 1e999,"
+                          " \"practice\": {\"name\": \"R\", \"x-big\": 18446744073709551616},"
+                          " \"issue\": {\"title\": \"T\"},"
+                          " \"sections\": [{\"id\": \"a\", \"type\": \"poll\", "
+                          "\"counts\": {\"all\": [%s]}}]}", list->str);
+  /* Written as they came, and stable when written again. */
+  first = write_twice (text, strlen (text), diags);
+  g_assert_nonnull (strstr (first, expected->str));
+  g_assert_nonnull (strstr (first, "\"x-big\": 18446744073709551616\n"));
+  g_assert_nonnull (strstr (first, "\"x-n\": 1e999\n"));
+  g_assert_nonnull (strstr (first, "\"version\": 1,\n"));
+}
+
+/* The version is read from its text: one too large for any integer is
+ * reported as such, not as whatever it overflowed to. */
+static void
+test_version_text (void)
+{
+  static const struct { const char *version; const char *message; } cases[] = {
+    { "99999999999999999999", "version: “99999999999999999999” is too large to be a format "
+                              "version; this version of Tidings reads format versions up to 1" },
+    { "-99999999999999999999", "version: “-99999999999999999999” is not a format version" },
+    { "1e999", "version: must be a whole number such as 1, not a number" },
+    { "1.0", "version: must be a whole number such as 1, not a number" },
+    { "-1", "version: -1 is not a format version" },
+  };
+  g_autofree char *digits = g_strnfill (5000, '7');
+
+  for (guint i = 0; i <= G_N_ELEMENTS (cases); i++)
+    {
+      const char *version = i < G_N_ELEMENTS (cases) ? cases[i].version : digits;
+      g_autofree char *text = g_strdup_printf ("{\"format\": \"tidings-issue\", "
+                                               "\"version\": %s}", version);
+      g_autofree char *got = diagnose (text, NULL);
+      g_autofree char *expected = NULL;
+
+      if (i < G_N_ELEMENTS (cases))
+        expected = g_strdup_printf ("t.tidings: error: %s\n", cases[i].message);
+      else
+        expected = g_strdup ("t.tidings: error: version: “777777777777777777777777…” (5000 digits) "
+                             "is too large to be a format version; this version of Tidings "
+                             "reads format versions up to 1\n");
+      g_assert_cmpstr (got, ==, expected);
+    }
+}
+
+/* One-line fields end up in mail headers (Subject:, From:) and single
+ * lines of the text version: no line break of any kind, no control
+ * character. Multi-line fields keep line feeds and tabs. */
+static void
+test_one_line_fields (void)
+{
+  static const struct { const char *json; const char *shown; } bad[] = {
+    { "\\n", "a line break (U+000A)" },
+    { "\\r", "a line break (U+000D)" },
+    { "\\u2028", "a line break (U+2028)" },
+    { "\\u2029", "a line break (U+2029)" },
+    { "\\u0085", "a line break (U+0085)" },
+    { "\\t", "the control character U+0009" },
+    { "\\u001b[31m", "the control character U+001B" },
+    { "\\u007f", "the control character U+007F" },
+    { "\\u009b", "the control character U+009B" },
+  };
+  static const char *const fields[] = {
+    "issue.subject", "issue.preheader", "practice.name", "practice.email", "practice.website",
+    "sections[1].title", "sections[1].image.alt",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+      {
+        g_autofree char *value = g_strdup_printf ("a%sb@example.com", bad[i].json);
+        g_autofree char *issue = g_strdup_printf ("{\"title\": \"T\"%s%s%s}",
+                                                  f < 2 ? ", \"" : "",
+                                                  f < 2 ? fields[f] + 6 : "",
+                                                  f < 2 ? "\": \"VALUE\"" : "");
+        g_autofree char *practice = g_strdup_printf ("{\"name\": \"%s\"%s%s%s}",
+                                                     f == 2 ? "VALUE" : "R",
+                                                     f > 2 && f < 5 ? ", \"" : "",
+                                                     f > 2 && f < 5 ? fields[f] + 9 : "",
+                                                     f > 2 && f < 5 ? "\": \"VALUE\"" : "");
+        g_autofree char *section = g_strdup_printf ("{\"id\": \"b\", \"type\": \"tip\", "
+                                                    "\"title\": \"%s\", \"image\": "
+                                                    "{\"src\": \"x.png\", \"alt\": \"%s\"}}",
+                                                    f == 5 ? "VALUE" : "Tip",
+                                                    f == 6 ? "VALUE" : "");
+        g_autofree char *text = g_strdup_printf ("{\"format\": \"tidings-issue\", \"version\": 1,"
+                                                 " \"practice\": %s, \"issue\": %s, \"sections\":"
+                                                 " [{\"id\": \"a\", \"type\": \"tip\"}, %s]}",
+                                                 practice, issue, section);
+        g_auto(GStrv) parts = g_strsplit (text, "VALUE", -1);
+        g_autofree char *joined = g_strjoinv (value, parts);
+        g_autofree char *got = diagnose (joined, NULL);
+        g_autofree char *expected = g_strdup_printf ("t.tidings: error: %s: contains %s; this "
+                                                     "field is one line of text\n",
+                                                     fields[f], bad[i].shown);
+
+        g_test_message ("%s in %s", bad[i].json, fields[f]);
+        if (g_str_has_prefix (bad[i].shown, "the control"))
+          {
+            g_free (expected);
+            expected = g_strdup_printf ("t.tidings: error: %s: contains %s; remove it\n",
+                                        fields[f], bad[i].shown);
+          }
+        g_assert_cmpstr (got, ==, expected);
+      }
+}
+
+static void
+test_multi_line_fields (void)
+{
+  static const struct { const char *json; const char *message; } cases[] = {
+    { "one\\ntwo\\tthree\\u2028four\\u2029five", NULL },
+    { "one\\r\\ntwo", "contains the control character U+000D; remove it" },
+    { "one\\u0085two", "contains the control character U+0085; remove it" },
+    { "bell\\u0007", "contains the control character U+0007; remove it" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"format\": \"tidings-issue\", \"version\": 1,"
+                                               " \"practice\": {\"name\": \"R\", \"address\":"
+                                               " \"%s\"}, \"issue\": {\"title\": \"T\"},"
+                                               " \"sections\": [{\"id\": \"a\", \"type\":"
+                                               " \"tip\", \"body\": \"%s\"}]}",
+                                               cases[i].json, cases[i].json);
+      g_autofree char *got = diagnose (text, NULL);
+      /* The markdown body is judged like the address. */
+      g_autofree char *expected = cases[i].message == NULL
+        ? g_strdup ("")
+        : g_strdup_printf ("t.tidings: error: practice.address: %s\n"
+                           "t.tidings: error: sections[0].body: %s\n",
+                           cases[i].message, cases[i].message);
+
+      g_assert_cmpstr (got, ==, expected);
+    }
+}
+
+/* Diagnostics quote values from the file; printed to a terminal, their
+ * control characters must not act (an escape sequence retitling the window,
+ * a line break faking a second diagnostic). */
+static void
+test_diagnostics_escape_controls (void)
+{
+  assert_diagnostic ("{\"format\": \"tidings-issue\", \"version\": 1, \"practice\": "
+                     "{\"name\": \"R\"}, \"issue\": {\"title\": \"T\"}, \"sections\": "
+                     "[{\"id\": \"a\", \"type\": \"\\u001b]0;x\\u0007\\u009b2J\"}]}",
+                     "t.tidings: warning: sections[0].type: unknown section type "
+                     "“\\u001b]0;x\\u0007\\u009b2J”: it is kept in the file but not shown\n");
+  assert_diagnostic ("{\"a\\nt.tidings: error: fake\": 1, \"a\\nt.tidings: error: fake\": 2}",
+                     "t.tidings:1:34: error: duplicate key “a\\u000at.tidings: error: fake”: each "
+                     "key may appear once in an object\n");
+}
+
+/* The editor asks the same function while the user types. */
+static void
+test_field_check_string (void)
+{
+  g_autofree char *message = NULL;
+
+  g_assert_false (td_field_check_string (TD_FIELD_TEXT, "Subject\r\nBcc: x@example.com",
+                                         &message));
+  g_assert_cmpstr (message, ==, "contains a line break (U+000D); this field is one line of text");
+  g_clear_pointer (&message, g_free);
+  g_assert_false (td_field_check_string (TD_FIELD_EMAIL, "a\xe2\x80\xa8@example.com", &message));
+  g_assert_cmpstr (message, ==, "contains a line break (U+2028); this field is one line of text");
+  g_clear_pointer (&message, g_free);
+  g_assert_true (td_field_check_string (TD_FIELD_MULTILINE, "1 Main St\n\tApt 2", &message));
+  g_assert_null (message);
+  g_assert_true (td_field_check_string (TD_FIELD_TEXT, "Caf\xc3\xa9 \xe2\x80\x94 ok", &message));
+  g_assert_false (td_field_check_string (TD_FIELD_TEXT, "broken \xf0", &message));
+  g_assert_cmpstr (message, ==, "is not valid UTF-8 text");
+}
+
+/* Windows Notepad starts UTF-8 files with a byte order mark; RFC 8259 lets
+ * a reader ignore it, and so does Tidings (saving drops it). Other
+ * invisible characters are named by their code point. */
+static void
+test_byte_order_mark (void)
+{
+  const char *text = "\xef\xbb\xbf{\"format\": \"tidings-issue\", \"version\": 1, "
+                     "\"practice\": {\"name\": \"R\"}, \"issue\": {\"title\": \"T\"}, "
+                     "\"sections\": []}";
+
+  assert_diagnostic (text, "");
+  assert_diagnostic ("\xef\xbb\xbf\xef\xbb\xbf{}", "t.tidings:1:1: error: unexpected U+FEFF: a "
+                                                  "value should come here\n");
+  assert_diagnostic ("{\"a\": 1\xe2\x80\x8b}", "t.tidings:1:8: error: unexpected U+200B: a “,” or "
+                                            "the closing “}” should come here\n");
+}
+
 static void
 test_syntax_error (void)
 {
@@ -290,16 +536,7 @@ test_image_paths (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *section = g_strdup_printf ("{\"id\": \"b\", \"type\": \"tip\", "
-                                                  "\"image\": {\"src\": \"%s\"}}",
-                                                  cases[i].src);
-      g_autofree char *text = with_section (section);
-      g_autofree char *expected = g_strdup_printf ("t.tidings: error: sections[1].image.src: "
-                                                   "%s\n", cases[i].message);
-
-      assert_diagnostic (text, expected);
-    }
+    assert_image_error (cases[i].src, NULL, cases[i].message);
 }
 
 /* A file named like a picture must be one, and must not be a link out of
@@ -331,13 +568,86 @@ test_image_files (void)
   g_assert_cmpstr (got_fake, ==, "t.tidings: error: sections[1].image.src: “images/fake.png” "
                                  "is not a PNG, JPEG or GIF picture\n");
   g_assert_cmpstr (got_link, ==, "t.tidings: error: sections[1].image.src: “images/link.png” "
-                                 "is not a regular file (links are not followed)\n");
+                                 "is a link, not a picture in the issue’s folder\n");
   g_assert_cmpstr (got_missing, ==, "t.tidings: warning: sections[1].image.src: the picture "
                                     "“images/gone.png” is missing from the issue’s folder\n");
 
   g_unlink (fake);
   g_unlink (link);
   g_rmdir (images);
+  g_rmdir (dir);
+}
+
+/* The checks take a length and never read past it: each input here ends
+ * where an unreadable page begins, with no NUL after it. */
+static void
+test_unterminated_input (void)
+{
+  static const char *const inputs[] = {
+    " ", "   \n\t", "{", " [", "\"abc", "\"a\\", "\"\\u12", "tru", "12", "-", "1e",
+    "1.", "{\"a\":1", "{} ", "[1,", "{\"a\"", "nul", "\xc3\xa9", "/",
+  };
+  g_autofree char *blank = g_strnfill (5000, ' ');
+
+  for (guint i = 0; i <= G_N_ELEMENTS (inputs); i++)
+    {
+      const char *text = i < G_N_ELEMENTS (inputs) ? inputs[i] : blank;
+      gsize length = strlen (text);
+      char *copy = td_test_guarded_copy (text, length);
+      g_autoptr(TdDiagnostics) syntax = td_diagnostics_new ();
+      g_autoptr(TdDiagnostics) load = td_diagnostics_new ();
+      g_autoptr(TdLoadedIssue) loaded = NULL;
+
+      g_test_message ("input %u: %zu bytes", i, length);
+      g_assert_true (td_json_syntax_check (copy, length, TD_ISSUE_MAX_DEPTH, NULL, syntax) !=
+                     td_diagnostics_has_errors (syntax));
+      loaded = td_issue_load_from_data (copy, length, NULL, load);
+      g_assert_null (loaded);
+      g_assert_true (td_diagnostics_has_errors (load));
+      if (strspn (text, " \t\n") == length)
+        {
+          g_autofree char *got = td_diagnostics_format (load, "t.tidings");
+
+          g_assert_nonnull (strstr (got, "the file holds only blank space"));
+        }
+      td_test_guarded_free (copy, length);
+    }
+}
+
+/* A picture whose path runs through a link, or names no regular file, is
+ * an error however real the file at the end is. */
+static void
+test_image_links (void)
+{
+  static const struct { const char *src; const char *message; } cases[] = {
+    { "images/badge-amta.png", "“images/badge-amta.png” leads outside the issue’s folder: "
+                               "“images” is a link" },
+    { "pics/badge-amta.png", "“pics/badge-amta.png” leads outside the issue’s folder: "
+                             "“pics” is a link" },
+    { "own/pipe.png", "“own/pipe.png” is not a regular file (a device, a pipe or a socket)" },
+    { "own/folder.png", "“own/folder.png” is a folder, not a picture" },
+  };
+  g_autofree char *sample = td_test_sample_dir ();
+  g_autofree char *sample_images = g_build_filename (sample, "images", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("tidings-test-XXXXXX", NULL);
+  g_autofree char *images = g_build_filename (dir, "images", NULL);
+  g_autofree char *pics = g_build_filename (dir, "pics", NULL);
+  g_autofree char *own = g_build_filename (dir, "own", NULL);
+  g_autofree char *fifo = g_build_filename (own, "pipe.png", NULL);
+  g_autofree char *folder = g_build_filename (own, "folder.png", NULL);
+
+  g_assert_cmpint (symlink (sample_images, images), ==, 0);
+  g_assert_cmpint (symlink (sample_images, pics), ==, 0);
+  g_assert_cmpint (g_mkdir (own, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_image_error (cases[i].src, dir, cases[i].message);
+  g_unlink (images);
+  g_unlink (pics);
+  g_unlink (fifo);
+  g_rmdir (folder);
+  g_rmdir (own);
   g_rmdir (dir);
 }
 
@@ -459,6 +769,71 @@ test_mutations (void)
   g_test_message ("%u of 3000 damaged files still loaded", loaded_ok);
   g_assert_cmpuint (loaded_ok, >, 0);
   g_assert_cmpuint (loaded_ok, <, 3000);
+}
+
+static char *
+load_file_error (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  g_autoptr(TdLoadedIssue) loaded = td_issue_load_from_file (file, diags);
+
+  g_assert_null (loaded);
+  return td_diagnostics_format (diags, "t.tidings");
+}
+
+/* Only a regular file is read: a device would be read forever and a FIFO
+ * would block. Run in a subprocess so that a hang fails the test. */
+static void
+test_not_regular_files (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = g_dir_make_tmp ("tidings-test-XXXXXX", NULL);
+      g_autofree char *fifo = g_build_filename (dir, "x.tidings", NULL);
+      g_autofree char *link = g_build_filename (dir, "zero.tidings", NULL);
+      const char *paths[] = { "/dev/zero", fifo, link };
+
+      g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+      g_assert_cmpint (symlink ("/dev/zero", link), ==, 0);
+      for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+        {
+          g_autofree char *got = load_file_error (paths[i]);
+
+          g_assert_cmpstr (got, ==, "t.tidings: error: cannot open: it is not a regular file "
+                                    "(a device, a pipe or a socket)\n");
+        }
+      g_unlink (fifo);
+      g_unlink (link);
+      g_rmdir (dir);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* A link to an issue opens the issue; its pictures are looked for beside
+ * the link. */
+static void
+test_link_to_issue (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tidings-test-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (dir, "real.tidings", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.tidings", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (link);
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  g_autoptr(TdLoadedIssue) loaded = NULL;
+  const char *text = "{\"format\": \"tidings-issue\", \"version\": 1, \"practice\": "
+                     "{\"name\": \"R\"}, \"issue\": {\"title\": \"T\"}, \"sections\": []}";
+
+  g_assert_true (g_file_set_contents (target, text, -1, NULL));
+  g_assert_cmpint (symlink ("real.tidings", link), ==, 0);
+  loaded = td_issue_load_from_file (file, diags);
+  g_assert_nonnull (loaded);
+  g_assert_nonnull (loaded->etag);
+  g_unlink (link);
+  g_unlink (target);
+  g_rmdir (dir);
 }
 
 /* Saving */
@@ -747,6 +1122,13 @@ main (int    argc,
   g_test_add_func ("/core/format/round-trip/every-field", test_every_field_round_trip);
   g_test_add_func ("/core/format/round-trip/canonical-order", test_canonical_order);
   g_test_add_func ("/core/format/round-trip/delivery", test_delivery_member);
+  g_test_add_func ("/core/format/round-trip/number-text", test_number_text);
+  g_test_add_func ("/core/format/load/version-text", test_version_text);
+  g_test_add_func ("/core/format/load/one-line-fields", test_one_line_fields);
+  g_test_add_func ("/core/format/load/multi-line-fields", test_multi_line_fields);
+  g_test_add_func ("/core/format/field-check-string", test_field_check_string);
+  g_test_add_func ("/core/format/diagnostics/escape-controls", test_diagnostics_escape_controls);
+  g_test_add_func ("/core/format/load/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/core/format/load/syntax-error", test_syntax_error);
   g_test_add_func ("/core/format/load/wrong-type", test_wrong_type);
   g_test_add_func ("/core/format/load/missing-required", test_missing_required);
@@ -757,8 +1139,12 @@ main (int    argc,
   g_test_add_func ("/core/format/load/newer-version", test_newer_version);
   g_test_add_func ("/core/format/load/image-paths", test_image_paths);
   g_test_add_func ("/core/format/load/image-files", test_image_files);
+  g_test_add_func ("/core/format/load/image-links", test_image_links);
   g_test_add_func ("/core/format/load/bad-corpus", test_bad_corpus);
   g_test_add_func ("/core/format/load/mutations", test_mutations);
+  g_test_add_func ("/core/format/load/unterminated-input", test_unterminated_input);
+  g_test_add_func ("/core/format/load/not-regular-files", test_not_regular_files);
+  g_test_add_func ("/core/format/load/link-to-issue", test_link_to_issue);
   g_test_add_func ("/core/format/migrate/0-to-1", test_migration_from_0);
   g_test_add ("/core/format/save/mode-and-backup", SaveFixture, NULL,
               save_fixture_set_up, test_save_keeps_mode_and_backup, save_fixture_tear_down);

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "td-diagnostic.h"
@@ -49,6 +51,37 @@ td_diagnostics_is_full (const TdDiagnostics *diags)
   return diags->items->len >= MAX_DIAGNOSTICS;
 }
 
+/* Messages and paths quote text from the file. Its control characters
+ * (and anything not UTF-8) are written as escapes, so that printed to a
+ * terminal they cannot act on it (ESC sequences) or fake another
+ * diagnostic (a line break), and shown in a dialog they are visible. */
+static char *
+printable (const char *text)
+{
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 append (TdDiagnostics *diags,
         TdSeverity     severity,
@@ -57,14 +90,16 @@ append (TdDiagnostics *diags,
         guint          column,
         char          *message)
 {
-  TdDiagnostic diag = { severity, g_strdup (path), line, column, message };
+  TdDiagnostic diag = { severity, NULL, line, column, NULL };
 
   if (td_diagnostics_is_full (diags))
     {
-      g_free (diag.path);
       g_free (message);
       return;
     }
+  diag.path = printable (path);
+  diag.message = printable (message);
+  g_free (message);
   g_array_append_val (diags->items, diag);
 }
 

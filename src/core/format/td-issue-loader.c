@@ -8,14 +8,21 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
 
 #include "td-issue-loader.h"
 #include "td-issue-validator.h"
+#include "td-json-number.h"
 #include "td-json-path.h"
 #include "td-json-syntax.h"
+#include "td-read-limited.h"
 #include "td-registry.h"
 
 void
@@ -65,6 +72,7 @@ report_at (TdDiagnostics *diags,
 static gboolean
 prescan (const char    *data,
          gsize          length,
+         GArray        *numbers,
          TdDiagnostics *diags)
 {
   const char *invalid = NULL;
@@ -80,7 +88,7 @@ prescan (const char    *data,
       return report_at (diags, data, invalid - data,
                         _("invalid UTF-8: the file must be saved as UTF-8 text"));
     }
-  return td_json_syntax_check (data, length, TD_ISSUE_MAX_DEPTH, diags);
+  return td_json_syntax_check (data, length, TD_ISSUE_MAX_DEPTH, numbers, diags);
 }
 
 /* json-glib reports "<data>:LINE:COL: Parse error: MESSAGE". */
@@ -115,14 +123,16 @@ report_parse_error (TdDiagnostics *diags,
     td_diagnostics_add_at (diags, TD_SEVERITY_ERROR, 1, 1, _("not valid JSON: %s"), message);
 }
 
+/* numbers: where the prescan found each number, whose text is kept. */
 static JsonNode *
 parse (const char    *data,
        gsize          length,
+       GArray        *numbers,
        TdDiagnostics *diags)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
 
   /* The syntax check has passed, so this only fails on what it cannot
    * foresee (such as running out of memory). */
@@ -139,7 +149,15 @@ parse (const char    *data,
                              _("the file is empty; a Tidings issue is a JSON object"));
       return NULL;
     }
-  return root;
+  /* Both readers agree on what is a number in valid JSON; if they ever did
+   * not, refusing is better than giving a number another one's text. */
+  if (!td_json_number_keep_text (root, data, numbers))
+    {
+      td_diagnostics_add (diags, TD_SEVERITY_ERROR, NULL,
+                          _("the numbers in the file could not be read as written"));
+      return NULL;
+    }
+  return g_steal_pointer (&root);
 }
 
 /* Version 0 was the draft format of the first prototype: the brand colour
@@ -193,6 +211,7 @@ td_issue_migrate (JsonNode      *root,
 {
   JsonObject *document;
   JsonNode *format, *version;
+  TdJsonIntegerStatus status;
   gint64 number;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
@@ -228,14 +247,30 @@ td_issue_migrate (JsonNode      *root,
       td_diagnostics_add (diags, TD_SEVERITY_ERROR, "version", _("is missing (it is required)"));
       return FALSE;
     }
-  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+  /* Read from the number's text: json-glib turns one too large for a
+   * gint64 into whatever it overflows to. */
+  status = td_json_number_get_integer (version, &number);
+  if (status == TD_JSON_INTEGER_OUT_OF_RANGE)
+    {
+      g_autofree char *text = td_json_number_describe (version);
+
+      if (td_json_number_get_text (version)[0] == '-')
+        td_diagnostics_add (diags, TD_SEVERITY_ERROR, "version",
+                            _("%s is not a format version"), text);
+      else
+        td_diagnostics_add (diags, TD_SEVERITY_ERROR, "version",
+                            _("%s is too large to be a format version; this version of "
+                              "Tidings reads format versions up to %d"),
+                            text, TD_FORMAT_VERSION);
+      return FALSE;
+    }
+  if (status != TD_JSON_INTEGER_OK)
     {
       td_diagnostics_add (diags, TD_SEVERITY_ERROR, "version",
                           _("must be a whole number such as 1, not %s"),
                           td_json_describe_node (version));
       return FALSE;
     }
-  number = json_node_get_int (version);
   if (number > TD_FORMAT_VERSION)
     {
       td_diagnostics_add (diags, TD_SEVERITY_ERROR, "version",
@@ -266,6 +301,7 @@ td_issue_load_from_data (const char    *data,
                          TdDiagnostics *diags)
 {
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GArray) numbers = NULL;
   guint from_version = TD_FORMAT_VERSION;
   TdLoadedIssue *loaded;
 
@@ -279,9 +315,17 @@ td_issue_load_from_data (const char    *data,
                             "newsletter"), length, TD_ISSUE_MAX_FILE_SIZE);
       return NULL;
     }
-  if (!prescan (data != NULL ? data : "", length, diags))
+  /* Notepad starts UTF-8 with a byte order mark; RFC 8259 lets readers
+   * ignore it. Editors do not show it, so columns are counted after it. */
+  if (data != NULL && length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  numbers = g_array_new (FALSE, FALSE, sizeof (TdJsonSpan));
+  if (!prescan (data != NULL ? data : "", length, numbers, diags))
     return NULL;
-  root = parse (data != NULL ? data : "", length, diags);
+  root = parse (data != NULL ? data : "", length, numbers, diags);
   if (root == NULL)
     return NULL;
   if (!td_issue_migrate (root, &from_version, diags))
@@ -296,6 +340,34 @@ td_issue_load_from_data (const char    *data,
   return loaded;
 }
 
+/* Opens a local file without blocking (a FIFO would wait for a writer) and
+ * checks on the open file that it is a regular file: a device such as
+ * /dev/zero never ends. A symbolic link to an issue is followed: the user
+ * chose it, and its pictures are looked for beside the link. */
+static GInputStream *
+open_local (const char     *path,
+            TdDiagnostics  *diags)
+{
+  struct stat st;
+  int fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+
+  if (fd < 0)
+    {
+      td_diagnostics_add (diags, TD_SEVERITY_ERROR, NULL, _("cannot open: %s"),
+                          g_strerror (errno));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      td_diagnostics_add (diags, TD_SEVERITY_ERROR, NULL,
+                          _("cannot open: it is not a regular file (a device, a pipe or a "
+                            "socket)"));
+      close (fd);
+      return NULL;
+    }
+  return g_unix_input_stream_new (fd, TRUE);
+}
+
 TdLoadedIssue *
 td_issue_load_from_file (GFile         *file,
                          TdDiagnostics *diags)
@@ -303,17 +375,22 @@ td_issue_load_from_file (GFile         *file,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) parent = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autofree char *etag = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *base_dir = NULL;
-  gsize length = 0;
   TdLoadedIssue *loaded;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (diags != NULL, NULL);
 
-  /* Check the size first so a huge file is never read into memory. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+  /* The etag is taken before reading: if the file changes meanwhile, a
+   * later save refuses to overwrite it rather than lose the change. */
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_ETAG_VALUE,
                             G_FILE_QUERY_INFO_NONE, NULL, &error);
   if (info == NULL)
     {
@@ -326,6 +403,14 @@ td_issue_load_from_file (GFile         *file,
                           _("cannot open: it is a folder, not a file"));
       return NULL;
     }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      td_diagnostics_add (diags, TD_SEVERITY_ERROR, NULL,
+                          _("cannot open: it is not a regular file (a device, a pipe or a "
+                            "socket)"));
+      return NULL;
+    }
+  /* Refuse a large file by its size, before reading any of it. */
   if (g_file_info_get_size (info) > TD_ISSUE_MAX_FILE_SIZE)
     {
       td_diagnostics_add (diags, TD_SEVERITY_ERROR, NULL,
@@ -334,16 +419,40 @@ td_issue_load_from_file (GFile         *file,
                           (long long) g_file_info_get_size (info), TD_ISSUE_MAX_FILE_SIZE);
       return NULL;
     }
+  etag = g_strdup (g_file_info_get_etag (info));
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, &etag, &error))
+  /* The type was checked by name; a local file is checked again once open,
+   * in case it was replaced in between. */
+  path = g_file_get_path (file);
+  if (path != NULL)
+    stream = open_local (path, diags);
+  else
     {
-      td_diagnostics_add (diags, TD_SEVERITY_ERROR, NULL, _("cannot read: %s"), error->message);
+      stream = G_INPUT_STREAM (g_file_read (file, NULL, &error));
+      if (stream == NULL)
+        td_diagnostics_add (diags, TD_SEVERITY_ERROR, NULL, _("cannot open: %s"),
+                            error->message);
+    }
+  if (stream == NULL)
+    return NULL;
+
+  contents = td_read_limited (stream, TD_ISSUE_MAX_FILE_SIZE, &error);
+  if (contents == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        td_diagnostics_add (diags, TD_SEVERITY_ERROR, NULL,
+                            _("the file is too large (more than %d bytes): it is not a "
+                              "newsletter"), TD_ISSUE_MAX_FILE_SIZE);
+      else
+        td_diagnostics_add (diags, TD_SEVERITY_ERROR, NULL, _("cannot read: %s"),
+                            error->message);
       return NULL;
     }
 
   parent = g_file_get_parent (file);
   base_dir = parent != NULL ? g_file_get_path (parent) : NULL;
-  loaded = td_issue_load_from_data (contents, length, base_dir, diags);
+  loaded = td_issue_load_from_data (g_bytes_get_data (contents, NULL),
+                                    g_bytes_get_size (contents), base_dir, diags);
   if (loaded != NULL)
     loaded->etag = g_steal_pointer (&etag);
   return loaded;

@@ -37,6 +37,10 @@ TdLoadedIssue *td_issue_load_from_data (const char    *data,
                                         const char    *base_dir,
                                         TdDiagnostics *diags);
 
+/* Reads a regular file only (a symbolic link to one is followed; its
+ * folder, where the pictures are looked for, is the link's), and never more
+ * than TD_ISSUE_MAX_FILE_SIZE bytes of it: a device, a FIFO or a socket is
+ * refused at once, without reading or waiting. */
 TdLoadedIssue *td_issue_load_from_file (GFile         *file,
                                         TdDiagnostics *diags);
 

@@ -7,16 +7,16 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <glib/gi18n.h>
 
 #include "td-html.h"
 #include "td-image-info.h"
 #include "td-issue-validator.h"
+#include "td-json-number.h"
 #include "td-json-path.h"
+#include "td-picture-file.h"
 
 #define MAX_SECTIONS   1000
 #define MAX_LIST_ITEMS 200
@@ -35,7 +35,8 @@ static void validate_object (Context           *ctx,
 static gboolean
 node_is_string (JsonNode *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+         !td_json_node_holds_number (node);
 }
 
 static gboolean
@@ -261,6 +262,49 @@ td_image_path_is_safe (const char  *path,
   return TRUE;
 }
 
+static gboolean
+is_line_break (gunichar c)
+{
+  return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+/* C0, DEL and C1: never text, and escapes to a terminal. */
+static gboolean
+is_control (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+}
+
+/* One-line fields end up in mail headers (Subject:, From:) and on single
+ * lines of the text version, where a line break could start a header of
+ * its own: none of any kind, nor other control characters. Multi-line
+ * fields keep line feeds (LF, U+2028, U+2029) and tabs, and refuse the
+ * other controls (a CR would be a bare CR in the .eml). The messages never
+ * quote the value: it is what cannot be shown. */
+static gboolean
+check_characters (TdFieldKind   kind,
+                  const char   *value,
+                  char        **message)
+{
+  gboolean one_line = kind != TD_FIELD_MULTILINE && kind != TD_FIELD_MARKDOWN;
+
+  if (!g_utf8_validate (value, -1, NULL))
+    return refuse (message, _("is not valid UTF-8 text"));
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (one_line && is_line_break (c))
+        return refuse (message, _("contains a line break (U+%04X); this field is one line "
+                                  "of text"), c);
+      if (!one_line && (c == '\n' || c == '\t'))
+        continue;
+      if (is_control (c))
+        return refuse (message, _("contains the control character U+%04X; remove it"), c);
+    }
+  return TRUE;
+}
+
 gboolean
 td_field_check_string (TdFieldKind  kind,
                        const char  *value,
@@ -272,6 +316,8 @@ td_field_check_string (TdFieldKind  kind,
   *message = NULL;
   if (value[0] == '\0')
     return TRUE;
+  if (!check_characters (kind, value, message))
+    return FALSE;
 
   switch (kind)
     {
@@ -315,40 +361,29 @@ td_field_check_string (TdFieldKind  kind,
 }
 
 /* An image that is named must be a real picture inside the folder: not a
- * symlink out of it, not a text file renamed .png. */
+ * link out of it, not a text file renamed .png. Missing is only a warning:
+ * the picture may not have been copied yet. */
 static void
 check_image_file (Context    *ctx,
                   const char *relative,
                   const char *path)
 {
-  g_autofree char *full = NULL;
   g_autoptr(GError) error = NULL;
   TdImageInfo info;
-  struct stat st;
 
   if (ctx->base_dir == NULL)
     return;
 
-  full = g_build_filename (ctx->base_dir, relative, NULL);
-  if (lstat (full, &st) != 0)
-    {
-      if (errno == ENOENT)
-        td_diagnostics_add (ctx->diags, TD_SEVERITY_WARNING, path,
-                            _("the picture “%s” is missing from the issue’s folder"), relative);
-      else
-        td_diagnostics_add (ctx->diags, TD_SEVERITY_ERROR, path,
-                            _("cannot read the picture “%s”: %s"), relative, g_strerror (errno));
-      return;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      td_diagnostics_add (ctx->diags, TD_SEVERITY_ERROR, path,
-                          _("“%s” is not a regular file (links are not followed)"), relative);
-      return;
-    }
-  if (!td_image_info_from_file (full, &info, &error))
+  if (td_picture_file_get_info (ctx->base_dir, relative, &info, &error))
+    return;
+  if (g_error_matches (error, TD_PICTURE_FILE_ERROR, TD_PICTURE_FILE_ERROR_NOT_FOUND))
+    td_diagnostics_add (ctx->diags, TD_SEVERITY_WARNING, path,
+                        _("the picture “%s” is missing from the issue’s folder"), relative);
+  else if (error->domain == TD_IMAGE_INFO_ERROR)
     td_diagnostics_add (ctx->diags, TD_SEVERITY_ERROR, path,
                         _("“%s” is not a PNG, JPEG or GIF picture"), relative);
+  else
+    td_diagnostics_add (ctx->diags, TD_SEVERITY_ERROR, path, "%s", error->message);
 }
 
 static void
@@ -381,6 +416,35 @@ validate_string (Context           *ctx,
     }
   if (spec->kind == TD_FIELD_IMAGE_PATH && value[0] != '\0')
     check_image_file (ctx, value, path);
+}
+
+/* Judged by the number's text, so that one beyond a gint64 is said to be
+ * too large rather than read as what it overflows to. */
+static void
+validate_integer (Context    *ctx,
+                  JsonNode   *node,
+                  const char *path)
+{
+  gint64 value;
+
+  switch (td_json_number_get_integer (node, &value))
+    {
+    case TD_JSON_INTEGER_OK:
+      break;
+    case TD_JSON_INTEGER_OUT_OF_RANGE:
+      {
+        g_autofree char *text = td_json_number_describe (node);
+
+        td_diagnostics_add (ctx->diags, TD_SEVERITY_ERROR, path,
+                            _("%s is too large a number"), text);
+        break;
+      }
+    case TD_JSON_INTEGER_NOT_A_NUMBER:
+    case TD_JSON_INTEGER_NOT_WHOLE:
+    default:
+      td_diagnostics_add (ctx->diags, TD_SEVERITY_ERROR, path,
+                          _("must be a whole number, not %s"), td_json_describe_node (node));
+    }
 }
 
 static void
@@ -439,9 +503,7 @@ validate_field (Context           *ctx,
                             _("must be true or false, not %s"), td_json_describe_node (node));
       break;
     case TD_FIELD_INTEGER:
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-        td_diagnostics_add (ctx->diags, TD_SEVERITY_ERROR, path,
-                            _("must be a whole number, not %s"), td_json_describe_node (node));
+      validate_integer (ctx, node, path);
       break;
     case TD_FIELD_LIST:
       validate_list (ctx, node, spec, path);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "td-json-number.h"
 #include "td-json-path.h"
 
 static gboolean
@@ -159,16 +160,23 @@ td_json_path_lookup (JsonNode   *root,
   return node;
 }
 
+/* The text a node holds, or "" for anything else: a number kept as its
+ * text (td-json-number.h) is no text. */
+static const char *
+node_string (JsonNode *node)
+{
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_STRING &&
+      td_json_number_get_text (node) == NULL)
+    return json_node_get_string (node);
+  return "";
+}
+
 const char *
 td_json_path_get_string (JsonNode   *root,
                          const char *path)
 {
-  JsonNode *node = td_json_path_lookup (root, path);
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return "";
+  return node_string (td_json_path_lookup (root, path));
 }
 
 char *
@@ -238,12 +246,7 @@ const char *
 td_json_get_string (JsonObject *object,
                     const char *key)
 {
-  JsonNode *node = object != NULL ? json_object_get_member (object, key) : NULL;
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return "";
+  return node_string (object != NULL ? json_object_get_member (object, key) : NULL);
 }
 
 gboolean
@@ -333,6 +336,8 @@ td_json_describe_node (JsonNode *node)
     default:
       break;
     }
+  if (td_json_node_holds_number (node))
+    return _("a number");
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:

@@ -38,6 +38,7 @@ typedef struct
   gsize pos;
   TdDiagnostics *diags;
   GArray *stack;         /* of Frame */
+  GArray *numbers;       /* of TdJsonSpan, or NULL */
 } Scanner;
 
 static void
@@ -96,13 +97,25 @@ static char *
 describe_char (const Scanner *s,
                gsize          offset)
 {
-  gunichar c = g_utf8_get_char (s->data + offset);
+  gunichar c = g_utf8_get_char_validated (s->data + offset, (gssize) (s->length - offset));
   char buffer[8] = { 0 };
 
-  if (c < 0x20 || c == 0x7f)
+  /* The loader passes valid UTF-8 only; a direct caller may not. */
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    return g_strdup_printf ("0x%02X", (guchar) s->data[offset]);
+  /* Controls and invisible characters (U+200B, U+FEFF …) by number. */
+  if (!g_unichar_isgraph (c))
     return g_strdup_printf ("U+%04X", c);
   g_unichar_to_utf8 (c, buffer);
   return g_strdup_printf ("“%s”", buffer);
+}
+
+/* strchr() that does not take the terminating NUL for a member of set. */
+static gboolean
+is_one_of (const char *set,
+           char        c)
+{
+  return c != '\0' && strchr (set, c) != NULL;
 }
 
 static gboolean
@@ -180,7 +193,7 @@ read_string (Scanner  *s,
       if (s->pos + 1 >= s->length)
         break;
       c = (guchar) s->data[s->pos + 1];
-      if (strchr ("\"\\/bfnrt", c) != NULL)
+      if (is_one_of ("\"\\/bfnrt", (char) c))
         {
           static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
 
@@ -230,57 +243,75 @@ read_string (Scanner  *s,
   }
 }
 
+/* The number at d[start], as RFC 8259 writes it: sets *end after it and
+ * returns whether it is one (with nothing glued to it, as in "0x10"). */
 static gboolean
-read_number (Scanner *s)
+scan_number (const char *d,
+             gsize       length,
+             gsize       start,
+             gsize      *end)
 {
-  gsize start = s->pos, p = s->pos;
-  const char *d = s->data;
+  gsize p = start;
   gboolean ok = TRUE;
 
-  if (p < s->length && d[p] == '-')
+  if (p < length && d[p] == '-')
     p++;
-  if (p < s->length && d[p] == '0')
+  if (p < length && d[p] == '0')
     {
       p++;
-      if (p < s->length && g_ascii_isdigit (d[p]))
+      if (p < length && g_ascii_isdigit (d[p]))
         ok = FALSE;
     }
-  else if (p < s->length && g_ascii_isdigit (d[p]))
-    while (p < s->length && g_ascii_isdigit (d[p]))
+  else if (p < length && g_ascii_isdigit (d[p]))
+    while (p < length && g_ascii_isdigit (d[p]))
       p++;
   else
     ok = FALSE;
-  if (ok && p < s->length && d[p] == '.')
+  if (ok && p < length && d[p] == '.')
     {
       p++;
-      if (p >= s->length || !g_ascii_isdigit (d[p]))
+      if (p >= length || !g_ascii_isdigit (d[p]))
         ok = FALSE;
-      while (p < s->length && g_ascii_isdigit (d[p]))
+      while (p < length && g_ascii_isdigit (d[p]))
         p++;
     }
-  if (ok && p < s->length && (d[p] == 'e' || d[p] == 'E'))
+  if (ok && p < length && (d[p] == 'e' || d[p] == 'E'))
     {
       p++;
-      if (p < s->length && (d[p] == '+' || d[p] == '-'))
+      if (p < length && (d[p] == '+' || d[p] == '-'))
         p++;
-      if (p >= s->length || !g_ascii_isdigit (d[p]))
+      if (p >= length || !g_ascii_isdigit (d[p]))
         ok = FALSE;
-      while (p < s->length && g_ascii_isdigit (d[p]))
+      while (p < length && g_ascii_isdigit (d[p]))
         p++;
     }
   /* Whatever word follows belongs to the mistake: "0x10", "1.", "01". */
-  if (ok && p < s->length && (g_ascii_isalnum (d[p]) || d[p] == '.'))
+  if (ok && p < length && (g_ascii_isalnum (d[p]) || d[p] == '.'))
     ok = FALSE;
-  if (!ok)
-    {
-      gsize end = p;
+  *end = p;
+  return ok;
+}
 
-      while (end < s->length && (g_ascii_isalnum (d[end]) || strchr (".+-", d[end]) != NULL))
+static gboolean
+read_number (Scanner *s)
+{
+  gsize start = s->pos, end;
+  const char *d = s->data;
+
+  if (!scan_number (d, s->length, start, &end))
+    {
+      while (end < s->length && (g_ascii_isalnum (d[end]) || is_one_of (".+-", d[end])))
         end++;
       return fail_at (s, start, _("“%.*s” is not a JSON number"), (int) MIN (end - start, 40),
                       d + start);
     }
-  s->pos = p;
+  if (s->numbers != NULL)
+    {
+      TdJsonSpan span = { start, end - start };
+
+      g_array_append_val (s->numbers, span);
+    }
+  s->pos = end;
   return TRUE;
 }
 
@@ -307,12 +338,22 @@ read_literal (Scanner *s)
                   (int) (end - s->pos), s->data + s->pos);
 }
 
-static void
-skip_whitespace (Scanner *s)
+
+static gboolean
+is_whitespace (char c)
 {
-  while (s->pos < s->length && strchr (" \t\n\r", s->data[s->pos]) != NULL &&
-         s->data[s->pos] != '\0')
-    s->pos++;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Whether the whole input is whitespace. The input is not NUL-terminated:
+ * only its length says where it ends. */
+static gboolean
+is_blank (const Scanner *s)
+{
+  for (gsize i = 0; i < s->length; i++)
+    if (!is_whitespace (s->data[i]))
+      return FALSE;
+  return TRUE;
 }
 
 /* A character where none of the expected ones came. */
@@ -346,7 +387,7 @@ fail_unexpected (Scanner    *s,
       return fail_at (s, s->pos, _("unexpected %s: a “,” or the closing “}” should come here"),
                       what);
     case EXPECT_ARRAY_NEXT:
-      if (strchr ("\"{[-0123456789tfn", c) != NULL)
+      if (is_one_of ("\"{[-0123456789tfn", c))
         return fail_at (s, s->pos, _("a “,” is missing before this item"));
       return fail_at (s, s->pos, _("unexpected %s: a “,” or the closing “]” should come here"),
                       what);
@@ -355,6 +396,13 @@ fail_unexpected (Scanner    *s,
       return fail_at (s, s->pos, _("unexpected %s after the end of the document: a file holds "
                                    "one JSON object"), what);
     }
+}
+
+static void
+skip_whitespace (Scanner *s)
+{
+  while (s->pos < s->length && is_whitespace (s->data[s->pos]))
+    s->pos++;
 }
 
 static State
@@ -384,7 +432,7 @@ scan (Scanner *s,
             return TRUE;
           if (state == EXPECT_VALUE && s->stack->len == 0 && s->pos == 0)
             return fail_at (s, 0, _("the file is empty; a Tidings issue is a JSON object"));
-          if (s->pos > 0 && strspn (s->data, " \t\n\r") == s->length)
+          if (s->pos > 0 && is_blank (s))
             return fail_at (s, s->pos, _("the file holds only blank space; a Tidings issue "
                                          "is a JSON object"));
           return fail_truncated (s);
@@ -502,12 +550,22 @@ scan (Scanner *s,
 }
 
 gboolean
+td_json_syntax_is_number (const char *text,
+                          gsize       length)
+{
+  gsize end;
+
+  return scan_number (text, length, 0, &end) && end == length;
+}
+
+gboolean
 td_json_syntax_check (const char    *data,
                       gsize          length,
                       guint          max_depth,
+                      GArray        *numbers,
                       TdDiagnostics *diags)
 {
-  Scanner s = { data, length, 0, diags, NULL };
+  Scanner s = { data, length, 0, diags, NULL, numbers };
   gboolean ok;
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);

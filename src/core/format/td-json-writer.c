@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "td-json-number.h"
 #include "td-json-writer.h"
 #include "td-registry.h"
 
@@ -67,7 +68,10 @@ write_value (GString  *out,
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      write_string (out, json_node_get_string (node));
+      if (td_json_number_get_text (node) != NULL)
+        g_string_append (out, td_json_number_get_text (node));
+      else
+        write_string (out, json_node_get_string (node));
       break;
     case G_TYPE_BOOLEAN:
       g_string_append (out, json_node_get_boolean (node) ? "true" : "false");

@@ -245,35 +245,29 @@ read_up_to (GInputStream *stream,
 }
 
 gboolean
-td_image_info_from_file (const char   *path,
-                         TdImageInfo  *info,
-                         GError      **error)
+td_image_info_from_stream (GInputStream  *stream,
+                           const char    *display_name,
+                           TdImageInfo   *info,
+                           GError       **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  g_autofree char *display_name = NULL;
   TdImageInfo found = { TD_IMAGE_FORMAT_UNKNOWN, 0, 0 };
   SniffResult result = SNIFF_NEED_MORE;
   gsize want = FIRST_READ_BYTES;
   gboolean eof = FALSE;
 
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (display_name != NULL, FALSE);
   g_return_val_if_fail (info != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   *info = found;
 
-  file = g_file_new_for_path (path);
-  stream = g_file_read (file, NULL, error);
-  if (stream == NULL)
-    return FALSE;
-
   /* Grow the buffer geometrically: PNG and GIF are settled by the first
    * read, most JPEGs within a few kilobytes. */
   while (result == SNIFF_NEED_MORE && !eof && buffer->len < MAX_HEADER_BYTES)
     {
-      if (!read_up_to (G_INPUT_STREAM (stream), buffer, want, &eof, error))
+      if (!read_up_to (stream, buffer, want, &eof, error))
         return FALSE;
       result = sniff (buffer->data, buffer->len, &found);
       want = MIN (want * 4, MAX_HEADER_BYTES);
@@ -285,7 +279,6 @@ td_image_info_from_file (const char   *path,
       return TRUE;
     }
 
-  display_name = g_filename_display_name (path);
   if (found.format == TD_IMAGE_FORMAT_UNKNOWN)
     g_set_error (error, TD_IMAGE_INFO_ERROR, TD_IMAGE_INFO_ERROR_UNKNOWN_FORMAT,
                  _("“%s” is not a PNG, JPEG or GIF image"), display_name);
@@ -296,6 +289,30 @@ td_image_info_from_file (const char   *path,
                  display_name);
 
   return FALSE;
+}
+
+gboolean
+td_image_info_from_file (const char   *path,
+                         TdImageInfo  *info,
+                         GError      **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *display_name = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *info = (TdImageInfo) { TD_IMAGE_FORMAT_UNKNOWN, 0, 0 };
+
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+
+  display_name = g_filename_display_name (path);
+  return td_image_info_from_stream (G_INPUT_STREAM (stream), display_name, info, error);
 }
 
 const char *

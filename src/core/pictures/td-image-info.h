@@ -3,6 +3,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "td-core.h"
 
 G_BEGIN_DECLS
@@ -43,6 +45,13 @@ gboolean     td_image_info_from_bytes          (const guint8 *data,
  * for PNG and GIF, at most 256 KiB of JPEG headers. Errors are in the
  * G_IO_ERROR or TD_IMAGE_INFO_ERROR domains. */
 gboolean     td_image_info_from_file           (const char   *path,
+                                                TdImageInfo  *info,
+                                                GError      **error);
+
+/* The same, from the current position of @stream (reading at most 256 KiB);
+ * @display_name names the file in error messages. */
+gboolean     td_image_info_from_stream         (GInputStream *stream,
+                                                const char   *display_name,
                                                 TdImageInfo  *info,
                                                 GError      **error);
 
