@@ -51,6 +51,21 @@ set_src (TdImageRow *self,
     td_document_set_string (self->document, path, src, TD_EDIT_NONE);
 }
 
+/* The picture at the size shown, not a camera's 12 megapixels drawn
+ * small on every frame the row is in. */
+static void
+set_thumbnail (TdImageRow *self,
+               const char *filename)
+{
+  int size = THUMBNAIL_SIZE * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_file_at_scale (filename, size, size, TRUE, NULL);
+  g_autoptr(GdkPixbuf) upright = pixbuf != NULL ? gdk_pixbuf_apply_embedded_orientation (pixbuf)
+                                                : NULL;
+  g_autoptr(GdkTexture) texture = upright != NULL ? gdk_texture_new_for_pixbuf (upright) : NULL;
+
+  gtk_picture_set_paintable (GTK_PICTURE (self->thumbnail), GDK_PAINTABLE (texture));
+}
+
 void
 td_image_row_refresh (TdImageRow *self)
 {
@@ -70,7 +85,7 @@ td_image_row_refresh (TdImageRow *self)
   if (base_dir != NULL)
     full = g_build_filename (base_dir, src, NULL);
   if (full != NULL && g_file_test (full, G_FILE_TEST_IS_REGULAR))
-    gtk_picture_set_filename (GTK_PICTURE (self->thumbnail), full);
+    set_thumbnail (self, full);
   else
     {
       gtk_picture_set_paintable (GTK_PICTURE (self->thumbnail), NULL);
