@@ -17,6 +17,7 @@
 #include "td-json-path.h"
 #include "td-next-issue.h"
 #include "td-sample.h"
+#include "td-ui-util.h"
 #include "td-window-private.h"
 
 #define MAX_RECENT_ITEMS 10
@@ -226,6 +227,7 @@ ask_overwrite (GTask *task)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
                                               ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect (dialog, "response", G_CALLBACK (save_question_response_cb), task);
+  td_buttons_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -251,6 +253,7 @@ ask_about_pictures (GTask *task,
   gtk_widget_add_css_class (label, "monospace");
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
   g_signal_connect (dialog, "response", G_CALLBACK (save_question_response_cb), task);
+  td_buttons_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -578,6 +581,7 @@ _td_window_confirm_unsaved_async (TdWindow            *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), g_steal_pointer (&task));
   self->confirm_dialog = dialog;
+  td_buttons_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -111,6 +111,7 @@ _td_window_show_message (TdWindow   *self,
       gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
     }
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  td_buttons_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -481,19 +482,14 @@ set_button_compact (GtkButton  *button,
                     const char *accessible_name)
 {
   if (compact)
-    {
-      gtk_button_set_icon_name (button, icon_name);
-      /* An icon says nothing to a screen reader. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      accessible_name, -1);
-    }
+    gtk_button_set_icon_name (button, icon_name);
   else
     {
       gtk_button_set_label (button, label);
       gtk_button_set_use_underline (button, TRUE);
-      /* Named by its label: GTK 4.8 would read both ("Save Save"). */
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
     }
+  /* An icon says nothing to a screen reader. */
+  td_button_set_accessible_name (GTK_WIDGET (button), accessible_name);
 }
 
 static gboolean
@@ -559,6 +555,13 @@ td_window_map (GtkWidget *widget)
     }
 }
 
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_confirmed_cb (GObject      *object,
                     GAsyncResult *result,
@@ -569,7 +572,9 @@ close_confirmed_cb (GObject      *object,
   if (!_td_window_confirm_unsaved_finish (self, result))
     return;
   self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  /* Once the question's dialog is gone: it is transient for this window,
+   * and would otherwise outlive it (GObject criticals on quitting). */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 /* As gnome-text-editor does: the size the window had, not a maximized or
@@ -765,6 +770,9 @@ td_window_init (TdWindow *self)
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_cb), NULL);
   _td_window_focus_init (self);
 
+  td_button_set_accessible_name (GTK_WIDGET (self->open_button), _("Open"));
+  td_button_set_accessible_name (GTK_WIDGET (self->save_button), _("Save"));
+  td_button_set_accessible_name (GTK_WIDGET (self->export_button), _("Export"));
   td_menu_button_quiet_tooltip (self->recent_button);
   td_menu_button_quiet_tooltip (self->primary_menu_button);
   self->flap_was_folded = adw_flap_get_folded (self->flap);
