@@ -511,6 +511,11 @@ update_layout_cb (gpointer user_data)
     adw_flap_set_reveal_flap (self->flap, TRUE);
   self->flap_was_folded = adw_flap_get_folded (self->flap);
   leaflet_visible_child_cb (self, NULL, self->leaflet);
+  /* The header bar's new size lays the window out again, but GTK 4.8
+   * leaves the flap with the allocation from before the fold and draws
+   * nothing of it ("Trying to snapshot AdwFlap without a current
+   * allocation", a blank window until the next resize): ask for it. */
+  gtk_widget_queue_resize (GTK_WIDGET (self->flap));
   return G_SOURCE_REMOVE;
 }
 
@@ -745,7 +750,6 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, outline_selection_cb);
   gtk_widget_class_bind_template_callback (widget_class, preview_button_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_cb);
 }
 
