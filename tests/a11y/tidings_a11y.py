@@ -76,9 +76,13 @@ class Home:
             "GSETTINGS_BACKEND": "keyfile",
             "GDK_BACKEND": "x11",
         })
-        # A screen reader's session: the accessibility bus on.
+        # A screen reader's session: the accessibility bus on (GTK 4 reads
+        # GTK_A11Y, not NO_AT_BRIDGE). WebKitGTK 2.50's web process, which
+        # does read NO_AT_BRIDGE, crashed now and then with it on while the
+        # preview reloaded on every keystroke ("The preview's web process
+        # ended"): the page's own tree is left out, not the app's.
         env.pop("GTK_A11Y", None)
-        env.pop("NO_AT_BRIDGE", None)
+        env["NO_AT_BRIDGE"] = "1"
         return env
 
     def settings_file(self):
