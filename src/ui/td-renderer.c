@@ -18,6 +18,8 @@
 
 #include "td-renderer.h"
 
+static gboolean chosen;
+
 #if !GTK_CHECK_VERSION (4, 14, 0)
 static gboolean
 is_software (const char *renderer)
@@ -52,7 +54,21 @@ td_renderer_choose (void)
     {
       g_debug ("OpenGL is %s, a software rasteriser: drawing with cairo", renderer);
       g_setenv ("GSK_RENDERER", "cairo", TRUE);
+      /* WebKit hands its pages over as DMA-BUFs for OpenGL to draw; the
+       * cairo renderer can't, and the page's process then failed. */
+      g_setenv ("WEBKIT_DISABLE_DMABUF_RENDERER", "1", FALSE);
+      chosen = TRUE;
     }
   gdk_gl_context_clear_current ();
 #endif
+}
+
+void
+td_renderer_forget (void)
+{
+  /* GSK read it when the first window was realized; WebKit's processes,
+   * started after, are not to inherit it (their pages then failed). */
+  if (chosen)
+    g_unsetenv ("GSK_RENDERER");
+  chosen = FALSE;
 }

@@ -10,6 +10,7 @@
 #include "td-issue.h"
 #include "td-json-path.h"
 #include "td-registry.h"
+#include "td-renderer.h"
 #include "td-settings.h"
 #include "td-ui-util.h"
 #include "td-window.h"
@@ -545,6 +546,13 @@ td_window_focus (GtkWidget        *widget,
 }
 
 static void
+td_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (td_window_parent_class)->realize (widget);
+  td_renderer_forget ();
+}
+
+static void
 td_window_map (GtkWidget *widget)
 {
   TdWindow *self = TD_WINDOW (widget);
@@ -713,6 +721,7 @@ td_window_class_init (TdWindowClass *klass)
   object_class->dispose = td_window_dispose;
   object_class->finalize = td_window_finalize;
   object_class->get_property = td_window_get_property;
+  widget_class->realize = td_window_realize;
   widget_class->map = td_window_map;
   widget_class->focus = td_window_focus;
   window_class->close_request = td_window_close_request;

@@ -317,9 +317,9 @@ def activate_window(pid):
                               "--name", "Tidings"], capture_output=True, text=True).stdout
         return out.split()[0] if out.split() else None
     win = wait_for(window, "the X window")
-    subprocess.run(["xdotool", "windowactivate", "--sync", win], check=False,
+    subprocess.run(["xdotool", "windowactivate", win], check=False,
                    stderr=subprocess.DEVNULL, timeout=10)
-    time.sleep(0.3)
+    time.sleep(0.8)
     return win
 
 
