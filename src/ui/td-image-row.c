@@ -34,10 +34,8 @@ G_DEFINE_FINAL_TYPE (TdImageRow, td_image_row, ADW_TYPE_ACTION_ROW)
 static const char *
 current_src (TdImageRow *self)
 {
-  JsonNode *root = td_document_get_root (self->document);
-  g_autofree char *path = td_issue_field_path (root, self->scope, self->path);
-
-  return path != NULL ? td_json_path_get_string (root, path) : "";
+  return td_issue_get_field_string (td_document_get_root (self->document), self->scope,
+                                    self->path);
 }
 
 static void

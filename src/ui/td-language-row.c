@@ -63,10 +63,8 @@ G_DEFINE_FINAL_TYPE (TdLanguageRow, td_language_row, ADW_TYPE_COMBO_ROW)
 static const char *
 current_tag (TdLanguageRow *self)
 {
-  JsonNode *root = td_document_get_root (self->document);
-  g_autofree char *path = td_issue_field_path (root, self->scope, self->path);
-
-  return path != NULL ? td_json_path_get_string (root, path) : "";
+  return td_issue_get_field_string (td_document_get_root (self->document), self->scope,
+                                    self->path);
 }
 
 /* "es-MX": "Español (es-MX)"; a language the list hasn't: the tag. */

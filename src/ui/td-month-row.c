@@ -40,9 +40,8 @@ dup_field_path (TdMonthRow *self)
 static const char *
 current_value (TdMonthRow *self)
 {
-  g_autofree char *path = dup_field_path (self);
-
-  return path != NULL ? td_json_path_get_string (td_document_get_root (self->document), path) : "";
+  return td_issue_get_field_string (td_document_get_root (self->document), self->scope,
+                                    self->path);
 }
 
 /* "2023-09" (or "2023-09-15"): its year and month, or FALSE. */
