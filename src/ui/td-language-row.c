@@ -127,7 +127,7 @@ td_language_row_refresh (TdLanguageRow *self)
       position = self->tags->len - 1;
     }
   else if (tag[0] == '\0')
-    position = GTK_INVALID_LIST_POSITION;
+    position = 0;         /* no language is English to the renderers */
   adw_combo_row_set_selected (ADW_COMBO_ROW (self), position);
   self->updating = FALSE;
 }

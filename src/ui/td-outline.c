@@ -204,6 +204,7 @@ create_row (TdOutline  *self,
       gtk_label_set_width_chars (label, 12);
       gtk_box_append (GTK_BOX (labels), GTK_WIDGET (label));
     }
+  gtk_widget_set_visible (subtitle_label, FALSE);
   gtk_widget_add_css_class (subtitle_label, "caption");
   gtk_widget_add_css_class (subtitle_label, "dim-label");
   gtk_widget_add_css_class (row, "outline-row");

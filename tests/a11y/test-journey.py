@@ -8,7 +8,8 @@
 # row's file chooser; undo and redo; Save As; quit; start again and find
 # the issue reopened (with the preview mode and the window size kept);
 # export the email; quit after discarding a change. Every control is found
-# by its accessible name in the AT-SPI tree. The saved file and the export
+# by its accessible name in the AT-SPI tree (the window manager is only asked
+# to resize the window, and for its size). The saved file and the export
 # are checked at the end, and any GLib CRITICAL or WARNING the app printed
 # fails the test.
 #   test-journey.py TIDINGS-BINARY SAMPLE-DIR OUT-DIR
@@ -17,6 +18,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import time
 import traceback
@@ -93,8 +95,14 @@ def start(args=()):
     apps.append(app)
     app.wait_started()
     app.frame()
-    t.activate_window(app.proc.pid)
+    app.win = t.activate_window(app.proc.pid)
     return app
+
+
+def window_size(app):
+    out = subprocess.run(["xdotool", "getwindowgeometry", app.win], capture_output=True,
+                         text=True).stdout
+    return re.search(r"Geometry: (\d+x\d+)", out).group(1)
 
 
 def run():
@@ -202,6 +210,8 @@ def run():
     tap.ok(os.path.exists(september), "Save As writes september.tidings")
 
     # -- Quit and start again -------------------------------------------------
+    subprocess.run(["xdotool", "windowsize", app.win, "1000", "700"], check=True)
+    t.wait_for(lambda: window_size(app) == "1000x700", "the window at 1000×700")
     t.key("ctrl+q")
     tap.ok(app.wait_exit() == 0, "Ctrl+Q quits")
     app = start()
@@ -210,6 +220,7 @@ def run():
            f"the issue reopens at the next start ({frame.name!r})")
     web = t.wait_find(app.acc, "the Web toggle", role="radio button", name="Web")
     tap.ok(t.is_checked(web), "the preview mode is kept")
+    tap.ok(window_size(app) == "1000x700", f"the window size is kept ({window_size(app)})")
 
     # -- Export the email ------------------------------------------------------
     t.press(t.wait_find(app.acc, "the Export button", role="push button",
