@@ -125,6 +125,23 @@ def run():
     rows = outline_names(app)
     tap.ok(all(rows), f"every outline row has a name ({rows})")
 
+    # The preview is one Tab stop: F6 reaches it, Tab goes on to the header
+    # bar rather than through the newsletter's links, Shift+Tab comes back.
+    for _ in range(3):
+        t.key("F6")
+        if t.find(app.acc, name="Preview of the newsletter", pred=t.is_focused):
+            break
+    tap.ok(t.find(app.acc, name="Preview of the newsletter", pred=t.is_focused) is not None,
+           "F6 reaches the preview")
+    t.key("Tab")
+    after_preview = t.wait_for(lambda: t.focused(app.acc), "the focus after the preview")
+    tap.ok(after_preview.name == "Show the outline",
+           f"Tab leaves the preview for the header bar ({t.describe(after_preview)})")
+    t.key("shift+Tab")
+    tap.ok(t.wait_for(lambda: t.find(app.acc, name="Preview of the newsletter",
+                                     pred=t.is_focused), "the preview again") is not None,
+           "Shift+Tab comes back to the preview")
+
     # -- New Issue From This One -------------------------------------------
     main_menu(app, "New Issue From This One")
     t.wait_for(lambda: outline_row(app, "Issue Settings").description == "News: September 2023",
@@ -210,8 +227,8 @@ def run():
     tap.ok(os.path.exists(september), "Save As writes september.tidings")
 
     # -- Quit and start again -------------------------------------------------
-    subprocess.run(["xdotool", "windowsize", app.win, "1000", "700"], check=True)
-    t.wait_for(lambda: window_size(app) == "1000x700", "the window at 1000×700")
+    subprocess.run(["xdotool", "windowsize", app.win, "1280", "800"], check=True)
+    t.wait_for(lambda: window_size(app) == "1280x800", "the window at 1280×800")
     t.key("ctrl+q")
     tap.ok(app.wait_exit() == 0, "Ctrl+Q quits")
     app = start()
@@ -220,7 +237,7 @@ def run():
            f"the issue reopens at the next start ({frame.name!r})")
     web = t.wait_find(app.acc, "the Web toggle", role="radio button", name="Web")
     tap.ok(t.is_checked(web), "the preview mode is kept")
-    tap.ok(window_size(app) == "1000x700", f"the window size is kept ({window_size(app)})")
+    tap.ok(window_size(app) == "1280x800", f"the window size is kept ({window_size(app)})")
 
     # -- Export the email ------------------------------------------------------
     t.press(t.wait_find(app.acc, "the Export button", role="push button",
