@@ -146,6 +146,28 @@ test_typing_merges (void)
   g_assert_false (td_document_can_undo (document));
 }
 
+/* Typing into a field whose object isn't there yet (a new item's link):
+ * the first character creates the object, and the next ones join that
+ * step rather than leaving the first character an undo step of its own. */
+static void
+test_typing_merges_into_new_parent (void)
+{
+  g_autoptr(TdDocument) document = td_document_new ();
+
+  td_document_set_string (document, "issue.title", "Kept", TD_EDIT_NONE);
+  td_document_seal_undo (document);
+  td_document_set_string (document, "sections[0].banner.alt", "A", TD_EDIT_MERGE);
+  td_document_set_string (document, "sections[0].banner.alt", "A ", TD_EDIT_MERGE);
+  td_document_set_string (document, "sections[0].banner.alt", "A b", TD_EDIT_MERGE);
+  g_assert_cmpstr (string_at (document, "sections[0].banner.alt"), ==, "A b");
+
+  g_assert_true (td_document_undo (document));
+  g_assert_null (td_json_path_lookup (td_document_get_root (document), "sections[0].banner"));
+  g_assert_cmpstr (string_at (document, "issue.title"), ==, "Kept");
+  g_assert_true (td_document_redo (document));
+  g_assert_cmpstr (string_at (document, "sections[0].banner.alt"), ==, "A b");
+}
+
 static void
 test_creates_missing_parents (void)
 {
@@ -531,6 +553,8 @@ main (int    argc,
 
   g_test_add_func ("/core/document/set-undo-redo", test_set_undo_redo);
   g_test_add_func ("/core/document/typing-merges", test_typing_merges);
+  g_test_add_func ("/core/document/typing-merges-into-new-parent",
+                   test_typing_merges_into_new_parent);
   g_test_add_func ("/core/document/creates-missing-parents", test_creates_missing_parents);
   g_test_add_func ("/core/document/list-commands", test_list_commands);
   g_test_add_func ("/core/document/history-is-isolated", test_history_is_isolated);

@@ -1388,7 +1388,8 @@ test_shortcuts_and_about (void)
                               "win.save-as", "win.export", "win.undo", "win.redo",
                               "win.section-move-up", "win.section-move-down",
                               "win.section-duplicate", "win.add-section-menu",
-                              "win.toggle-sidebar", "win.toggle-preview", "app.quit" };
+                              "win.toggle-sidebar", "win.toggle-preview",
+                              "win.next-pane", "win.previous-pane", "app.quit" };
 
     for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
       {

@@ -12,6 +12,7 @@
 #include "td-application.h"
 #include "td-recovery.h"
 #include "td-recovery-dialog.h"
+#include "td-renderer.h"
 #include "td-settings.h"
 #include "td-window.h"
 
@@ -319,6 +320,8 @@ static const struct
   { "win.add-section-menu", { "<Control><Shift>a", NULL } },
   { "win.toggle-sidebar", { "F9", NULL } },
   { "win.toggle-preview", { "<Control>F9", NULL } },
+  { "win.next-pane", { "F6", NULL } },
+  { "win.previous-pane", { "<Shift>F6", NULL } },
 };
 
 /* -- Startup report (build-aux/bench-startup) ---------------------------- */
@@ -365,6 +368,7 @@ td_application_startup (GApplication *application)
   G_APPLICATION_CLASS (td_application_parent_class)->startup (application);
 
   gtk_source_init ();
+  td_renderer_choose ();
   self->settings = td_settings_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
@@ -379,6 +383,9 @@ td_application_shutdown (GApplication *application)
 {
   G_APPLICATION_CLASS (td_application_parent_class)->shutdown (application);
 
+  /* GSettings writes asynchronously: what the windows wrote as they closed
+   * reaches the disk before the process ends. */
+  g_settings_sync ();
   gtk_source_finalize ();
 }
 

@@ -15,6 +15,9 @@
 #include <glib/gi18n.h>
 
 #include "td-image-row.h"
+#include "td-language-row.h"
+#include "td-month-row.h"
+#include "td-ui-util.h"
 #include "td-text-editor.h"
 #include "td-form.h"
 #include "td-issue.h"
@@ -28,6 +31,8 @@ typedef enum
   BINDING_COLOR,
   BINDING_IMAGE,
   BINDING_TEXT,
+  BINDING_MONTH,
+  BINDING_LANGUAGE,
 } BindingKind;
 
 typedef struct
@@ -226,6 +231,7 @@ entry_row_new (TdForm            *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(spec->label));
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), input_purpose (spec->kind));
+  td_entry_row_expose_text (ADW_ENTRY_ROW (row), _(spec->label));
   /* Ctrl+Z belongs to the document's one undo history. */
   gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
   if (spec->placeholder != NULL && spec->tooltip != NULL)
@@ -432,6 +438,23 @@ image_row_new (TdForm     *self,
   GtkWidget *row = td_image_row_new (self->document, self->scope, path, title);
 
   add_binding (self, BINDING_IMAGE, path, row, NULL);
+  return row;
+}
+
+/* The month and the language: picked, not typed. */
+static GtkWidget *
+choice_row_new (TdForm            *self,
+                BindingKind        kind,
+                const TdFieldSpec *spec,
+                const char        *path)
+{
+  GtkWidget *row = kind == BINDING_MONTH
+    ? td_month_row_new (self->document, self->scope, path, _(spec->label))
+    : td_language_row_new (self->document, self->scope, path, _(spec->label));
+
+  if (spec->tooltip != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(spec->tooltip));
+  add_binding (self, kind, path, row, spec);
   return row;
 }
 
@@ -680,14 +703,18 @@ emit_fields (TdForm            *self,
           break;
         case TD_FIELD_INTEGER:
           break;
+        case TD_FIELD_DATE:
+          append_row (box, choice_row_new (self, BINDING_MONTH, spec, child));
+          break;
+        case TD_FIELD_LANGUAGE:
+          append_row (box, choice_row_new (self, BINDING_LANGUAGE, spec, child));
+          break;
         case TD_FIELD_TEXT:
         case TD_FIELD_URL:
         case TD_FIELD_VIDEO_URL:
         case TD_FIELD_UNSUBSCRIBE_URL:
         case TD_FIELD_PHONE:
         case TD_FIELD_EMAIL:
-        case TD_FIELD_DATE:
-        case TD_FIELD_LANGUAGE:
         default:
           append_row (box, entry_row_new (self, spec, child, NULL));
           break;
@@ -766,6 +793,12 @@ refresh_binding (TdForm  *self,
       break;
     case BINDING_TEXT:
       td_text_editor_refresh (TD_TEXT_EDITOR (binding->widget));
+      break;
+    case BINDING_MONTH:
+      td_month_row_refresh (TD_MONTH_ROW (binding->widget));
+      break;
+    case BINDING_LANGUAGE:
+      td_language_row_refresh (TD_LANGUAGE_ROW (binding->widget));
       break;
     default:
       g_assert_not_reached ();

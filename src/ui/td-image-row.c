@@ -34,10 +34,8 @@ G_DEFINE_FINAL_TYPE (TdImageRow, td_image_row, ADW_TYPE_ACTION_ROW)
 static const char *
 current_src (TdImageRow *self)
 {
-  JsonNode *root = td_document_get_root (self->document);
-  g_autofree char *path = td_issue_field_path (root, self->scope, self->path);
-
-  return path != NULL ? td_json_path_get_string (root, path) : "";
+  return td_issue_get_field_string (td_document_get_root (self->document), self->scope,
+                                    self->path);
 }
 
 static void
@@ -49,6 +47,21 @@ set_src (TdImageRow *self,
 
   if (path != NULL)
     td_document_set_string (self->document, path, src, TD_EDIT_NONE);
+}
+
+/* The picture at the size shown, not a camera's 12 megapixels drawn
+ * small on every frame the row is in. */
+static void
+set_thumbnail (TdImageRow *self,
+               const char *filename)
+{
+  int size = THUMBNAIL_SIZE * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_file_at_scale (filename, size, size, TRUE, NULL);
+  g_autoptr(GdkPixbuf) upright = pixbuf != NULL ? gdk_pixbuf_apply_embedded_orientation (pixbuf)
+                                                : NULL;
+  g_autoptr(GdkTexture) texture = upright != NULL ? gdk_texture_new_for_pixbuf (upright) : NULL;
+
+  gtk_picture_set_paintable (GTK_PICTURE (self->thumbnail), GDK_PAINTABLE (texture));
 }
 
 void
@@ -70,7 +83,7 @@ td_image_row_refresh (TdImageRow *self)
   if (base_dir != NULL)
     full = g_build_filename (base_dir, src, NULL);
   if (full != NULL && g_file_test (full, G_FILE_TEST_IS_REGULAR))
-    gtk_picture_set_filename (GTK_PICTURE (self->thumbnail), full);
+    set_thumbnail (self, full);
   else
     {
       gtk_picture_set_paintable (GTK_PICTURE (self->thumbnail), NULL);

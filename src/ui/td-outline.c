@@ -13,6 +13,7 @@
 #include "td-json-path.h"
 #include "td-outline.h"
 #include "td-registry.h"
+#include "td-ui-util.h"
 
 #define SELECTION_KEY "td-selection"
 #define TITLE_KEY     "td-title-label"
@@ -27,6 +28,7 @@ struct _TdOutline
   GtkScrolledWindow *scroller;
   GtkListBox *list_box;
   GtkMenuButton *add_button;
+  GtkMenuButton *more_button;
   GMenuModel *section_menu;
 
   /* owned */
@@ -88,9 +90,18 @@ set_row_text (GtkListBoxRow *row,
   GtkLabel *title_label = g_object_get_data (G_OBJECT (row), TITLE_KEY);
   GtkLabel *subtitle_label = g_object_get_data (G_OBJECT (row), SUBTITLE_KEY);
 
+  if (g_strcmp0 (gtk_label_get_label (title_label), title) == 0 &&
+      g_strcmp0 (gtk_label_get_label (subtitle_label), subtitle != NULL ? subtitle : "") == 0)
+    return;
   gtk_label_set_label (title_label, title);
   gtk_label_set_label (subtitle_label, subtitle != NULL ? subtitle : "");
   gtk_widget_set_visible (GTK_WIDGET (subtitle_label), subtitle != NULL && subtitle[0] != '\0');
+  /* What a screen reader says of the row: its title, then its type. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  subtitle != NULL ? subtitle : "",
+                                  -1);
 }
 
 static GdkContentProvider *
@@ -193,6 +204,7 @@ create_row (TdOutline  *self,
       gtk_label_set_width_chars (label, 12);
       gtk_box_append (GTK_BOX (labels), GTK_WIDGET (label));
     }
+  gtk_widget_set_visible (subtitle_label, FALSE);
   gtk_widget_add_css_class (subtitle_label, "caption");
   gtk_widget_add_css_class (subtitle_label, "dim-label");
   gtk_widget_add_css_class (row, "outline-row");
@@ -223,15 +235,114 @@ create_row (TdOutline  *self,
   return row;
 }
 
+/* The first words of the first text of an object (of its lists' first
+ * items too), bodies before one-line texts: what tells two untitled
+ * sections of a type apart. */
+static const char *
+find_first_text (JsonObject        *object,
+                 const TdFieldSpec *fields,
+                 gboolean           bodies)
+{
+  for (const TdFieldSpec *f = fields; f != NULL && f->key != NULL; f++)
+    {
+      JsonArray *items;
+      const char *text;
+
+      if (f->kind == TD_FIELD_LIST &&
+          (items = td_json_get_array (object, f->key)) != NULL &&
+          json_array_get_length (items) > 0 &&
+          JSON_NODE_HOLDS_OBJECT (json_array_get_element (items, 0)) &&
+          (text = find_first_text (json_array_get_object_element (items, 0), f->fields,
+                                   bodies)) != NULL)
+        return text;
+      if ((bodies ? f->kind == TD_FIELD_MARKDOWN || f->kind == TD_FIELD_MULTILINE
+                  : f->kind == TD_FIELD_TEXT) &&
+          (text = td_json_get_string (object, f->key))[0] != '\0')
+        return text;
+    }
+  return NULL;
+}
+
+static char *
+dup_first_words (JsonObject          *section,
+                 const TdSectionType *type)
+{
+  const char *text = find_first_text (section, type->fields, TRUE);
+  g_autofree char *line = NULL;
+
+  if (text == NULL)
+    text = find_first_text (section, type->fields, FALSE);
+  if (text == NULL)
+    return NULL;
+  line = g_strndup (text, strcspn (text, "\n"));
+  g_strdelimit (line, "*_#`", ' ');
+  g_strstrip (line);
+  if (g_utf8_strlen (line, -1) > 40)
+    {
+      g_autofree char *cut = g_utf8_substring (line, 0, 39);
+
+      return g_strconcat (g_strchomp (cut), "…", NULL);
+    }
+  return g_steal_pointer (&line);
+}
+
+/* A row's title and subtitle: the section's title, and its type -- or,
+ * when the title is only the type's name, the section's first words. */
 static void
 section_row_text (JsonObject  *section,
                   char       **title,
-                  const char **subtitle)
+                  char       **subtitle)
 {
   const TdSectionType *type = td_registry_lookup_section_type (td_json_get_string (section, "type"));
 
   *title = td_section_dup_title (section);
-  *subtitle = type != NULL && !g_str_equal (*title, _(type->name)) ? _(type->name) : NULL;
+  *subtitle = NULL;
+  if (type == NULL)
+    return;
+  if (!g_str_equal (*title, _(type->name)))
+    *subtitle = g_strdup (_(type->name));
+  else
+    *subtitle = dup_first_words (section, type);
+}
+
+/* Two rows that would read the same are numbered: "Promotions",
+ * "Promotions (2)". */
+static void
+update_section_rows (TdOutline *self)
+{
+  JsonNode *root = td_document_get_root (self->document);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = td_issue_get_n_sections (root);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *section = td_issue_get_section (root, i);
+      g_autofree char *scope = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *key = NULL;
+      GtkListBoxRow *row;
+      guint count;
+
+      if (section == NULL)
+        continue;
+      scope = td_scope_for_section (td_json_get_string (section, "id"));
+      if ((row = find_row (self, scope)) == NULL)
+        continue;
+      section_row_text (section, &title, &subtitle);
+      key = g_strconcat (title, "\n", subtitle, NULL);
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key)) + 1;
+      g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (count));
+      if (count > 1)
+        {
+          /* Translators: a section's title, numbered when two read the same */
+          char *numbered = g_strdup_printf (_("%s (%u)"), title, count);
+
+          g_free (title);
+          title = numbered;
+        }
+      set_row_text (row, title, subtitle);
+    }
 }
 
 static void
@@ -246,23 +357,6 @@ update_fixed_rows (TdOutline *self)
   if ((row = find_row (self, TD_SCOPE_ISSUE)) != NULL)
     set_row_text (row, _("Issue Settings"),
                   td_json_get_string (td_json_get_object (root, "issue"), "title"));
-}
-
-static void
-update_section_row (TdOutline  *self,
-                    const char *scope)
-{
-  JsonNode *root = td_document_get_root (self->document);
-  int index = td_issue_find_section (root, td_scope_get_section_id (scope));
-  JsonObject *section = index >= 0 ? td_issue_get_section (root, (guint) index) : NULL;
-  g_autofree char *title = NULL;
-  const char *subtitle;
-  GtkListBoxRow *row;
-
-  if (section == NULL || (row = find_row (self, scope)) == NULL)
-    return;
-  section_row_text (section, &title, &subtitle);
-  set_row_text (row, title, subtitle);
 }
 
 static void
@@ -350,8 +444,6 @@ rebuild (TdOutline *self)
           JsonObject *section = td_issue_get_section (td_document_get_root (self->document), i);
           const TdSectionType *type;
           g_autofree char *selection = NULL;
-          g_autofree char *title = NULL;
-          const char *subtitle;
           GtkWidget *new_row;
 
           /* Unknown types (from a newer Tidings) are kept but not shown. */
@@ -359,12 +451,12 @@ rebuild (TdOutline *self)
               (type = td_registry_lookup_section_type (td_json_get_string (section, "type"))) == NULL)
             continue;
           selection = td_scope_for_section (td_json_get_string (section, "id"));
-          section_row_text (section, &title, &subtitle);
-          new_row = create_row (self, selection, type->icon_name, title, subtitle, TRUE);
+          new_row = create_row (self, selection, type->icon_name, "", NULL, TRUE);
           if (self->first_section_row == NULL)
             self->first_section_row = new_row;
           gtk_list_box_append (self->list_box, new_row);
         }
+      update_section_rows (self);
     }
   gtk_list_box_invalidate_headers (self->list_box);
   self->rebuilding = FALSE;
@@ -395,6 +487,7 @@ field_changed_cb (TdOutline  *self,
 {
   const char *id = td_scope_get_section_id (scope);
   const TdSectionType *type;
+  JsonObject *section;
   int index;
 
   if (id == NULL)
@@ -402,15 +495,18 @@ field_changed_cb (TdOutline  *self,
       update_fixed_rows (self);
       return;
     }
-  /* Only the title shows in the list. */
+  /* The title shows in the list, or the first words of an untitled
+   * section (set_row_text() leaves the rows that read the same alone). */
   index = td_issue_find_section (td_document_get_root (document), id);
-  type = index >= 0
-    ? td_registry_lookup_section_type (td_json_get_string (
-        td_issue_get_section (td_document_get_root (document), (guint) index), "type"))
-    : NULL;
-  if (key_path[0] == '\0' ||
-      (type != NULL && type->title_key != NULL && g_str_equal (key_path, type->title_key)))
-    update_section_row (self, scope);
+  section = index >= 0 ? td_issue_get_section (td_document_get_root (document), (guint) index)
+                       : NULL;
+  type = section != NULL ? td_registry_lookup_section_type (td_json_get_string (section, "type"))
+                         : NULL;
+  if (type == NULL)
+    return;
+  if (key_path[0] == '\0' || type->title_key == NULL || g_str_equal (key_path, type->title_key) ||
+      td_json_get_string (section, type->title_key)[0] == '\0')
+    update_section_rows (self);
 }
 
 static void
@@ -609,6 +705,7 @@ td_outline_class_init (TdOutlineClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdOutline, scroller);
   gtk_widget_class_bind_template_child (widget_class, TdOutline, list_box);
   gtk_widget_class_bind_template_child (widget_class, TdOutline, add_button);
+  gtk_widget_class_bind_template_child (widget_class, TdOutline, more_button);
   gtk_widget_class_bind_template_child (widget_class, TdOutline, section_menu);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
 
@@ -629,6 +726,8 @@ td_outline_init (TdOutline *self)
 
   self->add_menu = build_add_menu ();
   gtk_menu_button_set_menu_model (self->add_button, G_MENU_MODEL (self->add_menu));
+  td_menu_button_quiet_tooltip (self->add_button);
+  td_menu_button_quiet_tooltip (self->more_button);
 
   self->context_menu = gtk_popover_menu_new_from_model (self->section_menu);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);

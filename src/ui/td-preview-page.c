@@ -53,6 +53,9 @@ static const char email_css[] =
   "margin:24px auto !important;background-color:#ffffff;"
   "box-shadow:0 1px 3px rgba(0,0,0,.16),0 0 0 1px rgba(0,0,0,.04)}\n";
 
+/* Plain text as it is sent: its lines (72 columns) not wrapped again. */
+static const char text_css[] = "pre{white-space:pre !important;overflow-x:auto}\n";
+
 /* Dark: an approximation of the mail apps that force a dark theme on
  * messages by inverting them (pictures are inverted back). */
 static const char dark_css[] =
@@ -377,8 +380,8 @@ rebuild_user_content (TdPreviewPage *self)
   webkit_user_content_manager_remove_all_scripts (self->content_manager);
   g_clear_pointer (&self->restore_script, webkit_user_script_unref);
 
-  if (self->view == TD_PREVIEW_VIEW_EMAIL)
-    add_style_sheet (self, email_css);
+  if (self->view == TD_PREVIEW_VIEW_EMAIL || self->view == TD_PREVIEW_VIEW_TEXT)
+    add_style_sheet (self, self->view == TD_PREVIEW_VIEW_EMAIL ? email_css : text_css);
   if (self->dark)
     add_style_sheet (self, dark_css);
   if (self->images_off && self->view != TD_PREVIEW_VIEW_TEXT)
@@ -400,22 +403,17 @@ static void
 set_width_for_view (TdPreviewPage *self,
                     TdPreviewView  view)
 {
-  if (view == TD_PREVIEW_VIEW_PHONE)
-    {
-      adw_clamp_set_maximum_size (self->clamp, TD_PREVIEW_PHONE_WIDTH);
-      adw_clamp_set_tightening_threshold (self->clamp, TD_PREVIEW_PHONE_WIDTH);
-      gtk_widget_set_margin_top (GTK_WIDGET (self->web_view), 12);
-      gtk_widget_set_margin_bottom (GTK_WIDGET (self->web_view), 12);
-      gtk_widget_add_css_class (GTK_WIDGET (self->web_view), "card");
-    }
+  gboolean phone = view == TD_PREVIEW_VIEW_PHONE;
+  int width = phone ? TD_PREVIEW_PHONE_WIDTH : G_MAXINT / 2;
+
+  adw_clamp_set_maximum_size (self->clamp, width);
+  adw_clamp_set_tightening_threshold (self->clamp, width);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->web_view), phone ? 12 : 0);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->web_view), phone ? 12 : 0);
+  if (phone)
+    gtk_widget_add_css_class (GTK_WIDGET (self->web_view), "card");
   else
-    {
-      adw_clamp_set_maximum_size (self->clamp, G_MAXINT / 2);
-      adw_clamp_set_tightening_threshold (self->clamp, G_MAXINT / 2);
-      gtk_widget_set_margin_top (GTK_WIDGET (self->web_view), 0);
-      gtk_widget_set_margin_bottom (GTK_WIDGET (self->web_view), 0);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->web_view), "card");
-    }
+    gtk_widget_remove_css_class (GTK_WIDGET (self->web_view), "card");
 }
 
 /* Navigation and the context menu */

@@ -14,9 +14,11 @@
 #include "config.h"
 
 #include "td-preview.h"
+#include "td-preview-focus.h"
 #include "td-preview-page.h"
 #include "td-preview-private.h"
 #include "td-preview-renderer.h"
+#include "td-ui-util.h"
 
 /* Reloads after the web process ended, before giving up until the next
  * change. */
@@ -29,6 +31,8 @@ struct _TdPreview
   /* template widgets */
   TdPreviewPage  *page;
   GtkWidget      *toolbar;
+  GtkWidget      *view_buttons[4];
+  GtkMenuButton  *menu_button;
 
   /* owned */
   TdDocument     *document;
@@ -700,6 +704,7 @@ td_preview_class_init (TdPreviewClass *klass)
   object_class->set_property = td_preview_set_property;
 
   widget_class->map = td_preview_map;
+  widget_class->focus = _td_preview_focus;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, TD_TYPE_DOCUMENT,
@@ -744,6 +749,15 @@ td_preview_class_init (TdPreviewClass *klass)
                                                "/io/github/tidings/Tidings/td-preview.ui");
   gtk_widget_class_bind_template_child (widget_class, TdPreview, page);
   gtk_widget_class_bind_template_child (widget_class, TdPreview, toolbar);
+  gtk_widget_class_bind_template_child_full (widget_class, "email_button", FALSE,
+                                             G_STRUCT_OFFSET (TdPreview, view_buttons[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "web_button", FALSE,
+                                             G_STRUCT_OFFSET (TdPreview, view_buttons[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "phone_button", FALSE,
+                                             G_STRUCT_OFFSET (TdPreview, view_buttons[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "text_button", FALSE,
+                                             G_STRUCT_OFFSET (TdPreview, view_buttons[3]));
+  gtk_widget_class_bind_template_child (widget_class, TdPreview, menu_button);
   gtk_widget_class_bind_template_callback (widget_class, page_section_activated_cb);
 
   gtk_widget_class_install_property_action (widget_class, "preview.view", "view");
@@ -773,4 +787,10 @@ td_preview_init (TdPreview *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
 
   td_preview_page_set_chrome (self->page, self->view, self->dark, self->images_off);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->view_buttons); i++)
+    td_toggle_button_checked_state (GTK_TOGGLE_BUTTON (self->view_buttons[i]));
+  td_menu_button_quiet_tooltip (self->menu_button);
+  _td_preview_focus_init (GTK_WIDGET (self), self->toolbar,
+                          GTK_WIDGET (td_preview_page_get_web_view (self->page)));
 }

@@ -13,6 +13,7 @@
 #include "td-issue.h"
 #include "td-json-path.h"
 #include "td-registry.h"
+#include "td-ui-util.h"
 #include "td-window-private.h"
 
 /* -- Undo ---------------------------------------------------------------- */
@@ -304,6 +305,7 @@ export_action (GSimpleAction *action,
 
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  td_buttons_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

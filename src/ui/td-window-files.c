@@ -12,11 +12,13 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "td-issue-saver.h"
 #include "td-json-path.h"
 #include "td-next-issue.h"
 #include "td-sample.h"
+#include "td-ui-util.h"
 #include "td-window-private.h"
 
 #define MAX_RECENT_ITEMS 10
@@ -226,6 +228,7 @@ ask_overwrite (GTask *task)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
                                               ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect (dialog, "response", G_CALLBACK (save_question_response_cb), task);
+  td_buttons_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -251,6 +254,7 @@ ask_about_pictures (GTask *task,
   gtk_widget_add_css_class (label, "monospace");
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
   g_signal_connect (dialog, "response", G_CALLBACK (save_question_response_cb), task);
+  td_buttons_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -379,6 +383,26 @@ save_chooser_response_cb (GtkNativeDialog *chooser,
   save_start (g_steal_pointer (&task));
 }
 
+/* Where an untitled issue is first saved: beside the issue it was made
+ * from (New Issue From This One), else in Documents, else in the home
+ * folder -- never the folder the program happened to start in, where a
+ * file chooser without a folder opens. */
+static GFile *
+dup_save_folder (TdWindow *self)
+{
+  const char *base_dir = td_document_get_base_dir (self->document);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autofree char *drafts = g_build_filename (g_get_user_data_dir (), "tidings", NULL);
+
+  /* The sample's pictures are in a draft folder of ours: not there. */
+  if (base_dir != NULL && g_file_test (base_dir, G_FILE_TEST_IS_DIR) &&
+      g_access (base_dir, W_OK) == 0 && !g_str_has_prefix (base_dir, drafts))
+    return g_file_new_for_path (base_dir);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 static void
 save_choose_file (GTask *task)
 {
@@ -398,14 +422,9 @@ save_choose_file (GTask *task)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), current, NULL);
   else
     {
-      const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+      g_autoptr(GFile) folder = dup_save_folder (self);
 
-      if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-        {
-          g_autoptr(GFile) folder = g_file_new_for_path (documents);
-
-          gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-        }
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
   save->chooser = GTK_NATIVE_DIALOG (chooser);
@@ -578,6 +597,7 @@ _td_window_confirm_unsaved_async (TdWindow            *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), g_steal_pointer (&task));
   self->confirm_dialog = dialog;
+  td_buttons_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

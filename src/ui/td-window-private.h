@@ -4,7 +4,8 @@
  * own: td-window.c (the widget, the document, the outline and the form),
  * td-window-actions.c (editing, sections, export, print, the panes),
  * td-window-files.c (new, open, save, the unsaved-changes question, recent
- * issues) and td-window-dnd.c (issues dropped on the window).
+ * issues), td-window-focus.c (the keyboard's way through the panes) and
+ * td-window-dnd.c (issues dropped on the window).
  */
 #pragma once
 
@@ -26,7 +27,9 @@ struct _TdWindow
   AdwHeaderBar *header_bar;
   AdwWindowTitle *window_title;
   GtkToggleButton *sidebar_button;
-  AdwSplitButton *open_button;
+  GtkButton *open_button;
+  GtkMenuButton *recent_button;
+  GtkMenuButton *primary_menu_button;
   GtkButton *save_button;
   GtkButton *export_button;
   GtkToggleButton *preview_button;
@@ -51,8 +54,12 @@ struct _TdWindow
   GtkWidget *form;
   GtkWidget *confirm_dialog;
   AdwToast *delete_toast;
+  GWeakRef last_form_focus;  /* where F6 and Enter bring her back */
+
+  guint layout_source;       /* the header bar follows the panes' folding */
 
   gboolean deleting;
+  gboolean flap_was_folded;
   gboolean close_confirmed;
   gboolean was_mapped;
   gboolean recovery_warned;
@@ -105,6 +112,12 @@ void           _td_window_confirm_unsaved_async  (TdWindow            *self,
                                                   gpointer             user_data);
 gboolean       _td_window_confirm_unsaved_finish (TdWindow            *self,
                                                   GAsyncResult        *result);
+
+/* td-window-focus.c */
+void           _td_window_focus_init         (TdWindow            *self);
+/* Tab and Shift+Tab through the panes: TRUE when the focus moved. */
+gboolean       _td_window_focus              (TdWindow            *self,
+                                              GtkDirectionType     direction);
 
 /* td-window-dnd.c */
 void           _td_window_dnd_init           (TdWindow            *self);

@@ -10,7 +10,9 @@
 #include "td-issue.h"
 #include "td-json-path.h"
 #include "td-registry.h"
+#include "td-renderer.h"
 #include "td-settings.h"
+#include "td-ui-util.h"
 #include "td-window.h"
 #include "td-window-private.h"
 
@@ -110,6 +112,7 @@ _td_window_show_message (TdWindow   *self,
       gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
     }
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  td_buttons_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -472,36 +475,81 @@ leaflet_visible_child_cb (TdWindow   *self,
 
 /* A narrow window has room for icons only in its header bar. */
 static void
-leaflet_folded_cb (TdWindow   *self,
-                   GParamSpec *pspec,
-                   AdwLeaflet *leaflet)
+set_button_compact (GtkButton  *button,
+                    gboolean    compact,
+                    const char *icon_name,
+                    const char *label,
+                    const char *accessible_name)
 {
-  if (adw_leaflet_get_folded (leaflet))
-    {
-      adw_split_button_set_icon_name (self->open_button, "document-open-symbolic");
-      gtk_button_set_icon_name (self->save_button, "document-save-symbolic");
-    }
+  if (compact)
+    gtk_button_set_icon_name (button, icon_name);
   else
     {
-      adw_split_button_set_label (self->open_button, _("_Open"));
-      gtk_button_set_label (self->save_button, _("_Save"));
+      gtk_button_set_label (button, label);
+      gtk_button_set_use_underline (button, TRUE);
     }
-  /* Export… stays in the main menu (and on Ctrl+E). */
-  gtk_widget_set_visible (GTK_WIDGET (self->export_button), !adw_leaflet_get_folded (leaflet));
-  leaflet_visible_child_cb (self, pspec, leaflet);
+  /* An icon says nothing to a screen reader. */
+  td_button_set_accessible_name (GTK_WIDGET (button), accessible_name);
 }
 
-static void
-flap_folded_cb (TdWindow   *self,
-                GParamSpec *pspec,
-                AdwFlap    *flap)
+static gboolean
+update_layout_cb (gpointer user_data)
 {
-  /* Unfolded, the outline is always there. */
-  if (!adw_flap_get_folded (flap))
-    adw_flap_set_reveal_flap (flap, TRUE);
+  TdWindow *self = user_data;
+  gboolean narrow = adw_leaflet_get_folded (self->leaflet);
+
+  self->layout_source = 0;
+  set_button_compact (self->open_button, narrow, "document-open-symbolic", _("_Open"),
+                      _("Open"));
+  set_button_compact (self->save_button, narrow, "document-save-symbolic", _("_Save"),
+                      _("Save"));
+  /* Export… stays in the main menu (and on Ctrl+E). */
+  gtk_widget_set_visible (GTK_WIDGET (self->export_button), !narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_button), narrow);
+  /* Unfolded, the outline is there unless she hid it. */
+  if (!adw_flap_get_folded (self->flap) && self->flap_was_folded)
+    adw_flap_set_reveal_flap (self->flap, TRUE);
+  self->flap_was_folded = adw_flap_get_folded (self->flap);
+  leaflet_visible_child_cb (self, NULL, self->leaflet);
+  /* The header bar's new size lays the window out again, but GTK 4.8
+   * leaves the flap with the allocation from before the fold and draws
+   * nothing of it ("Trying to snapshot AdwFlap without a current
+   * allocation", a blank window until the next resize): ask for it. */
+  gtk_widget_queue_resize (GTK_WIDGET (self->flap));
+  return G_SOURCE_REMOVE;
+}
+
+/* The flap and the leaflet fold while they are being allocated: the
+ * header bar and the flap change after that, not inside it, or GTK is
+ * left with widgets that have no allocation and draws a blank window
+ * until the next resize. */
+static void
+folded_cb (TdWindow   *self,
+           GParamSpec *pspec,
+           GtkWidget  *widget)
+{
+  if (self->layout_source == 0)
+    self->layout_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_layout_cb, self, NULL);
 }
 
 /* -- GtkWidget and GtkWindow ---------------------------------------------- */
+
+static gboolean
+td_window_focus (GtkWidget        *widget,
+                 GtkDirectionType  direction)
+{
+  if ((direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD) &&
+      _td_window_focus (TD_WINDOW (widget), direction))
+    return TRUE;
+  return GTK_WIDGET_CLASS (td_window_parent_class)->focus (widget, direction);
+}
+
+static void
+td_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (td_window_parent_class)->realize (widget);
+  td_renderer_forget ();
+}
 
 static void
 td_window_map (GtkWidget *widget)
@@ -519,6 +567,13 @@ td_window_map (GtkWidget *widget)
     }
 }
 
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_confirmed_cb (GObject      *object,
                     GAsyncResult *result,
@@ -529,7 +584,32 @@ close_confirmed_cb (GObject      *object,
   if (!_td_window_confirm_unsaved_finish (self, result))
     return;
   self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  /* Once the question's dialog is gone: it is transient for this window,
+   * and would otherwise outlive it (GObject criticals on quitting). */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+/* As gnome-text-editor does: the size the window had, not a maximized or
+ * full-screen one, and the issue it shows, written when it closes. */
+static void
+save_window_state (TdWindow *self)
+{
+  int width = 0;
+  int height = 0;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", MAX (width, 360));
+      g_settings_set_int (self->settings, "window-height", MAX (height, 294));
+    }
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_apply (self->settings);
+  _td_window_remember_file (self);
 }
 
 static gboolean
@@ -546,6 +626,7 @@ td_window_close_request (GtkWindow *window)
   /* A clean close: saved, or the changes discarded. */
   if (self->recovery != NULL)
     td_recovery_discard (self->recovery);
+  save_window_state (self);
   return GTK_WINDOW_CLASS (td_window_parent_class)->close_request (window);
 }
 
@@ -561,12 +642,14 @@ td_window_constructed (GObject *object)
   self->settings = td_settings_new ();
   if (self->settings == NULL)
     return;
-  g_settings_bind (self->settings, "window-width", self, "default-width",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-height", self, "default-height",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-maximized", self, "maximized",
-                   G_SETTINGS_BIND_DEFAULT);
+  /* The size is read here and written when the window closes
+   * (save_window_state()): GTK doesn't say when the user resizes. */
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  /* The preview's options are written as they change. */
   g_settings_bind (self->settings, "preview-view", self->preview, "view",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "preview-dark", self->preview, "dark",
@@ -587,10 +670,12 @@ td_window_dispose (GObject *object)
   g_clear_pointer (&self->undo_binding, g_binding_unbind);
   g_clear_pointer (&self->redo_binding, g_binding_unbind);
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  g_clear_handle_id (&self->layout_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_WINDOW);
   g_clear_object (&self->recovery);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
+  g_weak_ref_set (&self->last_form_focus, NULL);
 
   G_OBJECT_CLASS (td_window_parent_class)->dispose (object);
 }
@@ -601,6 +686,7 @@ td_window_finalize (GObject *object)
   TdWindow *self = TD_WINDOW (object);
 
   g_free (self->form_scope);
+  g_weak_ref_clear (&self->last_form_focus);
 
   G_OBJECT_CLASS (td_window_parent_class)->finalize (object);
 }
@@ -634,7 +720,9 @@ td_window_class_init (TdWindowClass *klass)
   object_class->dispose = td_window_dispose;
   object_class->finalize = td_window_finalize;
   object_class->get_property = td_window_get_property;
+  widget_class->realize = td_window_realize;
   widget_class->map = td_window_map;
+  widget_class->focus = td_window_focus;
   window_class->close_request = td_window_close_request;
 
   /**
@@ -656,6 +744,8 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, recent_button);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, preview_button);
@@ -668,9 +758,7 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, outline_selection_cb);
   gtk_widget_class_bind_template_callback (widget_class, preview_button_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
-  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
-  gtk_widget_class_bind_template_callback (widget_class, flap_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_cb);
 }
 
 static void
@@ -692,14 +780,14 @@ td_window_init (TdWindow *self)
                            G_CALLBACK (preview_section_activated_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_cb), NULL);
+  _td_window_focus_init (self);
 
-  /* Named for screen readers also when they show only an icon. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export"), -1);
+  td_button_set_accessible_name (GTK_WIDGET (self->open_button), _("Open"));
+  td_button_set_accessible_name (GTK_WIDGET (self->save_button), _("Save"));
+  td_button_set_accessible_name (GTK_WIDGET (self->export_button), _("Export"));
+  td_menu_button_quiet_tooltip (self->recent_button);
+  td_menu_button_quiet_tooltip (self->primary_menu_button);
+  self->flap_was_folded = adw_flap_get_folded (self->flap);
 
   /* Never without an issue. */
   blank = td_document_new ();

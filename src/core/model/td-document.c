@@ -475,24 +475,61 @@ push (TdDocument *self,
   notify_state (self, was_modified, could_undo, could_redo);
 }
 
-/* Typing into the field the last step also typed into extends that step. */
+/* The value of the step that created path's parents, with path set in it:
+ * "link" := { "label": "Bo" } when typing "Boo" into a new item's link
+ * label. NULL when path isn't inside what the step created. */
+static JsonNode *
+merged_created_value (Command    *top,
+                      const char *path,
+                      JsonNode   *value)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(JsonNode) merged = NULL;
+  JsonNode *parent_node;
+  int index = -1;
+
+  if (top->old_value != NULL || top->new_value == NULL ||
+      !td_json_path_is_within (path, top->path) || g_str_equal (path, top->path) ||
+      !td_json_path_split (path, &parent, &key, &index) || key == NULL)
+    return NULL;
+  merged = td_json_node_deep_copy (top->new_value);
+  /* parent is top->path itself or below it: the same steps, relative. */
+  parent_node = g_str_equal (parent, top->path)
+    ? merged
+    : td_json_path_lookup (merged, parent + strlen (top->path) + (parent[strlen (top->path)] == '.'));
+  if (parent_node == NULL || !JSON_NODE_HOLDS_OBJECT (parent_node))
+    return NULL;
+  json_object_set_member (json_node_get_object (parent_node), key,
+                          td_json_node_deep_copy (value));
+  return g_steal_pointer (&merged);
+}
+
+/* Typing into the field the last step also typed into extends that step;
+ * so does typing on into a field whose object that step created (the
+ * first character of a new item's link). */
 static gboolean
 try_merge (TdDocument *self,
            const char *path,
            JsonNode   *value)
 {
   Command *top;
+  JsonNode *new_value = NULL;
   gint64 now = g_get_monotonic_time ();
 
   if (self->group != NULL || self->sealed || self->undo->len == 0 || self->redo->len > 0)
     return FALSE;
   top = g_ptr_array_index (self->undo, self->undo->len - 1);
   if (top->kind != COMMAND_SET || !top->mergeable || top->serial == self->saved_serial ||
-      !g_str_equal (top->path, path) || now - top->time > MERGE_WINDOW_USEC)
+      now - top->time > MERGE_WINDOW_USEC)
+    return FALSE;
+  if (g_str_equal (top->path, path))
+    new_value = td_json_node_deep_copy (value);
+  else if ((new_value = merged_created_value (top, path, value)) == NULL)
     return FALSE;
 
   g_clear_pointer (&top->new_value, json_node_unref);
-  top->new_value = td_json_node_deep_copy (value);
+  top->new_value = new_value;
   top->time = now;
   command_apply (self, top, TRUE);
   return TRUE;

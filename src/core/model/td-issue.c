@@ -59,6 +59,16 @@ td_issue_field_path (JsonNode   *root,
   return td_json_path_join (object_path, key_path);
 }
 
+const char *
+td_issue_get_field_string (JsonNode   *root,
+                           const char *scope,
+                           const char *key_path)
+{
+  g_autofree char *path = td_issue_field_path (root, scope, key_path);
+
+  return path != NULL ? td_json_path_get_string (root, path) : "";
+}
+
 char *
 td_issue_scope_for_path (JsonNode   *root,
                          const char *path,

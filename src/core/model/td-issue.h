@@ -36,6 +36,10 @@ char        *td_issue_scope_path        (JsonNode   *root,
 char        *td_issue_field_path        (JsonNode   *root,
                                          const char *scope,
                                          const char *key_path);
+/* The text of that field, or "" when it, or its object, is missing. */
+const char  *td_issue_get_field_string  (JsonNode   *root,
+                                         const char *scope,
+                                         const char *key_path);
 /* The scope path lies in, or NULL (a path outside the practice, the issue
  * settings and the sections); *key_path (if not NULL) receives the rest of
  * the path, relative to the scope's object ("items[0].url", or ""). */
