@@ -6,6 +6,7 @@
 
 #include "td-html.h"
 #include "td-json-path.h"
+#include "td-l10n.h"
 #include "td-preview-renderer.h"
 #include "td-render-email.h"
 #include "td-render-text.h"
@@ -43,7 +44,7 @@ wrap_text (const TdRenderContext *context,
 
   g_string_append_printf (out,
                           "<!DOCTYPE html>\n"
-                          "<html lang=\"%s\">\n"
+                          "<html lang=\"%s\"%s>\n"
                           "<head>\n"
                           "<meta charset=\"utf-8\">\n"
                           "<meta name=\"color-scheme\" content=\"light\">\n"
@@ -56,7 +57,9 @@ wrap_text (const TdRenderContext *context,
                           "</style>\n"
                           "</head>\n"
                           "<body><pre>",
-                          language);
+                          language,
+                          td_l10n_language_is_rtl (td_render_get_language (context))
+                            ? " dir=\"rtl\"" : "");
   td_html_append_text (out, text);
   g_string_append (out, "</pre></body>\n</html>\n");
   return g_string_free (out, FALSE);

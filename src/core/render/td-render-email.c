@@ -342,20 +342,6 @@ own (Email *e,
   return s;
 }
 
-/* Scripts written right to left, by the first subtag of the language. */
-static gboolean
-language_is_rtl (const char *language)
-{
-  static const char * const rtl[] = {
-    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi",
-  };
-  gsize len = strcspn (language, "-_");
-
-  for (gsize i = 0; i < G_N_ELEMENTS (rtl); i++)
-    if (strlen (rtl[i]) == len && g_ascii_strncasecmp (language, rtl[i], len) == 0)
-      return TRUE;
-  return FALSE;
-}
 
 static void
 email_init (Email                 *e,
@@ -371,7 +357,7 @@ email_init (Email                 *e,
   e->owned = g_ptr_array_new_with_free_func (g_free);
   td_theme_init (&e->theme, brand_color);
   e->language = td_render_get_language (context);
-  e->rtl = language_is_rtl (e->language);
+  e->rtl = td_l10n_language_is_rtl (e->language);
   e->start = e->rtl ? "right" : "left";
   e->end = e->rtl ? "left" : "right";
   e->inner = t->content_width - 2 * PAD;

@@ -967,19 +967,6 @@ append_style (GString       *out,
   g_string_append (out, "</style>\n");
 }
 
-static gboolean
-language_is_rtl (const char *language)
-{
-  static const char * const rtl[] = {
-    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi",
-  };
-  gsize len = strcspn (language, "-_");
-
-  for (gsize i = 0; i < G_N_ELEMENTS (rtl); i++)
-    if (strlen (rtl[i]) == len && g_ascii_strncasecmp (language, rtl[i], len) == 0)
-      return TRUE;
-  return FALSE;
-}
 
 static void
 append_meta (GString    *out,
@@ -1099,7 +1086,7 @@ td_render_web (const TdRenderContext *context,
   out = g_string_sized_new (body->len + 8 * 1024);
   g_string_append (out, "<!DOCTYPE html>\n<html lang=\"");
   td_html_append_attr (out, language);
-  g_string_append (out, language_is_rtl (language) ? "\" dir=\"rtl\">\n" : "\">\n");
+  g_string_append (out, td_l10n_language_is_rtl (language) ? "\" dir=\"rtl\">\n" : "\">\n");
   g_string_append (out, "<head>\n");
   append_head (out, context, &theme, images);
   g_string_append (out, "</head>\n<body>\n");
