@@ -12,6 +12,7 @@
 #include "td-l10n.h"
 #include "td-preview-renderer.h"
 #include "td-render-email.h"
+#include "td-render-text.h"
 #include "td-render-web.h"
 #include "td-test-util.h"
 
@@ -104,6 +105,125 @@ test_direction (void)
     assert_direction (ltr[i], FALSE);
 }
 
+/* Every section type with links that are absolute, relative, scheme-relative
+ * or unsafe. Not validated: the renderers must agree on whatever they get. */
+static const char links_document[] =
+  "{\"practice\": {\"name\": \"R\", \"website\": \"https://r.example/\"},"
+  " \"issue\": {\"title\": \"T\", \"unsubscribe_url\": \"https://r.example/u\"},"
+  " \"sections\": ["
+  "  {\"id\": \"a\", \"type\": \"article\", \"title\": \"A\","
+  "   \"body\": \"[abs](https://a.example/) [rel](page.html)\","
+  "   \"video\": {\"url\": \"videos/1.html\"}},"
+  "  {\"id\": \"v\", \"type\": \"video\", \"title\": \"V\","
+  "   \"video\": {\"url\": \"https://v.example/1\"}},"
+  "  {\"id\": \"n\", \"type\": \"news\", \"items\": ["
+  "   {\"text\": \"one\", \"link\": {\"url\": \"more.html\", \"label\": \"Rel\"}},"
+  "   {\"text\": \"two\", \"link\": {\"url\": \"https://n.example/\", \"label\": \"Abs\"}},"
+  "   {\"text\": \"three\", \"link\": {\"url\": \"//n.example/x\"}},"
+  "   {\"text\": \"four\", \"link\": {\"url\": \"javascript:alert(1)\"}}]},"
+  "  {\"id\": \"c\", \"type\": \"cta\", \"phone\": \"212 555 0142\","
+  "   \"form\": {\"url\": \"form.html\"},"
+  "   \"youtube\": {\"url\": \"https://youtube.example/c\"}},"
+  "  {\"id\": \"cr\", \"type\": \"credentials\", \"badges\": ["
+  "   {\"name\": \"B1\", \"url\": \"badge.html\"},"
+  "   {\"name\": \"B2\", \"url\": \"https://b.example/\"}]},"
+  "  {\"id\": \"p\", \"type\": \"promotion\", \"items\": ["
+  "   {\"heading\": \"H1\", \"link\": {\"url\": \"offer.html\"}},"
+  "   {\"heading\": \"H2\", \"link\": {\"url\": \"mailto:x@r.example\"}}]},"
+  "  {\"id\": \"f\", \"type\": \"footer\"}]}";
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The distinct values of every href="..." in @html, sorted (a newline in a
+ * value is a line break the renderer added, which URL parsers drop). */
+static GPtrArray *
+html_links (const char *html)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *links = g_ptr_array_new_with_free_func (g_free);
+
+  for (const char *p = strstr (html, "href=\""); p != NULL; p = strstr (p, "href=\""))
+    {
+      const char *start = p + strlen ("href=\"");
+      const char *end = strchr (start, '"');
+      g_autofree char *raw = g_strndup (start, (gsize) (end - start));
+      g_auto(GStrv) parts = g_strsplit (raw, "\n", -1);
+      char *url = g_strjoinv ("", parts);
+
+      p = end;
+      if (g_hash_table_contains (seen, url))
+        {
+          g_free (url);
+          continue;
+        }
+      g_hash_table_add (seen, url);
+      g_ptr_array_add (links, url);
+    }
+  g_ptr_array_sort (links, compare_strings);
+  return links;
+}
+
+static char *
+join_links (GPtrArray *links)
+{
+  g_ptr_array_add (links, NULL);
+  return g_strjoinv (" ", (char **) links->pdata);
+}
+
+/* The URLs of the plain text's reference list ("[N] URL" lines), and the
+ * bare URLs written on lines of their own, sorted. */
+static GPtrArray *
+text_links (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GPtrArray *links = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (line[0] == '[' && strstr (line, "] ") != NULL)
+        g_ptr_array_add (links, g_strdup (strstr (line, "] ") + 2));
+      else if (g_str_has_prefix (line, "https://") && strchr (line, ' ') == NULL)
+        g_ptr_array_add (links, g_strdup (line));
+    }
+  g_ptr_array_sort (links, compare_strings);
+  return links;
+}
+
+/* Every format links exactly the same URLs: absolute http(s), mailto, tel
+ * and sms ones. (The web page used to link relative URLs that the email
+ * and the text left out.) */
+static void
+test_links (void)
+{
+  g_autoptr(JsonNode) root = json_from_string (links_document, NULL);
+  TdRenderContext context = { root, NULL, TD_IMAGE_URL_ABSOLUTE };
+  g_autofree char *web = td_render_web (&context, NULL);
+  g_autofree char *email = td_render_email (&context, NULL);
+  g_autofree char *text = td_render_text (&context, NULL);
+  g_autoptr(GPtrArray) web_links = html_links (web);
+  g_autoptr(GPtrArray) email_links = html_links (email);
+  g_autoptr(GPtrArray) plain_links = text_links (text);
+  g_autofree char *web_joined = join_links (web_links);
+  g_autofree char *email_joined = join_links (email_links);
+  g_autofree char *text_joined = join_links (plain_links);
+  const char *expected = "https://a.example/ https://b.example/ https://n.example/ "
+                         "https://r.example/ https://r.example/u https://v.example/1 "
+                         "https://youtube.example/c mailto:x@r.example sms:2125550142 "
+                         "tel:2125550142";
+
+  g_assert_nonnull (root);
+  g_assert_cmpstr (email_joined, ==, expected);
+  g_assert_cmpstr (web_joined, ==, expected);
+  g_assert_cmpstr (text_joined, ==, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -111,6 +231,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/render/agree/direction", test_direction);
+  g_test_add_func ("/core/render/agree/links", test_links);
 
   return g_test_run ();
 }

@@ -198,13 +198,15 @@ append_heading (Web        *w,
 }
 
 /* Writes <a href="@url" class="@css_class"> and returns TRUE, or writes
- * nothing and returns FALSE when @url is empty or unsafe. */
+ * nothing and returns FALSE when @url is not an absolute http(s), mailto,
+ * tel or sms URL: the rule of the email and the plain text, so that every
+ * format links the same places. */
 static gboolean
 append_link_open (Web        *w,
                   const char *url,
                   const char *css_class)
 {
-  if (!td_url_is_safe (url))
+  if (!td_url_is_safe_absolute (url))
     return FALSE;
   g_string_append (w->out, "<a");
   if (css_class != NULL)
@@ -318,7 +320,7 @@ render_video_block (Web        *w,
 {
   const char *url = td_json_get_string (video, "url");
   JsonObject *thumbnail = td_json_get_object (video, "thumbnail");
-  gboolean linked = td_url_is_safe (url);
+  gboolean linked = td_url_is_safe_absolute (url);
 
   g_string_append (w->out, "<div class=\"video\">\n");
   if (image_object_is_usable (w, thumbnail))
@@ -410,7 +412,7 @@ render_news (Web        *w,
         g_string_append (w->out, "<li class=\"card news-item\">\n");
       g_string_append (w->out, "<div class=\"card-body\">\n");
       append_markdown (w, td_json_get_string (item, "text"), "prose");
-      if (link != NULL && td_url_is_safe (td_json_get_string (link, "url")))
+      if (link != NULL && td_url_is_safe_absolute (td_json_get_string (link, "url")))
         {
           const char *label = td_json_get_string (link, "label");
 
@@ -458,7 +460,7 @@ append_link_button (Web        *w,
 static gboolean
 link_is_usable (JsonObject *link)
 {
-  return link != NULL && td_url_is_safe (td_json_get_string (link, "url"));
+  return link != NULL && td_url_is_safe_absolute (td_json_get_string (link, "url"));
 }
 
 static void
