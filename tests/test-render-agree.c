@@ -139,17 +139,20 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* The distinct values of every href="..." in @html, sorted (a newline in a
- * value is a line break the renderer added, which URL parsers drop). */
+/* The distinct values of every @name="..." attribute in @html, sorted (a
+ * newline in a value is a line break the renderer added, which URL parsers
+ * drop). */
 static GPtrArray *
-html_links (const char *html)
+attribute_values (const char *html,
+                  const char *name)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *needle = g_strdup_printf (" %s=\"", name);
   GPtrArray *links = g_ptr_array_new_with_free_func (g_free);
 
-  for (const char *p = strstr (html, "href=\""); p != NULL; p = strstr (p, "href=\""))
+  for (const char *p = strstr (html, needle); p != NULL; p = strstr (p, needle))
     {
-      const char *start = p + strlen ("href=\"");
+      const char *start = p + strlen (needle);
       const char *end = strchr (start, '"');
       g_autofree char *raw = g_strndup (start, (gsize) (end - start));
       g_auto(GStrv) parts = g_strsplit (raw, "\n", -1);
@@ -207,8 +210,8 @@ test_links (void)
   g_autofree char *web = td_render_web (&context, NULL);
   g_autofree char *email = td_render_email (&context, NULL);
   g_autofree char *text = td_render_text (&context, NULL);
-  g_autoptr(GPtrArray) web_links = html_links (web);
-  g_autoptr(GPtrArray) email_links = html_links (email);
+  g_autoptr(GPtrArray) web_links = attribute_values (web, "href");
+  g_autoptr(GPtrArray) email_links = attribute_values (email, "href");
   g_autoptr(GPtrArray) plain_links = text_links (text);
   g_autofree char *web_joined = join_links (web_links);
   g_autofree char *email_joined = join_links (email_links);
@@ -224,6 +227,49 @@ test_links (void)
   g_assert_cmpstr (text_joined, ==, expected);
 }
 
+/* The web page and the email show the same pictures, whatever the picture
+ * URLs are made of. (The email used to write a picture whose URL was
+ * unsafe, such as one under a javascript: public_base_url.) */
+static void
+test_pictures (void)
+{
+  static const struct
+  {
+    const char     *base_url;
+    TdImageUrlMode  mode;
+    guint           n_pictures;
+  } cases[] = {
+    { "https://rachelrichardsmassage.example/news/2023-08/", TD_IMAGE_URL_ABSOLUTE, 12 },
+    { "https://rachelrichardsmassage.example/news/2023-08/", TD_IMAGE_URL_CID, 12 },
+    { "", TD_IMAGE_URL_RELATIVE, 12 },
+    { "javascript:alert(1)//", TD_IMAGE_URL_ABSOLUTE, 0 },
+    { "data:text/html,", TD_IMAGE_URL_ABSOLUTE, 0 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) root = td_test_load_sample ();
+      JsonObject *issue = json_object_get_object_member (json_node_get_object (root), "issue");
+      TdRenderContext context = { root, NULL, cases[i].mode };
+      g_autofree char *web = NULL;
+      g_autofree char *email = NULL;
+      g_autoptr(GPtrArray) web_pictures = NULL;
+      g_autoptr(GPtrArray) email_pictures = NULL;
+      g_autofree char *web_joined = NULL;
+      g_autofree char *email_joined = NULL;
+
+      json_object_set_string_member (issue, "public_base_url", cases[i].base_url);
+      web = td_render_web (&context, NULL);
+      email = td_render_email (&context, NULL);
+      web_pictures = attribute_values (web, "src");
+      email_pictures = attribute_values (email, "src");
+      g_assert_cmpuint (web_pictures->len, ==, cases[i].n_pictures);
+      web_joined = join_links (web_pictures);
+      email_joined = join_links (email_pictures);
+      g_assert_cmpstr (web_joined, ==, email_joined);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -232,6 +278,7 @@ main (int    argc,
 
   g_test_add_func ("/core/render/agree/direction", test_direction);
   g_test_add_func ("/core/render/agree/links", test_links);
+  g_test_add_func ("/core/render/agree/pictures", test_pictures);
 
   return g_test_run ();
 }

@@ -402,9 +402,19 @@ email_clear (Email *e)
  */
 
 static gboolean
-image_is_usable (JsonObject *image)
+picture_is_usable (Email      *e,
+                   const char *src)
 {
-  return image != NULL && td_image_path_is_safe (td_json_get_string (image, "src"), NULL);
+  g_autofree char *url = td_render_picture_url (e->context, src);
+
+  return url != NULL;
+}
+
+static gboolean
+image_is_usable (Email      *e,
+                 JsonObject *image)
+{
+  return image != NULL && picture_is_usable (e, td_json_get_string (image, "src"));
 }
 
 /* Writes the <img> of an image object ({ "src", "alt" }) at most
@@ -422,7 +432,7 @@ image (Email      *e,
   g_autofree char *url = NULL;
   guint width, height;
 
-  if (!image_is_usable (object))
+  if (!image_is_usable (e, object))
     return FALSE;
   src = td_json_get_string (object, "src");
 
@@ -436,7 +446,7 @@ image (Email      *e,
       height = shape == SHAPE_SQUARE ? width : (width * 9 + 8) / 16;
     }
 
-  url = td_render_image_url (e->context, src);
+  url = td_render_picture_url (e->context, src);
   put (e, "<img");
   attr_url (e, "src", url);
   attr (e, "alt", td_json_get_string (object, "alt"));
@@ -455,7 +465,7 @@ image_block (Email      *e,
              guint       max_width,
              const char *margin)
 {
-  if (!image_is_usable (object))
+  if (!image_is_usable (e, object))
     return;
   nl (e);
   putf (e, "<div style=\"margin:%s\">", margin);
@@ -686,7 +696,7 @@ render_masthead (Email      *e,
         t->surface, t->text, t->accent, PAD);
   e->card_above = TRUE;
 
-  if (td_json_get_boolean (section, "show_logo", TRUE) && td_image_path_is_safe (logo, NULL))
+  if (td_json_get_boolean (section, "show_logo", TRUE) && picture_is_usable (e, logo))
     {
       g_autoptr(JsonObject) object = json_object_new ();
 
@@ -734,7 +744,7 @@ video_block (Email      *e,
   JsonObject *thumbnail = td_json_get_object (video, "thumbnail");
   gboolean linked = td_url_is_safe_absolute (url);
 
-  if (image_is_usable (thumbnail))
+  if (image_is_usable (e, thumbnail))
     {
       nl (e);
       put (e, "<div style=\"margin:8px 0 12px\">");
@@ -819,7 +829,7 @@ render_news (Email      *e,
       JsonNode *node = json_array_get_element (items, i);
       JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       JsonObject *photo = td_json_get_object (item, "photo");
-      gboolean two_columns = image_is_usable (photo);
+      gboolean two_columns = image_is_usable (e, photo);
 
       if (item == NULL)
         continue;
@@ -970,7 +980,7 @@ offer (Email      *e,
 
   if (heading_text[0] != '\0')
     heading (e, level, heading_text, "0 0 12px");
-  if (image_is_usable (td_json_get_object (item, "image")))
+  if (image_is_usable (e, td_json_get_object (item, "image")))
     {
       nl (e);
       image (e, td_json_get_object (item, "image"), width, SHAPE_WIDE,

@@ -67,23 +67,6 @@ note_image (Web        *w,
   g_hash_table_add (w->seen, copy);
 }
 
-/* The URL of the picture at @src, or NULL when it can't be shown: not a
- * local path, or an unsafe URL. */
-static char *
-image_url (Web        *w,
-           const char *src)
-{
-  g_autofree char *url = NULL;
-
-  if (!td_image_path_is_safe (src, NULL))
-    return NULL;
-  url = td_render_image_url (w->context, src);
-  if (w->context->image_urls == TD_IMAGE_URL_CID ? !g_str_has_prefix (url, "cid:")
-                                                 : !td_url_is_safe (url))
-    return NULL;
-  return g_steal_pointer (&url);
-}
-
 /* Writes <img> for the picture at @src, or nothing (returning FALSE) when it
  * can't be shown. */
 static gboolean
@@ -93,7 +76,7 @@ append_image_src (Web        *w,
                   guint       max_width,
                   const char *css_class)
 {
-  g_autofree char *url = image_url (w, src);
+  g_autofree char *url = td_render_picture_url (w->context, src);
   guint width, height;
 
   if (url == NULL)
@@ -139,7 +122,7 @@ image_object_is_usable (Web        *w,
 
   if (image == NULL)
     return FALSE;
-  url = image_url (w, td_json_get_string (image, "src"));
+  url = td_render_picture_url (w->context, td_json_get_string (image, "src"));
   return url != NULL;
 }
 

@@ -4,7 +4,9 @@
 
 #include <string.h>
 
+#include "td-html.h"
 #include "td-image-info.h"
+#include "td-issue-validator.h"
 #include "td-json-path.h"
 #include "td-render.h"
 
@@ -78,6 +80,21 @@ td_render_image_url (const TdRenderContext *context,
     default:
       return escape_path (src);
     }
+}
+
+char *
+td_render_picture_url (const TdRenderContext *context,
+                       const char            *src)
+{
+  g_autofree char *url = NULL;
+
+  if (!td_image_path_is_safe (src, NULL))
+    return NULL;
+  url = td_render_image_url (context, src);
+  if (context->image_urls == TD_IMAGE_URL_CID ? !g_str_has_prefix (url, "cid:")
+                                               : !td_url_is_safe (url))
+    return NULL;
+  return g_steal_pointer (&url);
 }
 
 gboolean

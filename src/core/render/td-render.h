@@ -38,6 +38,13 @@ typedef struct
 char    *td_render_image_url   (const TdRenderContext *context,
                                 const char            *src);
 
+/* The URL every format writes for the picture at @src, or NULL when the
+ * picture can't be shown: its path leads outside the issue's folder or has
+ * a scheme, or the URL made of it is unsafe (say public_base_url is a
+ * javascript: URL). Newly allocated. */
+char    *td_render_picture_url (const TdRenderContext *context,
+                                const char            *src);
+
 /* The Content-ID (without "cid:" or brackets) of the picture at src:
  * stable, derived from the path, so HTML and MIME parts agree. */
 char    *td_render_image_cid   (const char            *src);
