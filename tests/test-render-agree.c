@@ -270,6 +270,28 @@ test_pictures (void)
     }
 }
 
+/* The arrow after a news item's link points the way the text reads, in the
+ * web page as in the email. */
+static void
+test_arrows (void)
+{
+  static const struct { const char *language; const char *more; } cases[] = {
+    { "en", "Check it out! →</a>" },
+    { "he", "Check it out! ←</a>" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) root = sample_with_language (cases[i].language);
+      TdRenderContext context = { root, NULL, TD_IMAGE_URL_ABSOLUTE };
+      g_autofree char *web = td_render_web (&context, NULL);
+      g_autofree char *email = td_render_email (&context, NULL);
+
+      g_assert_nonnull (strstr (web, cases[i].more));
+      g_assert_nonnull (strstr (email, cases[i].more));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -279,6 +301,7 @@ main (int    argc,
   g_test_add_func ("/core/render/agree/direction", test_direction);
   g_test_add_func ("/core/render/agree/links", test_links);
   g_test_add_func ("/core/render/agree/pictures", test_pictures);
+  g_test_add_func ("/core/render/agree/arrows", test_arrows);
 
   return g_test_run ();
 }

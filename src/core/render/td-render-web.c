@@ -45,6 +45,7 @@ typedef struct
 {
   const TdRenderContext *context;
   const char            *language;
+  gboolean               rtl;
   GString               *out;
   GPtrArray             *images;   /* picture paths in order of first use */
   GHashTable            *seen;     /* the same strings, borrowed */
@@ -404,7 +405,8 @@ render_news (Web        *w,
           if (label[0] == '\0')
             label = td_l10n_gettext (w->language, "newsletter", "Read more");
           append_text (w, label);
-          g_string_append (w->out, " →</a></p>\n");
+          /* The arrow points on, the way the text reads. */
+          g_string_append (w->out, w->rtl ? " ←</a></p>\n" : " →</a></p>\n");
         }
       g_string_append (w->out, "</div>\n</li>\n");
     }
@@ -1042,6 +1044,7 @@ render_body (const TdRenderContext *context,
   Web w = {
     .context = context,
     .language = td_render_get_language (context),
+    .rtl = td_l10n_language_is_rtl (td_render_get_language (context)),
     .out = g_string_sized_new (32 * 1024),
     .images = images,
     .seen = seen,
