@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "td-checks.h"
+#include "td-html.h"
 #include "td-issue-validator.h"
 #include "td-json-path.h"
 #include "td-registry.h"
@@ -39,17 +40,6 @@ typedef struct
   const TdRenderContext *context;
   TdDiagnostics         *diags;
 } Checker;
-
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-  return TRUE;
-}
 
 /* Characters (not bytes) of @text without its surrounding spaces. */
 static guint
@@ -90,7 +80,7 @@ check_markdown_links (Checker    *c,
   g_autoptr(cmark_iter) iter = NULL;
   cmark_event_type event;
 
-  if (is_blank (markdown))
+  if (td_text_is_blank (markdown))
     return;
 
   document = cmark_parse_document (markdown, strlen (markdown), CMARK_OPT_DEFAULT);
@@ -120,7 +110,7 @@ check_picture_file (Checker    *c,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (c->context->base_dir == NULL || is_blank (src) || !td_image_path_is_safe (src, NULL))
+  if (c->context->base_dir == NULL || td_text_is_blank (src) || !td_image_path_is_safe (src, NULL))
     return;
 
   full = g_build_filename (c->context->base_dir, src, NULL);
@@ -158,10 +148,10 @@ check_image (Checker    *c,
   const char *src = td_json_get_string (image, "src");
   g_autofree char *src_path = td_json_path_child_key (path, "src");
 
-  if (is_blank (src))
+  if (td_text_is_blank (src))
     return;
 
-  if (is_blank (td_json_get_string (image, "alt")))
+  if (td_text_is_blank (td_json_get_string (image, "alt")))
     {
       g_autofree char *alt_path = td_json_path_child_key (path, "alt");
 
@@ -180,11 +170,11 @@ check_setting (Checker    *c,
 {
   guint n;
 
-  if (strcmp (path, "practice.email") == 0 && is_blank (value))
+  if (strcmp (path, "practice.email") == 0 && td_text_is_blank (value))
     td_diagnostics_add (c->diags, TD_SEVERITY_WARNING, path,
                         _("there is no email address, so an exported .eml has no sender: "
                           "add the address you send the newsletter from"));
-  else if (strcmp (path, "practice.address") == 0 && is_blank (value))
+  else if (strcmp (path, "practice.address") == 0 && td_text_is_blank (value))
     td_diagnostics_add (c->diags, TD_SEVERITY_ERROR, path,
                         _("there is no postal address, which the law (CAN-SPAM) requires in "
                           "every newsletter: add the postal address of your practice"));
@@ -226,12 +216,12 @@ check_setting (Checker    *c,
                                       "fill the rest with the first words of the email: write "
                                       "40 to 100 characters", n), n);
     }
-  else if (strcmp (path, "issue.public_base_url") == 0 && is_blank (value))
+  else if (strcmp (path, "issue.public_base_url") == 0 && td_text_is_blank (value))
     td_diagnostics_add (c->diags, TD_SEVERITY_WARNING, path,
                         _("pictures in the email would not load: set the web address where "
                           "you upload the web version (an exported .eml carries its pictures "
                           "and does not need it)"));
-  else if (strcmp (path, "issue.unsubscribe_url") == 0 && is_blank (value))
+  else if (strcmp (path, "issue.unsubscribe_url") == 0 && td_text_is_blank (value))
     td_diagnostics_add (c->diags, TD_SEVERITY_ERROR, path,
                         _("there is no unsubscribe link, which the law (CAN-SPAM) and Gmail "
                           "require: paste the link or merge tag your mailing service gives "
@@ -327,14 +317,14 @@ static gboolean
 has_image (JsonObject *object,
            const char *key)
 {
-  return !is_blank (td_json_get_string (td_json_get_object (object, key), "src"));
+  return !td_text_is_blank (td_json_get_string (td_json_get_object (object, key), "src"));
 }
 
 static gboolean
 has_link (JsonObject *object,
           const char *key)
 {
-  return !is_blank (td_json_get_string (td_json_get_object (object, key), "url"));
+  return !td_text_is_blank (td_json_get_string (td_json_get_object (object, key), "url"));
 }
 
 static guint
@@ -362,11 +352,11 @@ check_empty_items (Checker    *c,
 
       if (item == NULL)
         continue;
-      if (news && (!is_blank (td_json_get_string (item, "text"))
+      if (news && (!td_text_is_blank (td_json_get_string (item, "text"))
                    || has_image (item, "photo") || has_link (item, "link")))
         continue;
-      if (!news && (!is_blank (td_json_get_string (item, "heading"))
-                    || !is_blank (td_json_get_string (item, "text"))
+      if (!news && (!td_text_is_blank (td_json_get_string (item, "heading"))
+                    || !td_text_is_blank (td_json_get_string (item, "text"))
                     || has_image (item, "image") || has_link (item, "link")))
         continue;
 
@@ -387,8 +377,8 @@ check_section_content (Checker    *c,
 
   if (strcmp (type, "article") == 0)
     {
-      if (is_blank (td_json_get_string (section, "title"))
-          && is_blank (td_json_get_string (section, "body")))
+      if (td_text_is_blank (td_json_get_string (section, "title"))
+          && td_text_is_blank (td_json_get_string (section, "body")))
         message = _("this article has neither a headline nor text: write them, or remove "
                     "the section");
     }
@@ -405,8 +395,8 @@ check_section_content (Checker    *c,
     }
   else if (strcmp (type, "cta") == 0)
     {
-      if (is_blank (td_json_get_string (section, "text"))
-          && is_blank (td_json_get_string (section, "phone"))
+      if (td_text_is_blank (td_json_get_string (section, "text"))
+          && td_text_is_blank (td_json_get_string (section, "phone"))
           && !has_link (section, "form") && !has_link (section, "youtube"))
         message = _("this call to action has no text, phone number or button: fill it in, "
                     "or remove the section");
@@ -423,7 +413,7 @@ check_section_content (Checker    *c,
     }
   else if (strcmp (type, "tip") == 0)
     {
-      if (is_blank (td_json_get_string (section, "body")))
+      if (td_text_is_blank (td_json_get_string (section, "body")))
         message = _("this tip has no text: write it, or remove the section");
     }
 

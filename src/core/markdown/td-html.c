@@ -339,6 +339,17 @@ is_ideograph (gunichar c)
   return g_unichar_break_type (c) == G_UNICODE_BREAK_IDEOGRAPHIC;
 }
 
+gboolean
+td_text_is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 guint
 td_text_width (const char *text,
                gssize      len)

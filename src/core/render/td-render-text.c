@@ -77,17 +77,6 @@ clean (const char *text,
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* The number of @url in the reference list, adding it when new. */
 static guint
 add_ref (const char *url,
@@ -214,7 +203,7 @@ append_markdown (TextRenderer *r,
 {
   g_autofree char *text = NULL;
 
-  if (is_blank (markdown))
+  if (td_text_is_blank (markdown))
     return;
 
   text = td_markdown_to_text (markdown, TEXT_WIDTH, add_ref, r);
@@ -259,7 +248,7 @@ link_into (TextRenderer *r,
   if (!url_is_linkable (url))
     return;
 
-  text = link_text (r, is_blank (label) && fallback != NULL ? fallback : label, url);
+  text = link_text (r, td_text_is_blank (label) && fallback != NULL ? fallback : label, url);
   td_text_wrap_append (out, text, TEXT_WIDTH, NULL);
 }
 
@@ -295,7 +284,7 @@ render_masthead (TextRenderer *r,
   wrap_into (block, td_json_get_string (practice, "name"));
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
-      if (is_blank (parts[i]))
+      if (td_text_is_blank (parts[i]))
         continue;
       if (byline->len > 0)
         g_string_append (byline, " · ");
@@ -430,11 +419,11 @@ render_credentials (TextRenderer *r,
        * a name, the picture's description stands for it. */
       name = td_json_get_string (badge, "name");
       url = td_json_get_string (badge, "url");
-      if (is_blank (name))
+      if (td_text_is_blank (name))
         name = td_json_get_string (td_json_get_object (badge, "image"), "alt");
       if (url_is_linkable (url))
         text = link_text (r, name, url);
-      else if (!is_blank (name))
+      else if (!td_text_is_blank (name))
         text = clean (name, FALSE);
       else
         continue;
@@ -454,7 +443,7 @@ render_promotion (TextRenderer *r,
 {
   JsonArray *items = td_json_get_array (section, "items");
   const char *title = td_json_get_string (section, "title");
-  gboolean has_title = !is_blank (title);
+  gboolean has_title = !td_text_is_blank (title);
 
   if (has_title)
     append_heading (r, title, '-');
@@ -480,7 +469,7 @@ render_tip (TextRenderer *r,
 {
   const char *title = td_json_get_string (section, "title");
 
-  if (is_blank (title))
+  if (td_text_is_blank (title))
     title = td_l10n_gettext (r->language, "newsletter", "Did you know?");
   append_heading (r, title, '-');
   append_markdown (r, td_json_get_string (section, "body"));
