@@ -14,7 +14,7 @@
  *  - buttons are a cell with bgcolor holding a padded link (MJML's pattern);
  *  - no line is longer than 998 octets (RFC 5322): elements go on lines of
  *    their own, and long text or attribute values are broken where a newline
- *    is harmless, as td_markdown_to_html() does.
+ *    is harmless, by the writer markdown uses too (td-html-writer.h).
  *
  * Size matters: Gmail clips messages at about 102 KB (hiding the footer and
  * the unsubscribe link) and mailing services add their own code, so styles
@@ -28,18 +28,13 @@
 
 #include "td-issue-validator.h"
 #include "td-html.h"
+#include "td-html-writer.h"
 #include "td-image-info.h"
 #include "td-json-path.h"
 #include "td-l10n.h"
 #include "td-markdown.h"
 #include "td-render-email.h"
 #include "td-theme.h"
-
-/* Past SOFT_LINE_LIMIT a space in running text becomes a newline; past
- * HARD_LINE_LIMIT a break is forced between two characters. The margin
- * below 998 leaves room for the tag or quote that closes the line. */
-#define SOFT_LINE_LIMIT 800
-#define HARD_LINE_LIMIT 960
 
 #define PAD          40  /* px on each side of the column on a wide screen */
 #define GUTTER       24  /* px between two columns */
@@ -61,12 +56,6 @@
 
 #define MONO_FONT "Menlo,Consolas,'Courier New',monospace"
 
-typedef enum
-{
-  FLOW_TEXT, /* element content: a space may become a newline */
-  FLOW_ATTR, /* attribute value, or text where tags aren't parsed */
-} Flow;
-
 /* The proportions assumed for a picture whose size can't be read. */
 typedef enum
 {
@@ -78,8 +67,7 @@ typedef struct
 {
   const TdRenderContext *context;
   GString               *out;
-  GString               *buf;      /* escaped values on their way into out */
-  gsize                  col;      /* bytes since the last newline in out */
+  TdHtmlWriter           html;     /* writing into out */
   TdTheme                theme;
   const char            *language;
   gboolean               rtl;
@@ -102,192 +90,6 @@ tr (Email      *e,
     const char *msgid)
 {
   return td_l10n_gettext (e->language, "newsletter", msgid);
-}
-
-/* ---------------------------------------------------------------------------
- * Writing with short lines
- */
-
-static void
-put_len (Email      *e,
-         const char *s,
-         gsize       len)
-{
-  const char *newline = memrchr (s, '\n', len);
-
-  g_string_append_len (e->out, s, len);
-  e->col = newline != NULL ? (gsize) (s + len - newline - 1) : e->col + len;
-}
-
-/* Appends markup written here (short: it never needs breaking). */
-static void
-put (Email      *e,
-     const char *s)
-{
-  put_len (e, s, strlen (s));
-}
-
-static void G_GNUC_PRINTF (2, 3)
-putf (Email      *e,
-      const char *format,
-      ...)
-{
-  g_autofree char *s = NULL;
-  va_list args;
-
-  va_start (args, format);
-  s = g_strdup_vprintf (format, args);
-  va_end (args);
-  put (e, s);
-}
-
-/* Appends attributes written here (@s starts with a space) after values
- * from the file: on a line of their own if they would make this one too
- * long. */
-static void
-put_attrs (Email      *e,
-           const char *s)
-{
-  g_assert (s[0] == ' ');
-  if (e->col + strlen (s) > SOFT_LINE_LIMIT)
-    {
-      put (e, "\n");
-      s++;
-    }
-  put (e, s);
-}
-
-static void G_GNUC_PRINTF (2, 3)
-putf_attrs (Email      *e,
-            const char *format,
-            ...)
-{
-  g_autofree char *s = NULL;
-  va_list args;
-
-  va_start (args, format);
-  s = g_strdup_vprintf (format, args);
-  va_end (args);
-  put_attrs (e, s);
-}
-
-/* Starts a new line unless at the start of one. */
-static void
-nl (Email *e)
-{
-  if (e->col > 0)
-    put (e, "\n");
-}
-
-/* Appends already escaped text, breaking long lines where it is harmless:
- * past the soft limit a space in running text becomes a newline; past the
- * hard limit a break goes between two characters, never inside an entity
- * or a UTF-8 sequence: "<wbr\n>" in content, a bare newline in attribute
- * values (URL parsers drop it; elsewhere it reads as a space). */
-static void
-flow (Email      *e,
-      const char *s,
-      gsize       len,
-      Flow        mode)
-{
-  gboolean in_entity = FALSE;
-  gsize run = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = s[i];
-      gboolean soft_break = c == ' ' && mode == FLOW_TEXT && e->col >= SOFT_LINE_LIMIT;
-      gboolean hard_break = e->col >= HARD_LINE_LIMIT && !in_entity &&
-                            ((guchar) c & 0xC0) != 0x80 && c != '\n';
-
-      if (soft_break || hard_break)
-        {
-          g_string_append_len (e->out, s + run, i - run);
-          g_string_append (e->out, soft_break || mode == FLOW_ATTR ? "\n" : "<wbr\n>");
-          e->col = soft_break || mode == FLOW_ATTR ? 0 : 1;
-          run = soft_break ? i + 1 : i;
-          if (soft_break)
-            continue;
-        }
-
-      if (c == '&')
-        in_entity = TRUE;
-      else if (c == ';')
-        in_entity = FALSE;
-      e->col = c == '\n' ? 0 : e->col + 1;
-    }
-  g_string_append_len (e->out, s + run, len - run);
-}
-
-static void
-text (Email      *e,
-      const char *value)
-{
-  g_string_truncate (e->buf, 0);
-  td_html_append_text (e->buf, value);
-  flow (e, e->buf->str, e->buf->len, FLOW_TEXT);
-}
-
-/* Text where tags are not parsed (<title>): long lines break at a newline. */
-static void
-text_unparsed (Email      *e,
-               const char *value)
-{
-  g_string_truncate (e->buf, 0);
-  td_html_append_text (e->buf, value);
-  flow (e, e->buf->str, e->buf->len, FLOW_ATTR);
-}
-
-/* Plain text whose line breaks are kept, as <br>. */
-static void
-text_lines (Email      *e,
-            const char *value)
-{
-  g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (i > 0)
-        put (e, "<br>\n");
-      text (e, lines[i]);
-    }
-}
-
-/* Writes ` name="value"`, the value escaped (or written as a URL); long
- * values start on a line of their own. */
-static void
-attr_value (Email      *e,
-            const char *name,
-            const char *value,
-            gboolean    is_url)
-{
-  g_string_truncate (e->buf, 0);
-  if (is_url)
-    td_html_append_url (e->buf, value);
-  else
-    td_html_append_attr (e->buf, value);
-
-  put (e, e->col + strlen (name) + e->buf->len + 4 > SOFT_LINE_LIMIT ? "\n" : " ");
-  put (e, name);
-  put (e, "=\"");
-  flow (e, e->buf->str, e->buf->len, FLOW_ATTR);
-  put (e, "\"");
-}
-
-static void
-attr (Email      *e,
-      const char *name,
-      const char *value)
-{
-  attr_value (e, name, value, FALSE);
-}
-
-static void
-attr_url (Email      *e,
-          const char *name,
-          const char *url)
-{
-  attr_value (e, name, url, TRUE);
 }
 
 /* ---------------------------------------------------------------------------
@@ -353,7 +155,7 @@ email_init (Email                 *e,
   memset (e, 0, sizeof *e);
   e->context = context;
   e->out = g_string_sized_new (24 * 1024);
-  e->buf = g_string_new (NULL);
+  td_html_writer_init (&e->html, e->out);
   e->owned = g_ptr_array_new_with_free_func (g_free);
   td_theme_init (&e->theme, brand_color);
   e->language = td_render_get_language (context);
@@ -390,8 +192,7 @@ email_init (Email                 *e,
 static void
 email_clear (Email *e)
 {
-  if (e->buf != NULL)
-    g_string_free (g_steal_pointer (&e->buf), TRUE);
+  td_html_writer_clear (&e->html);
   g_clear_pointer (&e->owned, g_ptr_array_unref);
   g_clear_pointer (&e->font_heading, g_free);
   g_clear_pointer (&e->link_style, g_free);
@@ -447,14 +248,14 @@ image (Email      *e,
     }
 
   url = td_render_picture_url (e->context, src);
-  put (e, "<img");
-  attr_url (e, "src", url);
-  attr (e, "alt", td_json_get_string (object, "alt"));
-  putf_attrs (e, " width=\"%u\" height=\"%u\" border=\"0\"%s%s%s style=\"display:block;"
-              "max-width:100%%;height:auto%s%s\">", width, height,
-              css_class != NULL ? " class=\"" : "", css_class != NULL ? css_class : "",
-              css_class != NULL ? "\"" : "",
-              extra_style != NULL ? ";" : "", extra_style != NULL ? extra_style : "");
+  td_html_put (&e->html, "<img");
+  td_html_attr_url (&e->html, "src", url);
+  td_html_attr (&e->html, "alt", td_json_get_string (object, "alt"));
+  td_html_putf_attrs (&e->html, " width=\"%u\" height=\"%u\" border=\"0\"%s%s%s "
+                      "style=\"display:block;max-width:100%%;height:auto%s%s\">", width, height,
+                      css_class != NULL ? " class=\"" : "", css_class != NULL ? css_class : "",
+                      css_class != NULL ? "\"" : "", extra_style != NULL ? ";" : "",
+                      extra_style != NULL ? extra_style : "");
   return TRUE;
 }
 
@@ -467,10 +268,10 @@ image_block (Email      *e,
 {
   if (!image_is_usable (e, object))
     return;
-  nl (e);
-  putf (e, "<div style=\"margin:%s\">", margin);
+  td_html_newline (&e->html);
+  td_html_putf (&e->html, "<div style=\"margin:%s\">", margin);
   image (e, object, max_width, SHAPE_WIDE, NULL, "border-radius:6px");
-  put (e, "</div>\n");
+  td_html_put (&e->html, "</div>\n");
 }
 
 /* Writes <a href="@url" style="..."> and returns TRUE, or nothing and FALSE
@@ -483,11 +284,11 @@ link_open (Email      *e,
 {
   if (!td_url_is_safe_absolute (url))
     return FALSE;
-  put (e, "<a");
-  attr_url (e, "href", url);
+  td_html_put (&e->html, "<a");
+  td_html_attr_url (&e->html, "href", url);
   if (style != NULL)
-    putf_attrs (e, " style=\"%s\"", style);
-  put (e, ">");
+    td_html_putf_attrs (&e->html, " style=\"%s\"", style);
+  td_html_put (&e->html, ">");
   return TRUE;
 }
 
@@ -500,11 +301,11 @@ heading (Email      *e,
   static const guint sizes[] = { 32, 24, 20 };
   const char *color = level == 1 ? e->theme.text : e->theme.accent;
 
-  nl (e);
-  putf (e, "<h%u style=\"margin:%s;font:%upx/1.4 %s;color:%s\">", level, margin,
-        sizes[MIN (level, 3) - 1], e->font_heading, color);
-  text (e, value);
-  putf (e, "</h%u>\n", level);
+  td_html_newline (&e->html);
+  td_html_putf (&e->html, "<h%u style=\"margin:%s;font:%upx/1.4 %s;color:%s\">", level, margin,
+                sizes[MIN (level, 3) - 1], e->font_heading, color);
+  td_html_text (&e->html, value);
+  td_html_putf (&e->html, "</h%u>\n", level);
 }
 
 /* The markdown as HTML; nothing when it renders to nothing. */
@@ -521,9 +322,9 @@ markdown (Email                 *e,
     len--;
   if (len == 0)
     return;
-  nl (e);
-  put_len (e, html, len);
-  put (e, "\n");
+  td_html_newline (&e->html);
+  td_html_put_len (&e->html, html, len);
+  td_html_put (&e->html, "\n");
 }
 
 /* A bulletproof button (MJML's pattern): a cell with bgcolor holding a padded
@@ -548,21 +349,24 @@ button (Email      *e,
   if (!td_url_is_safe_absolute (url))
     return;
 
-  nl (e);
-  putf (e, "<table role=\"presentation\"%s border=\"0\" cellpadding=\"0\" cellspacing=\"0\" "
-        "style=\"margin:%s\"><tr>\n", centered ? " align=\"center\"" : "", margin);
+  td_html_newline (&e->html);
+  td_html_putf (&e->html, "<table role=\"presentation\"%s border=\"0\" cellpadding=\"0\" "
+                "cellspacing=\"0\" style=\"margin:%s\"><tr>\n",
+                centered ? " align=\"center\"" : "", margin);
   if (primary)
-    putf (e, "<td class=\"bt\" align=\"center\" bgcolor=\"%s\" style=\"border-radius:6px;"
-          "mso-padding-alt:%s\">\n", t->accent, padding);
+    td_html_putf (&e->html, "<td class=\"bt\" align=\"center\" bgcolor=\"%s\" "
+                  "style=\"border-radius:6px;mso-padding-alt:%s\">\n", t->accent, padding);
   else
-    putf (e, "<td class=\"bo\" align=\"center\" bgcolor=\"%s\" style=\"border-radius:6px;"
-          "border:2px solid %s;mso-padding-alt:%s\">\n", t->surface, t->accent, padding);
-  put (e, "<a");
-  attr_url (e, "href", url);
-  putf_attrs (e, " style=\"display:inline-block;padding:%s;font-weight:bold;color:%s;"
-        "text-decoration:none\">", padding, primary ? t->on_accent : t->accent);
-  text (e, label);
-  put (e, "</a>\n</td></tr></table>\n");
+    td_html_putf (&e->html, "<td class=\"bo\" align=\"center\" bgcolor=\"%s\" "
+                  "style=\"border-radius:6px;border:2px solid %s;mso-padding-alt:%s\">\n",
+                  t->surface, t->accent, padding);
+  td_html_put (&e->html, "<a");
+  td_html_attr_url (&e->html, "href", url);
+  td_html_putf_attrs (&e->html, " style=\"display:inline-block;padding:%s;font-weight:bold;"
+                      "color:%s;text-decoration:none\">", padding,
+                      primary ? t->on_accent : t->accent);
+  td_html_text (&e->html, label);
+  td_html_put (&e->html, "</a>\n</td></tr></table>\n");
 }
 
 /* ---------------------------------------------------------------------------
@@ -573,10 +377,10 @@ static void
 row_open (Email      *e,
           JsonObject *section)
 {
-  nl (e);
-  put (e, "<tr");
-  attr (e, "data-section", td_json_get_string (section, "id"));
-  put (e, ">\n");
+  td_html_newline (&e->html);
+  td_html_put (&e->html, "<tr");
+  td_html_attr (&e->html, "data-section", td_json_get_string (section, "id"));
+  td_html_put (&e->html, ">\n");
 }
 
 /* A row of the white card, in which most sections sit. */
@@ -589,33 +393,34 @@ card_open (Email      *e,
   const TdTheme *t = &e->theme;
 
   row_open (e, section);
-  putf (e, "<td class=\"cd px\"%s bgcolor=\"%s\" style=\"color:%s;padding:%s%s%s\">\n",
-        centered ? " align=\"center\"" : "", t->surface, t->text, padding,
-        e->card_above ? ";border-top:1px solid " : "", e->card_above ? t->border : "");
+  td_html_putf (&e->html, "<td class=\"cd px\"%s bgcolor=\"%s\" style=\"color:%s;"
+                "padding:%s%s%s\">\n", centered ? " align=\"center\"" : "", t->surface, t->text,
+                padding, e->card_above ? ";border-top:1px solid " : "",
+                e->card_above ? t->border : "");
   e->card_above = TRUE;
 }
 
 static void
 row_close (Email *e)
 {
-  nl (e);
-  put (e, "</td>\n</tr>\n");
+  td_html_newline (&e->html);
+  td_html_put (&e->html, "</td>\n</tr>\n");
 }
 
 /* A table of columns that stack on phones; each column is a "col" cell. */
 static void
 columns_open (Email *e)
 {
-  nl (e);
-  put (e, "<table role=\"presentation\" width=\"100%\" border=\"0\" cellpadding=\"0\" "
-       "cellspacing=\"0\"><tr>\n");
+  td_html_newline (&e->html);
+  td_html_put (&e->html, "<table role=\"presentation\" width=\"100%\" border=\"0\" "
+               "cellpadding=\"0\" cellspacing=\"0\"><tr>\n");
 }
 
 static void
 columns_close (Email *e)
 {
-  nl (e);
-  put (e, "</tr></table>\n");
+  td_html_newline (&e->html);
+  td_html_put (&e->html, "</tr></table>\n");
 }
 
 /* A column @width wide (px or %; NULL: what the others leave) with a
@@ -626,23 +431,23 @@ column_open (Email      *e,
              guint       gutter_start,
              guint       gutter_end)
 {
-  nl (e);
-  put (e, "<td class=\"col\"");
+  td_html_newline (&e->html);
+  td_html_put (&e->html, "<td class=\"col\"");
   if (width != NULL)
-    putf (e, " width=\"%s\"", width);
-  put (e, " valign=\"top\"");
+    td_html_putf (&e->html, " width=\"%s\"", width);
+  td_html_put (&e->html, " valign=\"top\"");
   if (gutter_start > 0)
-    putf (e, " style=\"padding-%s:%upx\"", e->start, gutter_start);
+    td_html_putf (&e->html, " style=\"padding-%s:%upx\"", e->start, gutter_start);
   else if (gutter_end > 0)
-    putf (e, " style=\"padding-%s:%upx\"", e->end, gutter_end);
-  put (e, ">\n");
+    td_html_putf (&e->html, " style=\"padding-%s:%upx\"", e->end, gutter_end);
+  td_html_put (&e->html, ">\n");
 }
 
 static void
 column_close (Email *e)
 {
-  nl (e);
-  put (e, "</td>\n");
+  td_html_newline (&e->html);
+  td_html_put (&e->html, "</td>\n");
 }
 
 /* ---------------------------------------------------------------------------
@@ -666,16 +471,16 @@ title_and_month (Email *e)
   else
     {
       /* A second masthead: the email has its h1 already. */
-      putf (e, "<div style=\"margin:28px 0 0;font:32px/1.4 %s;color:%s\">",
-            e->font_heading, t->text);
-      text (e, title);
-      put (e, "</div>\n");
+      td_html_putf (&e->html, "<div style=\"margin:28px 0 0;font:32px/1.4 %s;color:%s\">",
+                    e->font_heading, t->text);
+      td_html_text (&e->html, title);
+      td_html_put (&e->html, "</div>\n");
     }
   if (month != NULL)
     {
-      putf (e, "<div class=\"mu\" style=\"margin:4px 0 0;color:%s\">", t->muted);
-      text (e, month);
-      put (e, "</div>\n");
+      td_html_putf (&e->html, "<div class=\"mu\" style=\"margin:4px 0 0;color:%s\">", t->muted);
+      td_html_text (&e->html, month);
+      td_html_put (&e->html, "</div>\n");
     }
 }
 
@@ -691,9 +496,9 @@ render_masthead (Email      *e,
   const char *location = td_json_get_string (practice, "location");
 
   row_open (e, section);
-  putf (e, "<td class=\"cd px\" align=\"center\" bgcolor=\"%s\" style=\"color:%s;"
-        "border-top:6px solid %s;padding:40px %upx 32px\">\n",
-        t->surface, t->text, t->accent, PAD);
+  td_html_putf (&e->html, "<td class=\"cd px\" align=\"center\" bgcolor=\"%s\" style=\"color:%s;"
+                "border-top:6px solid %s;padding:40px %upx 32px\">\n",
+                t->surface, t->text, t->accent, PAD);
   e->card_above = TRUE;
 
   if (td_json_get_boolean (section, "show_logo", TRUE) && picture_is_usable (e, logo))
@@ -705,28 +510,29 @@ render_masthead (Email      *e,
        * legible on a dark background. */
       json_object_set_string_member (object, "src", logo);
       json_object_set_string_member (object, "alt", "");
-      put (e, "<table role=\"presentation\" align=\"center\" border=\"0\" cellpadding=\"0\" "
-           "cellspacing=\"0\"><tr><td style=\"background:#ffffff;border-radius:50%;"
-           "padding:6px\">\n");
+      td_html_put (&e->html, "<table role=\"presentation\" align=\"center\" border=\"0\" "
+                   "cellpadding=\"0\" cellspacing=\"0\"><tr><td style=\"background:#ffffff;"
+                   "border-radius:50%;padding:6px\">\n");
       image (e, object, LOGO_SIZE, SHAPE_SQUARE, NULL, NULL);
-      put (e, "\n</td></tr></table>\n");
+      td_html_put (&e->html, "\n</td></tr></table>\n");
     }
   if (name[0] != '\0')
     {
-      putf (e, "<div class=\"nm\" style=\"margin:16px 0 0;font:26px/1.4 %s;color:%s\">",
-            e->font_heading, t->accent);
-      text (e, name);
-      put (e, "</div>\n");
+      td_html_putf (&e->html, "<div class=\"nm\" style=\"margin:16px 0 0;font:26px/1.4 %s;"
+                    "color:%s\">", e->font_heading, t->accent);
+      td_html_text (&e->html, name);
+      td_html_put (&e->html, "</div>\n");
     }
   if (profession[0] != '\0' || location[0] != '\0')
     {
-      putf (e, "<div class=\"mu\" style=\"margin:4px 0 0;font-size:13px;line-height:1.5;"
-            "letter-spacing:1px;text-transform:uppercase;color:%s\">", t->muted);
-      text (e, profession);
+      td_html_putf (&e->html, "<div class=\"mu\" style=\"margin:4px 0 0;font-size:13px;"
+                    "line-height:1.5;letter-spacing:1px;text-transform:uppercase;color:%s\">",
+                    t->muted);
+      td_html_text (&e->html, profession);
       if (profession[0] != '\0' && location[0] != '\0')
-        put (e, " · ");
-      text (e, location);
-      put (e, "</div>\n");
+        td_html_put (&e->html, " · ");
+      td_html_text (&e->html, location);
+      td_html_put (&e->html, "</div>\n");
     }
   title_and_month (e);
   image_block (e, td_json_get_object (section, "banner"), e->inner, "28px 0 0");
@@ -746,20 +552,20 @@ video_block (Email      *e,
 
   if (image_is_usable (e, thumbnail))
     {
-      nl (e);
-      put (e, "<div style=\"margin:8px 0 12px\">");
+      td_html_newline (&e->html);
+      td_html_put (&e->html, "<div style=\"margin:8px 0 12px\">");
       if (linked)
         link_open (e, url, NULL);
       image (e, thumbnail, e->inner, SHAPE_WIDE, NULL, "border-radius:6px");
-      put (e, linked ? "</a></div>\n" : "</div>\n");
+      td_html_put (&e->html, linked ? "</a></div>\n" : "</div>\n");
     }
   if (linked)
     {
-      put (e, "<p style=\"margin:0 0 16px;font-weight:bold\">");
+      td_html_put (&e->html, "<p style=\"margin:0 0 16px;font-weight:bold\">");
       link_open (e, url, e->link_style);
-      put (e, "▶ ");
-      text (e, tr (e, NC_ ("newsletter", "Watch the video")));
-      put (e, "</a></p>\n");
+      td_html_put (&e->html, "▶ ");
+      td_html_text (&e->html, tr (e, NC_ ("newsletter", "Watch the video")));
+      td_html_put (&e->html, "</a></p>\n");
     }
   markdown (e, td_json_get_string (video, "caption"), &e->md);
 }
@@ -806,11 +612,11 @@ more_link (Email      *e,
 
   if (!td_url_is_safe_absolute (url))
     return;
-  nl (e);
-  put (e, "<p style=\"margin:0 0 16px;font-weight:bold\">");
+  td_html_newline (&e->html);
+  td_html_put (&e->html, "<p style=\"margin:0 0 16px;font-weight:bold\">");
   link_open (e, url, e->link_style);
-  text (e, label[0] != '\0' ? label : tr (e, NC_ ("newsletter", "Read more")));
-  put (e, e->rtl ? " ←</a></p>\n" : " →</a></p>\n");
+  td_html_text (&e->html, label[0] != '\0' ? label : tr (e, NC_ ("newsletter", "Read more")));
+  td_html_put (&e->html, e->rtl ? " ←</a></p>\n" : " →</a></p>\n");
 }
 
 static void
@@ -885,9 +691,9 @@ render_cta (Email      *e,
     heading (e, 2, title, "0 0 12px");
   if (message[0] != '\0')
     {
-      put (e, "<p style=\"margin:0 0 16px\">");
-      text_lines (e, message);
-      put (e, "</p>\n");
+      td_html_put (&e->html, "<p style=\"margin:0 0 16px\">");
+      td_html_text_lines (&e->html, message);
+      td_html_put (&e->html, "</p>\n");
     }
   if (tel != NULL && sms != NULL)
     {
@@ -900,17 +706,18 @@ render_cta (Email      *e,
                                : "<td style=\"padding:0 6px\">";
 
       /* A phone number reads left to right in every script. */
-      putf (e, "<p dir=\"ltr\" style=\"margin:0 0 16px;font:24px/1.4 %s\">", e->font_heading);
-      text (e, phone);
-      put (e, "</p>\n");
-      put (e, "<table role=\"presentation\" align=\"center\" border=\"0\" cellpadding=\"0\" "
-           "cellspacing=\"0\" style=\"margin:0 auto 4px\"><tr>\n");
-      put (e, cell);
+      td_html_putf (&e->html, "<p dir=\"ltr\" style=\"margin:0 0 16px;font:24px/1.4 %s\">",
+                    e->font_heading);
+      td_html_text (&e->html, phone);
+      td_html_put (&e->html, "</p>\n");
+      td_html_put (&e->html, "<table role=\"presentation\" align=\"center\" border=\"0\" "
+                   "cellpadding=\"0\" cellspacing=\"0\" style=\"margin:0 auto 4px\"><tr>\n");
+      td_html_put (&e->html, cell);
       button (e, tel, call, TRUE, stack, "0 auto 12px");
-      put (e, "</td>\n");
-      put (e, cell);
+      td_html_put (&e->html, "</td>\n");
+      td_html_put (&e->html, cell);
       button (e, sms, send, FALSE, stack, "0 auto 12px");
-      put (e, "</td>\n</tr></table>\n");
+      td_html_put (&e->html, "</td>\n</tr></table>\n");
     }
   link_button (e, td_json_get_object (section, "form"),
                tr (e, NC_ ("newsletter", "Book online")), TRUE, TRUE, "0 auto 12px");
@@ -947,16 +754,16 @@ render_credentials (Email      *e,
         columns_open (e);
 
       /* Side by side; two to a row on phones ("bd"). */
-      putf (e, "<td class=\"bd mu\" width=\"%s\" align=\"center\" valign=\"top\" "
-            "style=\"padding:0 8px 16px;font-size:13px;line-height:1.4;color:%s\">\n",
-            width, t->muted);
+      td_html_putf (&e->html, "<td class=\"bd mu\" width=\"%s\" align=\"center\" valign=\"top\" "
+                    "style=\"padding:0 8px 16px;font-size:13px;line-height:1.4;color:%s\">\n",
+                    width, t->muted);
       linked = link_open (e, td_json_get_string (badge, "url"), NULL);
       image (e, td_json_get_object (badge, "image"), MIN (BADGE_SIZE, cell - 16), SHAPE_SQUARE,
              NULL, "margin:0 auto");
-      put (e, linked ? "</a>\n" : "\n");
-      put (e, "<div style=\"margin:8px 0 0\">");
-      text (e, td_json_get_string (badge, "name"));
-      put (e, "</div>\n</td>\n");
+      td_html_put (&e->html, linked ? "</a>\n" : "\n");
+      td_html_put (&e->html, "<div style=\"margin:8px 0 0\">");
+      td_html_text (&e->html, td_json_get_string (badge, "name"));
+      td_html_put (&e->html, "</div>\n</td>\n");
 
       if (++in_row == per_row)
         {
@@ -982,10 +789,10 @@ offer (Email      *e,
     heading (e, level, heading_text, "0 0 12px");
   if (image_is_usable (e, td_json_get_object (item, "image")))
     {
-      nl (e);
+      td_html_newline (&e->html);
       image (e, td_json_get_object (item, "image"), width, SHAPE_WIDE,
              width < e->inner ? "fl" : NULL, "border-radius:6px;margin:0 0 16px");
-      put (e, "\n");
+      td_html_put (&e->html, "\n");
     }
   markdown (e, td_json_get_string (item, "text"), &e->md);
   /* 24 px under the button keep offers apart when they stack on a phone. */
@@ -1041,17 +848,17 @@ render_tip (Email      *e,
   const char *title = td_json_get_string (section, "title");
 
   card_open (e, section, "32px 40px", FALSE);
-  putf (e, "<table role=\"presentation\" width=\"100%%\" border=\"0\" cellpadding=\"0\" "
-        "cellspacing=\"0\"><tr><td class=\"tn\" bgcolor=\"%s\" style=\"color:%s;"
-        "padding:%upx %upx 8px;border-radius:8px\">\n",
-        t->accent_tint, t->text, PANEL_PAD, PANEL_PAD);
+  td_html_putf (&e->html, "<table role=\"presentation\" width=\"100%%\" border=\"0\" "
+                "cellpadding=\"0\" cellspacing=\"0\"><tr><td class=\"tn\" bgcolor=\"%s\" "
+                "style=\"color:%s;padding:%upx %upx 8px;border-radius:8px\">\n", t->accent_tint,
+                t->text, PANEL_PAD, PANEL_PAD);
   heading (e, 2, title[0] != '\0' ? title : tr (e, NC_ ("newsletter", "Did you know?")),
            "0 0 12px");
   markdown (e, td_json_get_string (section, "body"), &e->md);
   image_block (e, td_json_get_object (section, "image"), e->inner - 2 * PANEL_PAD,
                "0 0 16px");
-  nl (e);
-  put (e, "</td></tr></table>\n");
+  td_html_newline (&e->html);
+  td_html_put (&e->html, "</td></tr></table>\n");
   row_close (e);
 }
 
@@ -1072,7 +879,7 @@ website_text (Email      *e,
   while (len > 0 && shown[len - 1] == '/')
     len--;
   copy = len > 0 ? g_strndup (shown, len) : g_strdup (url);
-  text (e, copy);
+  td_html_text (&e->html, copy);
 }
 
 /* On the page's background, under the card: the note, the postal address,
@@ -1094,45 +901,45 @@ render_footer (Email      *e,
   gboolean has_website = td_url_is_safe_absolute (website);
 
   row_open (e, section);
-  putf (e, "<td class=\"px mu\" align=\"center\" style=\"padding:32px %upx;font-size:14px;"
-        "line-height:1.6;color:%s\">\n", PAD, t->muted);
+  td_html_putf (&e->html, "<td class=\"px mu\" align=\"center\" style=\"padding:32px %upx;"
+                "font-size:14px;line-height:1.6;color:%s\">\n", PAD, t->muted);
   e->card_above = FALSE;
 
   markdown (e, td_json_get_string (section, "note"), &e->md_small);
   if (address[0] != '\0')
     {
-      put (e, "<p style=\"margin:0 0 12px\">");
-      text_lines (e, address);
-      put (e, "</p>\n");
+      td_html_put (&e->html, "<p style=\"margin:0 0 12px\">");
+      td_html_text_lines (&e->html, address);
+      td_html_put (&e->html, "</p>\n");
     }
   if (copyright[0] != '\0')
     {
-      put (e, "<p style=\"margin:0 0 12px\">");
-      text (e, copyright);
-      put (e, "</p>\n");
+      td_html_put (&e->html, "<p style=\"margin:0 0 12px\">");
+      td_html_text (&e->html, copyright);
+      td_html_put (&e->html, "</p>\n");
     }
   if (has_website || has_unsubscribe)
     {
       g_autofree char *style = g_strdup_printf ("color:%s;text-decoration:underline", t->muted);
 
-      put (e, "<p style=\"margin:0\">");
+      td_html_put (&e->html, "<p style=\"margin:0\">");
       if (has_website)
         {
           link_open (e, website, style);
           website_text (e, website);
-          put (e, "</a>");
+          td_html_put (&e->html, "</a>");
         }
       if (has_website && has_unsubscribe)
-        put (e, " · ");
+        td_html_put (&e->html, " · ");
       if (has_unsubscribe)
         {
-          put (e, "<a");
-          attr_url (e, "href", unsubscribe);
-          putf_attrs (e, " style=\"%s\">", style);
-          text (e, tr (e, NC_ ("newsletter", "Unsubscribe")));
-          put (e, "</a>");
+          td_html_put (&e->html, "<a");
+          td_html_attr_url (&e->html, "href", unsubscribe);
+          td_html_putf_attrs (&e->html, " style=\"%s\">", style);
+          td_html_text (&e->html, tr (e, NC_ ("newsletter", "Unsubscribe")));
+          td_html_put (&e->html, "</a>");
         }
-      put (e, "</p>\n");
+      td_html_put (&e->html, "</p>\n");
     }
   row_close (e);
 }
@@ -1191,9 +998,9 @@ render_sections (Email *e)
   /* Without a masthead the issue's title still heads the email. */
   if (!has_masthead)
     {
-      putf (e, "<tr>\n<td class=\"cd px\" align=\"center\" bgcolor=\"%s\" style=\"color:%s;"
-            "border-top:6px solid %s;padding:12px %upx 32px\">\n",
-            t->surface, t->text, t->accent, PAD);
+      td_html_putf (&e->html, "<tr>\n<td class=\"cd px\" align=\"center\" bgcolor=\"%s\" "
+                    "style=\"color:%s;border-top:6px solid %s;padding:12px %upx 32px\">\n",
+                    t->surface, t->text, t->accent, PAD);
       title_and_month (e);
       row_close (e);
       e->card_above = TRUE;
@@ -1222,58 +1029,61 @@ head (Email *e)
   g_autofree char *dark_accent = mix (t->brand, "#ffffff", 0.5);
   g_autofree char *dark_tint = mix (t->brand, DARK_SURFACE, 0.8);
 
-  put (e, "<!DOCTYPE html>\n<html");
-  attr (e, "lang", e->language);
-  putf_attrs (e, " dir=\"%s\" "
-        "xmlns:o=\"urn:schemas-microsoft-com:office:office\">\n", e->rtl ? "rtl" : "ltr");
-  put (e, "<head>\n<meta charset=\"utf-8\">\n"
-       "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
-       "<meta name=\"x-apple-disable-message-reformatting\">\n"
-       "<meta name=\"color-scheme\" content=\"light dark\">\n"
-       "<meta name=\"supported-color-schemes\" content=\"light dark\">\n<title>");
-  text_unparsed (e, subject[0] != '\0' ? subject : td_json_get_string (issue, "title"));
-  put (e, "</title>\n");
+  td_html_put (&e->html, "<!DOCTYPE html>\n<html");
+  td_html_attr (&e->html, "lang", e->language);
+  td_html_putf_attrs (&e->html, " dir=\"%s\" "
+                      "xmlns:o=\"urn:schemas-microsoft-com:office:office\">\n",
+                      e->rtl ? "rtl" : "ltr");
+  td_html_put (&e->html, "<head>\n<meta charset=\"utf-8\">\n"
+               "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
+               "<meta name=\"x-apple-disable-message-reformatting\">\n"
+               "<meta name=\"color-scheme\" content=\"light dark\">\n"
+               "<meta name=\"supported-color-schemes\" content=\"light dark\">\n<title>");
+  td_html_text_unparsed (&e->html,
+                         subject[0] != '\0' ? subject : td_json_get_string (issue, "title"));
+  td_html_put (&e->html, "</title>\n");
   /* Outlook scales pictures on high-DPI screens unless told 96 dpi; it
    * falls back to Times where a font isn't repeated on every cell, and may
    * not read the font shorthand of the headings. */
-  putf (e, "<!--[if mso]><noscript><xml><o:OfficeDocumentSettings><o:PixelsPerInch>96"
-        "</o:PixelsPerInch></o:OfficeDocumentSettings></xml></noscript>\n"
-        "<style>td,th,div,p,a{font-family:Arial,sans-serif}h1,h2,h3,h4,.nm{font-family:%s;"
-        "font-weight:normal}h1{font-size:32px}h2{font-size:24px}h3{font-size:20px}</style>"
-        "<![endif]-->\n", e->font_heading);
+  td_html_putf (&e->html, "<!--[if mso]><noscript><xml><o:OfficeDocumentSettings>"
+                "<o:PixelsPerInch>96</o:PixelsPerInch></o:OfficeDocumentSettings></xml>"
+                "</noscript>\n<style>td,th,div,p,a{font-family:Arial,sans-serif}h1,h2,h3,h4,"
+                ".nm{font-family:%s;font-weight:normal}h1{font-size:32px}h2{font-size:24px}"
+                "h3{font-size:20px}</style><![endif]-->\n", e->font_heading);
 
   /* Enhancements only: the email reads well without any of it. One level of
    * at-rules (Gmail drops a block with one nested in another). */
-  put (e, "<style>\n"
-       "body{margin:0;padding:0;-webkit-text-size-adjust:100%;-ms-text-size-adjust:100%}\n"
-       "table,td{mso-table-lspace:0pt;mso-table-rspace:0pt}\n"
-       "img{-ms-interpolation-mode:bicubic}\n"
-       "a[x-apple-data-detectors]{color:inherit!important;text-decoration:none!important}\n");
-  putf (e, "@media (max-width:%upx){\n"
-        ".px{padding-left:20px!important;padding-right:20px!important}\n"
-        ".col{display:block!important;width:100%%!important;box-sizing:border-box;"
-        "padding-left:0!important;padding-right:0!important}\n"
-        ".fl{width:100%%!important}\n"
-        ".bd{display:inline-block!important;width:50%%!important;box-sizing:border-box}\n"
-        "h1{font-size:28px!important}\n"
-        "}\n", t->content_width + 20);
-  putf (e, "@media (prefers-color-scheme:dark){\n"
-        ".pg{background:%s!important}\n"
-        ".cd{background:%s!important;color:%s!important}\n"
-        ".tn{background:%s!important;color:%s!important}\n"
-        ".cd h1,.cd h4,.cd h5,.cd h6{color:%s!important}\n"
-        ".cd h2,.cd h3,.nm,.cd a,.cd pre{color:%s!important}\n"
-        ".mu,.mu a,.cd blockquote{color:%s!important}\n"
-        ".cd pre{background:%s!important}\n"
-        ".cd .bt a{color:#ffffff!important}\n"
-        ".cd .bo{background:%s!important}\n"
-        ".cd[style*=\"1px solid\"]{border-top-color:#30363b!important}\n"
-        "}\n",
-        DARK_PAGE, DARK_SURFACE, DARK_TEXT, dark_tint, DARK_TEXT, DARK_TEXT, dark_accent,
-        DARK_MUTED, DARK_PAGE, DARK_SURFACE);
+  td_html_put (&e->html, "<style>\n"
+               "body{margin:0;padding:0;-webkit-text-size-adjust:100%;-ms-text-size-adjust:100%}\n"
+               "table,td{mso-table-lspace:0pt;mso-table-rspace:0pt}\n"
+               "img{-ms-interpolation-mode:bicubic}\n"
+               "a[x-apple-data-detectors]{color:inherit!important;"
+               "text-decoration:none!important}\n");
+  td_html_putf (&e->html, "@media (max-width:%upx){\n"
+                ".px{padding-left:20px!important;padding-right:20px!important}\n"
+                ".col{display:block!important;width:100%%!important;box-sizing:border-box;"
+                "padding-left:0!important;padding-right:0!important}\n"
+                ".fl{width:100%%!important}\n"
+                ".bd{display:inline-block!important;width:50%%!important;box-sizing:border-box}\n"
+                "h1{font-size:28px!important}\n"
+                "}\n", t->content_width + 20);
+  td_html_putf (&e->html, "@media (prefers-color-scheme:dark){\n"
+                ".pg{background:%s!important}\n"
+                ".cd{background:%s!important;color:%s!important}\n"
+                ".tn{background:%s!important;color:%s!important}\n"
+                ".cd h1,.cd h4,.cd h5,.cd h6{color:%s!important}\n"
+                ".cd h2,.cd h3,.nm,.cd a,.cd pre{color:%s!important}\n"
+                ".mu,.mu a,.cd blockquote{color:%s!important}\n"
+                ".cd pre{background:%s!important}\n"
+                ".cd .bt a{color:#ffffff!important}\n"
+                ".cd .bo{background:%s!important}\n"
+                ".cd[style*=\"1px solid\"]{border-top-color:#30363b!important}\n"
+                "}\n",
+                DARK_PAGE, DARK_SURFACE, DARK_TEXT, dark_tint, DARK_TEXT, DARK_TEXT, dark_accent,
+                DARK_MUTED, DARK_PAGE, DARK_SURFACE);
   /* Outlook.com's dark mode marks what it recoloured. */
-  putf (e, "[data-ogsc] .cd h2,[data-ogsc] .cd h3,[data-ogsc] .nm{color:%s!important}\n"
-        "</style>\n</head>\n", dark_accent);
+  td_html_putf (&e->html, "[data-ogsc] .cd h2,[data-ogsc] .cd h3,[data-ogsc] "
+                ".nm{color:%s!important}\n</style>\n</head>\n", dark_accent);
 }
 
 static void
@@ -1281,13 +1091,13 @@ preheader (Email *e)
 {
   JsonObject *issue = td_render_get_issue (e->context);
 
-  put (e, "<div style=\"display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;"
-       "mso-hide:all\">");
-  text (e, td_json_get_string (issue, "preheader"));
-  nl (e);
+  td_html_put (&e->html, "<div style=\"display:none;max-height:0;max-width:0;overflow:hidden;"
+               "opacity:0;mso-hide:all\">");
+  td_html_text (&e->html, td_json_get_string (issue, "preheader"));
+  td_html_newline (&e->html);
   for (guint i = 0; i < PREHEADER_SPACERS; i++)
-    put (e, "&nbsp;&zwnj;");
-  put (e, "\n</div>\n");
+    td_html_put (&e->html, "&nbsp;&zwnj;");
+  td_html_put (&e->html, "\n</div>\n");
 }
 
 char *
@@ -1310,39 +1120,42 @@ td_render_email (const TdRenderContext *context,
   web_url = td_json_get_string (issue, "public_base_url");
 
   head (&e);
-  putf (&e, "<body class=\"pg\" style=\"margin:0;padding:0;background:%s\">\n", t->page);
+  td_html_putf (&e.html, "<body class=\"pg\" style=\"margin:0;padding:0;background:%s\">\n",
+                t->page);
   preheader (&e);
 
   /* The wrapper repeats lang and dir: webmail drops <html>. */
-  put (&e, "<div role=\"article\" aria-roledescription=\"email\"");
-  attr (&e, "aria-label", subject[0] != '\0' ? subject : td_json_get_string (issue, "title"));
-  attr (&e, "lang", e.language);
-  putf_attrs (&e, " dir=\"%s\" class=\"pg\" style=\"background:%s;padding:0 0 24px;"
-        "font-family:%s;font-size:16px;line-height:1.6;color:%s\">\n",
-        e.rtl ? "rtl" : "ltr", t->page, t->font_body, t->text);
-  put (&e, "<!--[if mso]><table role=\"presentation\" align=\"center\" width=\"600\" "
-       "border=\"0\" cellpadding=\"0\" cellspacing=\"0\"><tr><td><![endif]-->\n");
-  putf (&e, "<table role=\"presentation\" align=\"center\" width=\"100%%\" border=\"0\" "
-        "cellpadding=\"0\" cellspacing=\"0\" style=\"max-width:%upx;margin:0 auto\">\n",
-        t->content_width);
+  td_html_put (&e.html, "<div role=\"article\" aria-roledescription=\"email\"");
+  td_html_attr (&e.html, "aria-label",
+                subject[0] != '\0' ? subject : td_json_get_string (issue, "title"));
+  td_html_attr (&e.html, "lang", e.language);
+  td_html_putf_attrs (&e.html, " dir=\"%s\" class=\"pg\" style=\"background:%s;padding:0 0 24px;"
+                      "font-family:%s;font-size:16px;line-height:1.6;color:%s\">\n",
+                      e.rtl ? "rtl" : "ltr", t->page, t->font_body, t->text);
+  td_html_put (&e.html, "<!--[if mso]><table role=\"presentation\" align=\"center\" width=\"600\" "
+               "border=\"0\" cellpadding=\"0\" cellspacing=\"0\"><tr><td><![endif]-->\n");
+  td_html_putf (&e.html, "<table role=\"presentation\" align=\"center\" width=\"100%%\" "
+                "border=\"0\" cellpadding=\"0\" cellspacing=\"0\" style=\"max-width:%upx;"
+                "margin:0 auto\">\n", t->content_width);
 
   if (td_url_is_safe_absolute (web_url))
     {
       g_autofree char *style = g_strdup_printf ("color:%s;text-decoration:underline", t->muted);
 
-      putf (&e, "<tr>\n<td class=\"px mu\" align=\"center\" style=\"padding:16px %upx;"
-            "font-size:13px;line-height:1.5;color:%s\">",
-            PAD, t->muted);
+      td_html_putf (&e.html, "<tr>\n<td class=\"px mu\" align=\"center\" style=\"padding:16px %upx;"
+                    "font-size:13px;line-height:1.5;color:%s\">",
+                    PAD, t->muted);
       link_open (&e, web_url, style);
-      text (&e, tr (&e, "View in browser"));
-      put (&e, "</a>");
+      td_html_text (&e.html, tr (&e, "View in browser"));
+      td_html_put (&e.html, "</a>");
       row_close (&e);
     }
 
   render_sections (&e);
 
-  nl (&e);
-  put (&e, "</table>\n<!--[if mso]></td></tr></table><![endif]-->\n</div>\n</body>\n</html>\n");
+  td_html_newline (&e.html);
+  td_html_put (&e.html, "</table>\n<!--[if mso]></td></tr></table><![endif]-->\n</div>\n</body>"
+               "\n</html>\n");
 
   if (length != NULL)
     *length = e.out->len;
