@@ -292,6 +292,71 @@ test_arrows (void)
     }
 }
 
+static void
+assert_short_lines (const char *what,
+                    const char *html)
+{
+  guint line = 1;
+
+  for (const char *p = html; *p != '\0'; line++)
+    {
+      gsize n = strcspn (p, "\n");
+
+      if (n > 998)
+        g_error ("%s: line %u is %" G_GSIZE_FORMAT " bytes long", what, line, n);
+      p += n;
+      if (*p == '\n')
+        p++;
+    }
+}
+
+/* No HTML line is longer than RFC 5322's 998 octets, whatever the text:
+ * not in the email, not in the web page, not in the text preview. (The web
+ * page used to write long titles, labels and URLs on one line.) */
+static void
+test_short_lines (void)
+{
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(GStrv) template = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *web = NULL;
+  g_autofree char *email = NULL;
+  g_autoptr(GBytes) text = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (word, i % 7 == 0 ? "&é" : "x");
+  template = g_strsplit (
+    "{\"practice\": {\"name\": \"@W@\", \"address\": \"@W@\","
+    " \"website\": \"https://r.example/@W@\"},"
+    " \"issue\": {\"title\": \"@W@\", \"subject\": \"@W@\", \"preheader\": \"@W@\"},"
+    " \"sections\": [{\"id\": \"@W@\", \"type\": \"masthead\"},"
+    "  {\"id\": \"a\", \"type\": \"article\", \"title\": \"@W@ @W@\", \"body\": \"@W@\","
+    "   \"image\": {\"src\": \"images/x.png\", \"alt\": \"@W@\"}},"
+    "  {\"id\": \"n\", \"type\": \"news\", \"items\": [{\"text\": \"t\","
+    "   \"link\": {\"url\": \"https://n.example/@W@\", \"label\": \"@W@\"}}]},"
+    "  {\"id\": \"c\", \"type\": \"cta\", \"text\": \"@W@\","
+    "   \"form\": {\"url\": \"https://f.example/@W@\", \"label\": \"@W@\"}},"
+    "  {\"id\": \"f\", \"type\": \"footer\", \"copyright\": \"@W@\"}]}", "@W@", -1);
+  json = g_strjoinv (word->str, template);
+  root = json_from_string (json, NULL);
+  g_assert_nonnull (root);
+  {
+    TdRenderContext context = { root, NULL, TD_IMAGE_URL_RELATIVE };
+
+    web = td_render_web (&context, NULL);
+    email = td_render_email (&context, NULL);
+    text = td_preview_render (root, NULL, TD_PREVIEW_FORMAT_TEXT);
+  }
+  assert_short_lines ("web", web);
+  assert_short_lines ("email", email);
+  {
+    g_autofree char *page = g_strndup (g_bytes_get_data (text, NULL), g_bytes_get_size (text));
+
+    assert_short_lines ("text page", page);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -302,6 +367,7 @@ main (int    argc,
   g_test_add_func ("/core/render/agree/links", test_links);
   g_test_add_func ("/core/render/agree/pictures", test_pictures);
   g_test_add_func ("/core/render/agree/arrows", test_arrows);
+  g_test_add_func ("/core/render/agree/short-lines", test_short_lines);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "td-html.h"
+#include "td-html-writer.h"
 #include "td-json-path.h"
 #include "td-l10n.h"
 #include "td-preview-renderer.h"
@@ -39,29 +40,31 @@ static char *
 wrap_text (const TdRenderContext *context,
            const char            *text)
 {
+  const char *language = td_render_get_language (context);
   GString *out = g_string_new (NULL);
-  g_autofree char *language = td_html_escape (td_render_get_language (context));
+  TdHtmlWriter h;
 
-  g_string_append_printf (out,
-                          "<!DOCTYPE html>\n"
-                          "<html lang=\"%s\"%s>\n"
-                          "<head>\n"
-                          "<meta charset=\"utf-8\">\n"
-                          "<meta name=\"color-scheme\" content=\"light\">\n"
-                          "<style>\n"
-                          "html{background:#ffffff;color:#1f2328}\n"
-                          "body{margin:0;padding:1.25rem}\n"
-                          "pre{margin:0 auto;max-width:80ch;font-family:monospace;"
-                          "font-size:0.875rem;line-height:1.5;white-space:pre-wrap;"
-                          "overflow-wrap:anywhere}\n"
-                          "</style>\n"
-                          "</head>\n"
-                          "<body><pre>",
-                          language,
-                          td_l10n_language_is_rtl (td_render_get_language (context))
-                            ? " dir=\"rtl\"" : "");
-  td_html_append_text (out, text);
-  g_string_append (out, "</pre></body>\n</html>\n");
+  td_html_writer_init (&h, out);
+  td_html_put (&h, "<!DOCTYPE html>\n<html");
+  td_html_attr (&h, "lang", language);
+  td_html_put (&h, td_l10n_language_is_rtl (language) ? " dir=\"rtl\">\n" : ">\n");
+  td_html_put (&h,
+               "<head>\n"
+               "<meta charset=\"utf-8\">\n"
+               "<meta name=\"color-scheme\" content=\"light\">\n"
+               "<style>\n"
+               "html{background:#ffffff;color:#1f2328}\n"
+               "body{margin:0;padding:1.25rem}\n"
+               "pre{margin:0 auto;max-width:80ch;font-family:monospace;"
+               "font-size:0.875rem;line-height:1.5;white-space:pre-wrap;"
+               "overflow-wrap:anywhere}\n"
+               "</style>\n"
+               "</head>\n"
+               "<body><pre>");
+  /* A long URL stays one line of text: the writer breaks it with <wbr>. */
+  td_html_text_pre (&h, text);
+  td_html_put (&h, "</pre></body>\n</html>\n");
+  td_html_writer_clear (&h);
   return g_string_free (out, FALSE);
 }
 

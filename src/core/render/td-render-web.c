@@ -26,6 +26,7 @@
 
 #include "td-issue-validator.h"
 #include "td-html.h"
+#include "td-html-writer.h"
 #include "td-image-info.h"
 #include "td-json-path.h"
 #include "td-l10n.h"
@@ -46,7 +47,7 @@ typedef struct
   const TdRenderContext *context;
   const char            *language;
   gboolean               rtl;
-  GString               *out;
+  TdHtmlWriter           html;
   GPtrArray             *images;   /* picture paths in order of first use */
   GHashTable            *seen;     /* the same strings, borrowed */
   guint                  n_img;    /* <img> elements written so far */
@@ -84,20 +85,17 @@ append_image_src (Web        *w,
     return FALSE;
   note_image (w, src);
 
-  g_string_append (w->out, "<img");
+  td_html_put (&w->html, "<img");
   if (css_class != NULL)
-    g_string_append_printf (w->out, " class=\"%s\"", css_class);
-  g_string_append (w->out, " src=\"");
-  td_html_append_url (w->out, url);
-  g_string_append (w->out, "\" alt=\"");
-  td_html_append_attr (w->out, alt);
-  g_string_append_c (w->out, '"');
+    td_html_putf (&w->html, " class=\"%s\"", css_class);
+  td_html_attr_url (&w->html, "src", url);
+  td_html_attr (&w->html, "alt", alt);
   if (td_render_image_size (w->context, src, max_width, &width, &height))
-    g_string_append_printf (w->out, " width=\"%u\" height=\"%u\"", width, height);
+    td_html_putf_attrs (&w->html, " width=\"%u\" height=\"%u\"", width, height);
   /* The first picture is at the top of the page: load it at once. */
   if (w->n_img > 0)
-    g_string_append (w->out, " loading=\"lazy\"");
-  g_string_append (w->out, " decoding=\"async\">");
+    td_html_put_attrs (&w->html, " loading=\"lazy\"");
+  td_html_put_attrs (&w->html, " decoding=\"async\">");
   w->n_img++;
   return TRUE;
 }
@@ -129,28 +127,6 @@ image_object_is_usable (Web        *w,
 
 /* Text */
 
-static void
-append_text (Web        *w,
-             const char *text)
-{
-  td_html_append_text (w->out, text);
-}
-
-/* Plain text whose line breaks are kept, as <br>. */
-static void
-append_lines (Web        *w,
-              const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append (w->out, "<br>\n");
-      td_html_append_text (w->out, lines[i]);
-    }
-}
-
 /* Appends the markdown as HTML inside <div class="@css_class">, or nothing
  * when it renders to nothing. */
 static void
@@ -166,9 +142,9 @@ append_markdown (Web        *w,
     len--;
   if (len == 0)
     return;
-  g_string_append_printf (w->out, "<div class=\"%s\">\n", css_class);
-  g_string_append_len (w->out, html, len);
-  g_string_append (w->out, "\n</div>\n");
+  td_html_putf (&w->html, "<div class=\"%s\">\n", css_class);
+  td_html_put_len (&w->html, html, len);
+  td_html_put (&w->html, "\n</div>\n");
 }
 
 static void
@@ -176,9 +152,9 @@ append_heading (Web        *w,
                 guint       level,
                 const char *text)
 {
-  g_string_append_printf (w->out, "<h%u>", level);
-  append_text (w, text);
-  g_string_append_printf (w->out, "</h%u>\n", level);
+  td_html_putf (&w->html, "<h%u>", level);
+  td_html_text (&w->html, text);
+  td_html_putf (&w->html, "</h%u>\n", level);
 }
 
 /* Writes <a href="@url" class="@css_class"> and returns TRUE, or writes
@@ -192,12 +168,11 @@ append_link_open (Web        *w,
 {
   if (!td_url_is_safe_absolute (url))
     return FALSE;
-  g_string_append (w->out, "<a");
+  td_html_put (&w->html, "<a");
   if (css_class != NULL)
-    g_string_append_printf (w->out, " class=\"%s\"", css_class);
-  g_string_append (w->out, " href=\"");
-  td_html_append_url (w->out, url);
-  g_string_append (w->out, "\">");
+    td_html_putf (&w->html, " class=\"%s\"", css_class);
+  td_html_attr_url (&w->html, "href", url);
+  td_html_put (&w->html, ">");
   return TRUE;
 }
 
@@ -207,9 +182,9 @@ append_section_open (Web        *w,
                      const char *css_class,
                      JsonObject *section)
 {
-  g_string_append_printf (w->out, "<%s class=\"%s\" data-section=\"", element, css_class);
-  td_html_append_attr (w->out, td_json_get_string (section, "id"));
-  g_string_append (w->out, "\">\n");
+  td_html_putf (&w->html, "<%s class=\"%s\"", element, css_class);
+  td_html_attr (&w->html, "data-section", td_json_get_string (section, "id"));
+  td_html_put (&w->html, ">\n");
 }
 
 /* Sections */
@@ -229,18 +204,18 @@ append_title_and_month (Web *w)
   else
     {
       /* A second masthead: the page has its h1 already. */
-      g_string_append (w->out, "<p class=\"issue-title\">");
-      append_text (w, td_json_get_string (issue, "title"));
-      g_string_append (w->out, "</p>\n");
+      td_html_put (&w->html, "<p class=\"issue-title\">");
+      td_html_text (&w->html, td_json_get_string (issue, "title"));
+      td_html_put (&w->html, "</p>\n");
     }
 
   if (month != NULL)
     {
-      g_string_append (w->out, "<p class=\"issue-date\"><time datetime=\"");
-      td_html_append_attr (w->out, date);
-      g_string_append (w->out, "\">");
-      append_text (w, month);
-      g_string_append (w->out, "</time></p>\n");
+      td_html_put (&w->html, "<p class=\"issue-date\"><time");
+      td_html_attr (&w->html, "datetime", date);
+      td_html_put (&w->html, ">");
+      td_html_text (&w->html, month);
+      td_html_put (&w->html, "</time></p>\n");
     }
 }
 
@@ -260,41 +235,41 @@ render_masthead (Web        *w,
    * it twice. */
   if (td_json_get_boolean (section, "show_logo", TRUE) &&
       append_image_src (w, td_json_get_string (practice, "logo"), "", SMALL_MAX_PX, "logo"))
-    g_string_append_c (w->out, '\n');
+    td_html_put (&w->html, "\n");
 
   if (name[0] != '\0')
     {
-      g_string_append (w->out, "<p class=\"practice\">");
-      append_text (w, name);
-      g_string_append (w->out, "</p>\n");
+      td_html_put (&w->html, "<p class=\"practice\">");
+      td_html_text (&w->html, name);
+      td_html_put (&w->html, "</p>\n");
     }
   if (profession[0] != '\0' || location[0] != '\0')
     {
       /* Each part wraps as a whole when it fits on a line. */
-      g_string_append (w->out, "<p class=\"tagline\">");
+      td_html_put (&w->html, "<p class=\"tagline\">");
       if (profession[0] != '\0')
         {
-          g_string_append (w->out, "<span>");
-          append_text (w, profession);
-          g_string_append (w->out, "</span>");
+          td_html_put (&w->html, "<span>");
+          td_html_text (&w->html, profession);
+          td_html_put (&w->html, "</span>");
         }
       if (profession[0] != '\0' && location[0] != '\0')
-        g_string_append (w->out, " · ");
+        td_html_put (&w->html, " · ");
       if (location[0] != '\0')
         {
-          g_string_append (w->out, "<span>");
-          append_text (w, location);
-          g_string_append (w->out, "</span>");
+          td_html_put (&w->html, "<span>");
+          td_html_text (&w->html, location);
+          td_html_put (&w->html, "</span>");
         }
-      g_string_append (w->out, "</p>\n");
+      td_html_put (&w->html, "</p>\n");
     }
 
   append_title_and_month (w);
 
   if (append_image (w, banner, COLUMN_MAX_PX, "banner"))
-    g_string_append_c (w->out, '\n');
+    td_html_put (&w->html, "\n");
 
-  g_string_append (w->out, "</header>\n");
+  td_html_put (&w->html, "</header>\n");
 }
 
 /* The thumbnail linked to the video, a text link to it, then the caption. */
@@ -306,24 +281,24 @@ render_video_block (Web        *w,
   JsonObject *thumbnail = td_json_get_object (video, "thumbnail");
   gboolean linked = td_url_is_safe_absolute (url);
 
-  g_string_append (w->out, "<div class=\"video\">\n");
+  td_html_put (&w->html, "<div class=\"video\">\n");
   if (image_object_is_usable (w, thumbnail))
     {
       if (linked)
         append_link_open (w, url, "video-thumb");
       append_image (w, thumbnail, COLUMN_MAX_PX, NULL);
-      g_string_append (w->out, linked ? "</a>\n" : "\n");
+      td_html_put (&w->html, linked ? "</a>\n" : "\n");
     }
   if (linked)
     {
-      g_string_append (w->out, "<p class=\"watch\">");
+      td_html_put (&w->html, "<p class=\"watch\">");
       append_link_open (w, url, NULL);
-      g_string_append (w->out, "▶ ");
-      append_text (w, td_l10n_gettext (w->language, "newsletter", "Watch the video"));
-      g_string_append (w->out, "</a></p>\n");
+      td_html_put (&w->html, "▶ ");
+      td_html_text (&w->html, td_l10n_gettext (w->language, "newsletter", "Watch the video"));
+      td_html_put (&w->html, "</a></p>\n");
     }
   append_markdown (w, td_json_get_string (video, "caption"), "prose caption");
-  g_string_append (w->out, "</div>\n");
+  td_html_put (&w->html, "</div>\n");
 }
 
 static void
@@ -338,11 +313,11 @@ render_article (Web        *w,
   if (title[0] != '\0')
     append_heading (w, 2, title);
   if (append_image (w, image, COLUMN_MAX_PX, "wide"))
-    g_string_append_c (w->out, '\n');
+    td_html_put (&w->html, "\n");
   append_markdown (w, td_json_get_string (section, "body"), "prose");
   if (video != NULL)
     render_video_block (w, video);
-  g_string_append (w->out, "</article>\n");
+  td_html_put (&w->html, "</article>\n");
 }
 
 static void
@@ -357,7 +332,7 @@ render_video (Web        *w,
     append_heading (w, 2, title);
   if (video != NULL)
     render_video_block (w, video);
-  g_string_append (w->out, "</article>\n");
+  td_html_put (&w->html, "</article>\n");
 }
 
 static void
@@ -374,7 +349,7 @@ render_news (Web        *w,
   if (title[0] != '\0')
     append_heading (w, 2, title);
   if (n > 0)
-    g_string_append (w->out, "<ul class=\"news-list\">\n");
+    td_html_put (&w->html, "<ul class=\"news-list\">\n");
   for (guint i = 0; i < n; i++)
     {
       JsonNode *node = json_array_get_element (items, i);
@@ -388,31 +363,31 @@ render_news (Web        *w,
 
       if (image_object_is_usable (w, photo))
         {
-          g_string_append (w->out, "<li class=\"card news-item has-photo\">\n");
+          td_html_put (&w->html, "<li class=\"card news-item has-photo\">\n");
           append_image (w, photo, COLUMN_MAX_PX, "news-photo");
-          g_string_append_c (w->out, '\n');
+          td_html_put (&w->html, "\n");
         }
       else
-        g_string_append (w->out, "<li class=\"card news-item\">\n");
-      g_string_append (w->out, "<div class=\"card-body\">\n");
+        td_html_put (&w->html, "<li class=\"card news-item\">\n");
+      td_html_put (&w->html, "<div class=\"card-body\">\n");
       append_markdown (w, td_json_get_string (item, "text"), "prose");
       if (link != NULL && td_url_is_safe_absolute (td_json_get_string (link, "url")))
         {
           const char *label = td_json_get_string (link, "label");
 
-          g_string_append (w->out, "<p class=\"more\">");
+          td_html_put (&w->html, "<p class=\"more\">");
           append_link_open (w, td_json_get_string (link, "url"), NULL);
           if (label[0] == '\0')
             label = td_l10n_gettext (w->language, "newsletter", "Read more");
-          append_text (w, label);
+          td_html_text (&w->html, label);
           /* The arrow points on, the way the text reads. */
-          g_string_append (w->out, w->rtl ? " ←</a></p>\n" : " →</a></p>\n");
+          td_html_put (&w->html, w->rtl ? " ←</a></p>\n" : " →</a></p>\n");
         }
-      g_string_append (w->out, "</div>\n</li>\n");
+      td_html_put (&w->html, "</div>\n</li>\n");
     }
   if (n > 0)
-    g_string_append (w->out, "</ul>\n");
-  g_string_append_printf (w->out, "</%s>\n", element);
+    td_html_put (&w->html, "</ul>\n");
+  td_html_putf (&w->html, "</%s>\n", element);
 }
 
 static void
@@ -423,8 +398,8 @@ append_button (Web        *w,
 {
   if (!append_link_open (w, url, primary ? "button" : "button button-alt"))
     return;
-  append_text (w, label);
-  g_string_append (w->out, "</a>\n");
+  td_html_text (&w->html, label);
+  td_html_put (&w->html, "</a>\n");
 }
 
 static void
@@ -466,30 +441,30 @@ render_cta (Web        *w,
     append_heading (w, 2, title);
   if (text[0] != '\0')
     {
-      g_string_append (w->out, "<p class=\"cta-text\">");
-      append_lines (w, text);
-      g_string_append (w->out, "</p>\n");
+      td_html_put (&w->html, "<p class=\"cta-text\">");
+      td_html_text_lines (&w->html, text);
+      td_html_put (&w->html, "</p>\n");
     }
   if (tel != NULL && sms != NULL)
     {
-      g_string_append (w->out, "<p class=\"phone\">");
-      append_text (w, phone);
-      g_string_append (w->out, "</p>\n<p class=\"buttons call\">\n");
+      td_html_put (&w->html, "<p class=\"phone\">");
+      td_html_text (&w->html, phone);
+      td_html_put (&w->html, "</p>\n<p class=\"buttons call\">\n");
       append_button (w, tel, td_l10n_gettext (w->language, "newsletter", "Call"), TRUE);
       append_button (w, sms, td_l10n_gettext (w->language, "newsletter", "Text"), FALSE);
-      g_string_append (w->out, "</p>\n");
+      td_html_put (&w->html, "</p>\n");
     }
   if (link_is_usable (form) || link_is_usable (youtube))
     {
-      g_string_append (w->out, "<p class=\"buttons\">\n");
+      td_html_put (&w->html, "<p class=\"buttons\">\n");
       append_link_button (w, form,
                           td_l10n_gettext (w->language, "newsletter", "Book online"), TRUE);
       append_link_button (w, youtube,
                           td_l10n_gettext (w->language, "newsletter", "Subscribe on YouTube"),
                           FALSE);
-      g_string_append (w->out, "</p>\n");
+      td_html_put (&w->html, "</p>\n");
     }
-  g_string_append_printf (w->out, "</%s>\n", element);
+  td_html_putf (&w->html, "</%s>\n", element);
 }
 
 static void
@@ -505,7 +480,7 @@ render_credentials (Web        *w,
   if (title[0] != '\0')
     append_heading (w, 2, title);
   if (n > 0)
-    g_string_append (w->out, "<ul class=\"badges\">\n");
+    td_html_put (&w->html, "<ul class=\"badges\">\n");
   for (guint i = 0; i < n; i++)
     {
       JsonNode *node = json_array_get_element (badges, i);
@@ -517,19 +492,19 @@ render_credentials (Web        *w,
         continue;
       image = td_json_get_object (badge, "image");
 
-      g_string_append (w->out, "<li>");
+      td_html_put (&w->html, "<li>");
       linked = append_link_open (w, td_json_get_string (badge, "url"), NULL);
       append_image (w, image, SMALL_MAX_PX, NULL);
-      g_string_append (w->out, "<span>");
-      append_text (w, td_json_get_string (badge, "name"));
-      g_string_append (w->out, "</span>");
+      td_html_put (&w->html, "<span>");
+      td_html_text (&w->html, td_json_get_string (badge, "name"));
+      td_html_put (&w->html, "</span>");
       if (linked)
-        g_string_append (w->out, "</a>");
-      g_string_append (w->out, "</li>\n");
+        td_html_put (&w->html, "</a>");
+      td_html_put (&w->html, "</li>\n");
     }
   if (n > 0)
-    g_string_append (w->out, "</ul>\n");
-  g_string_append_printf (w->out, "</%s>\n", element);
+    td_html_put (&w->html, "</ul>\n");
+  td_html_putf (&w->html, "</%s>\n", element);
 }
 
 static void
@@ -546,7 +521,7 @@ render_promotion (Web        *w,
   if (title[0] != '\0')
     append_heading (w, 2, title);
   if (n > 0)
-    g_string_append (w->out, "<div class=\"cards\">\n");
+    td_html_put (&w->html, "<div class=\"cards\">\n");
   for (guint i = 0; i < n; i++)
     {
       JsonNode *node = json_array_get_element (items, i);
@@ -563,25 +538,25 @@ render_promotion (Web        *w,
       /* An article needs its heading; a card without one is a div. */
       card = heading[0] != '\0' ? "article" : "div";
 
-      g_string_append_printf (w->out, "<%s class=\"card promo\">\n", card);
+      td_html_putf (&w->html, "<%s class=\"card promo\">\n", card);
       if (heading[0] != '\0')
         append_heading (w, level, heading);
       if (append_image (w, image, COLUMN_MAX_PX, NULL))
-        g_string_append_c (w->out, '\n');
-      g_string_append (w->out, "<div class=\"card-body\">\n");
+        td_html_put (&w->html, "\n");
+      td_html_put (&w->html, "<div class=\"card-body\">\n");
       append_markdown (w, td_json_get_string (item, "text"), "prose");
       if (link_is_usable (link))
         {
-          g_string_append (w->out, "<p class=\"buttons\">\n");
+          td_html_put (&w->html, "<p class=\"buttons\">\n");
           append_link_button (w, link,
                               td_l10n_gettext (w->language, "newsletter", "Read more"), TRUE);
-          g_string_append (w->out, "</p>\n");
+          td_html_put (&w->html, "</p>\n");
         }
-      g_string_append_printf (w->out, "</div>\n</%s>\n", card);
+      td_html_putf (&w->html, "</div>\n</%s>\n", card);
     }
   if (n > 0)
-    g_string_append (w->out, "</div>\n");
-  g_string_append_printf (w->out, "</%s>\n", element);
+    td_html_put (&w->html, "</div>\n");
+  td_html_putf (&w->html, "</%s>\n", element);
 }
 
 static void
@@ -597,8 +572,8 @@ render_tip (Web        *w,
   append_heading (w, 2, title);
   append_markdown (w, td_json_get_string (section, "body"), "prose");
   if (append_image (w, image, COLUMN_MAX_PX, "wide"))
-    g_string_append_c (w->out, '\n');
-  g_string_append (w->out, "</aside>\n");
+    td_html_put (&w->html, "\n");
+  td_html_put (&w->html, "</aside>\n");
 }
 
 /* "https://example.com/" shows as "example.com". */
@@ -625,7 +600,7 @@ append_website (Web        *w,
   {
     g_autofree char *text = g_strndup (shown, len);
 
-    append_text (w, text);
+    td_html_text (&w->html, text);
   }
 }
 
@@ -660,31 +635,31 @@ render_footer (Web        *w,
   append_markdown (w, td_json_get_string (section, "note"), "prose note");
   if (address[0] != '\0')
     {
-      g_string_append (w->out, "<address>");
-      append_lines (w, address);
-      g_string_append (w->out, "</address>\n");
+      td_html_put (&w->html, "<address>");
+      td_html_text_lines (&w->html, address);
+      td_html_put (&w->html, "</address>\n");
     }
   if (copyright[0] != '\0')
     {
-      g_string_append (w->out, "<p class=\"copyright\">");
-      append_text (w, copyright);
-      g_string_append (w->out, "</p>\n");
+      td_html_put (&w->html, "<p class=\"copyright\">");
+      td_html_text (&w->html, copyright);
+      td_html_put (&w->html, "</p>\n");
     }
   if (td_url_is_safe_absolute (website))
     {
-      g_string_append (w->out, "<p class=\"website\">");
+      td_html_put (&w->html, "<p class=\"website\">");
       append_link_open (w, website, NULL);
       append_website (w, website);
-      g_string_append (w->out, "</a></p>\n");
+      td_html_put (&w->html, "</a></p>\n");
     }
   if (is_web_unsubscribe_url (unsubscribe))
     {
-      g_string_append (w->out, "<p class=\"unsubscribe\">");
+      td_html_put (&w->html, "<p class=\"unsubscribe\">");
       append_link_open (w, unsubscribe, NULL);
-      append_text (w, td_l10n_gettext (w->language, "newsletter", "Unsubscribe"));
-      g_string_append (w->out, "</a></p>\n");
+      td_html_text (&w->html, td_l10n_gettext (w->language, "newsletter", "Unsubscribe"));
+      td_html_put (&w->html, "</a></p>\n");
     }
-  g_string_append (w->out, "</footer>\n");
+  td_html_put (&w->html, "</footer>\n");
 }
 
 typedef void (*RenderFunc) (Web        *w,
@@ -760,9 +735,9 @@ render_sections (Web *w)
 
   if (!has_masthead)
     {
-      g_string_append (w->out, "<header class=\"masthead\">\n");
+      td_html_put (&w->html, "<header class=\"masthead\">\n");
       append_title_and_month (w);
-      g_string_append (w->out, "</header>\n");
+      td_html_put (&w->html, "</header>\n");
     }
 
   for (guint i = 0; i < n; i++)
@@ -771,16 +746,16 @@ render_sections (Web *w)
       RenderFunc render = lookup_renderer (section);
 
       if (i == first_main)
-        g_string_append (w->out, "<main>\n");
+        td_html_put (&w->html, "<main>\n");
       if (i == end_main)
-        g_string_append (w->out, "</main>\n");
+        td_html_put (&w->html, "</main>\n");
       if (render != NULL)
         render (w, section);
     }
   if (first_main >= n)
-    g_string_append (w->out, "<main>\n");
+    td_html_put (&w->html, "<main>\n");
   if (end_main >= n)
-    g_string_append (w->out, "</main>\n");
+    td_html_put (&w->html, "</main>\n");
 }
 
 /* The stylesheet, in parts (C compilers need not take long literals).
@@ -938,36 +913,35 @@ static const char * const stylesheet[] = {
 };
 
 static void
-append_style (GString       *out,
+append_style (TdHtmlWriter  *h,
               const TdTheme *theme)
 {
-  g_string_append_printf (out,
-                          "<style>\n"
-                          ":root{--accent:%s;--tint:%s;--text:%s;--muted:%s;--page:%s;"
-                          "--surface:%s;--border:%s;--on-accent:%s;\n"
-                          "--font-body:%s;--font-heading:%s}\n",
-                          theme->accent, theme->accent_tint, theme->text, theme->muted,
-                          theme->page, theme->surface, theme->border, theme->on_accent,
-                          theme->font_body, theme->font_heading);
+  td_html_putf (h,
+                "<style>\n"
+                ":root{--accent:%s;--tint:%s;--text:%s;--muted:%s;--page:%s;"
+                "--surface:%s;--border:%s;--on-accent:%s;\n"
+                "--font-body:%s;--font-heading:%s}\n",
+                theme->accent, theme->accent_tint, theme->text, theme->muted,
+                theme->page, theme->surface, theme->border, theme->on_accent,
+                theme->font_body, theme->font_heading);
   for (gsize i = 0; i < G_N_ELEMENTS (stylesheet); i++)
-    g_string_append (out, stylesheet[i]);
-  g_string_append (out, "</style>\n");
+    td_html_put (h, stylesheet[i]);
+  td_html_put (h, "</style>\n");
 }
 
-
 static void
-append_meta (GString    *out,
-             const char *attribute,
-             const char *name,
-             const char *content,
-             gboolean    is_url)
+append_meta (TdHtmlWriter *h,
+             const char   *attribute,
+             const char   *name,
+             const char   *content,
+             gboolean      is_url)
 {
-  g_string_append_printf (out, "<meta %s=\"%s\" content=\"", attribute, name);
+  td_html_putf (h, "<meta %s=\"%s\"", attribute, name);
   if (is_url)
-    td_html_append_url (out, content);
+    td_html_attr_url (h, "content", content);
   else
-    td_html_append_attr (out, content);
-  g_string_append (out, "\">\n");
+    td_html_attr (h, "content", content);
+  td_html_put (h, ">\n");
 }
 
 static gboolean
@@ -979,7 +953,7 @@ is_http_url (const char *url)
 }
 
 static void
-append_head (GString               *out,
+append_head (TdHtmlWriter          *h,
              const TdRenderContext *context,
              const TdTheme         *theme,
              GPtrArray             *images)
@@ -1001,25 +975,25 @@ append_head (GString               *out,
   else
     full_title = g_strconcat (title, " — ", name, NULL);
 
-  g_string_append (out,
-                   "<meta charset=\"utf-8\">\n"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                   "<meta name=\"color-scheme\" content=\"light\">\n");
-  g_string_append (out, "<title>");
-  td_html_append_text (out, full_title);
-  g_string_append (out, "</title>\n");
+  td_html_put (h,
+               "<meta charset=\"utf-8\">\n"
+               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+               "<meta name=\"color-scheme\" content=\"light\">\n");
+  td_html_put (h, "<title>");
+  td_html_text_unparsed (h, full_title);
+  td_html_put (h, "</title>\n");
   if (description[0] != '\0')
-    append_meta (out, "name", "description", description, FALSE);
+    append_meta (h, "name", "description", description, FALSE);
 
-  append_meta (out, "property", "og:type", "article", FALSE);
-  append_meta (out, "property", "og:title", title[0] != '\0' ? title : full_title, FALSE);
+  append_meta (h, "property", "og:type", "article", FALSE);
+  append_meta (h, "property", "og:title", title[0] != '\0' ? title : full_title, FALSE);
   if (description[0] != '\0')
-    append_meta (out, "property", "og:description", description, FALSE);
+    append_meta (h, "property", "og:description", description, FALSE);
   if (name[0] != '\0')
-    append_meta (out, "property", "og:site_name", name, FALSE);
+    append_meta (h, "property", "og:site_name", name, FALSE);
   if (is_http_url (base_url))
     {
-      append_meta (out, "property", "og:url", base_url, TRUE);
+      append_meta (h, "property", "og:url", base_url, TRUE);
       if (images->len > 0)
         {
           TdRenderContext absolute = *context;
@@ -1028,11 +1002,11 @@ append_head (GString               *out,
           absolute.image_urls = TD_IMAGE_URL_ABSOLUTE;
           image_url = td_render_image_url (&absolute, g_ptr_array_index (images, 0));
           if (is_http_url (image_url))
-            append_meta (out, "property", "og:image", image_url, TRUE);
+            append_meta (h, "property", "og:image", image_url, TRUE);
         }
     }
 
-  append_style (out, theme);
+  append_style (h, theme);
 }
 
 /* Renders the body into a new string, collecting the pictures into images. */
@@ -1041,17 +1015,19 @@ render_body (const TdRenderContext *context,
              GPtrArray             *images)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GString *body = g_string_sized_new (32 * 1024);
   Web w = {
     .context = context,
     .language = td_render_get_language (context),
     .rtl = td_l10n_language_is_rtl (td_render_get_language (context)),
-    .out = g_string_sized_new (32 * 1024),
     .images = images,
     .seen = seen,
   };
 
+  td_html_writer_init (&w.html, body);
   render_sections (&w);
-  return w.out;
+  td_html_writer_clear (&w.html);
+  return body;
 }
 
 char *
@@ -1062,6 +1038,7 @@ td_render_web (const TdRenderContext *context,
   g_autoptr(GString) body = NULL;
   g_autoptr(GString) out = NULL;
   const char *language;
+  TdHtmlWriter h;
   TdTheme theme;
 
   g_return_val_if_fail (context != NULL, NULL);
@@ -1072,12 +1049,14 @@ td_render_web (const TdRenderContext *context,
   body = render_body (context, images);
 
   out = g_string_sized_new (body->len + 8 * 1024);
-  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"");
-  td_html_append_attr (out, language);
-  g_string_append (out, td_l10n_language_is_rtl (language) ? "\" dir=\"rtl\">\n" : "\">\n");
-  g_string_append (out, "<head>\n");
-  append_head (out, context, &theme, images);
-  g_string_append (out, "</head>\n<body>\n");
+  td_html_writer_init (&h, out);
+  td_html_put (&h, "<!DOCTYPE html>\n<html");
+  td_html_attr (&h, "lang", language);
+  td_html_put (&h, td_l10n_language_is_rtl (language) ? " dir=\"rtl\">\n" : ">\n");
+  td_html_put (&h, "<head>\n");
+  append_head (&h, context, &theme, images);
+  td_html_put (&h, "</head>\n<body>\n");
+  td_html_writer_clear (&h);
   g_string_append_len (out, body->str, body->len);
   g_string_append (out, "</body>\n</html>\n");
 
