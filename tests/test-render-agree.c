@@ -10,10 +10,6 @@
 #include <string.h>
 
 #include "td-l10n.h"
-#include "td-preview-renderer.h"
-#include "td-render-email.h"
-#include "td-render-text.h"
-#include "td-render-web.h"
 #include "td-test-util.h"
 
 static JsonNode *
@@ -60,10 +56,10 @@ assert_direction (const char *language,
 {
   g_autoptr(JsonNode) root = sample_with_language (language);
   TdRenderContext context = { root, NULL, TD_IMAGE_URL_ABSOLUTE };
-  g_autofree char *web = td_render_web (&context, NULL);
-  g_autofree char *email = td_render_email (&context, NULL);
-  g_autoptr(GBytes) text = td_preview_render (root, NULL, TD_PREVIEW_FORMAT_TEXT);
-  g_autofree char *text_html = g_strndup (g_bytes_get_data (text, NULL), g_bytes_get_size (text));
+  g_autofree char *web = td_test_render (TD_RENDER_WEB, &context, NULL);
+  g_autofree char *email = td_test_render (TD_RENDER_EMAIL, &context, NULL);
+  TdRenderContext page = { root, NULL, TD_IMAGE_URL_ABSOLUTE, .text_page = TRUE };
+  g_autofree char *text_html = td_test_render (TD_RENDER_TEXT, &page, NULL);
   g_autofree char *web_dir = html_direction (web);
   g_autofree char *email_dir = html_direction (email);
   g_autofree char *text_dir = html_direction (text_html);
@@ -207,9 +203,9 @@ test_links (void)
 {
   g_autoptr(JsonNode) root = json_from_string (links_document, NULL);
   TdRenderContext context = { root, NULL, TD_IMAGE_URL_ABSOLUTE };
-  g_autofree char *web = td_render_web (&context, NULL);
-  g_autofree char *email = td_render_email (&context, NULL);
-  g_autofree char *text = td_render_text (&context, NULL);
+  g_autofree char *web = td_test_render (TD_RENDER_WEB, &context, NULL);
+  g_autofree char *email = td_test_render (TD_RENDER_EMAIL, &context, NULL);
+  g_autofree char *text = td_test_render (TD_RENDER_TEXT, &context, NULL);
   g_autoptr(GPtrArray) web_links = attribute_values (web, "href");
   g_autoptr(GPtrArray) email_links = attribute_values (email, "href");
   g_autoptr(GPtrArray) plain_links = text_links (text);
@@ -259,8 +255,8 @@ test_pictures (void)
       g_autofree char *email_joined = NULL;
 
       json_object_set_string_member (issue, "public_base_url", cases[i].base_url);
-      web = td_render_web (&context, NULL);
-      email = td_render_email (&context, NULL);
+      web = td_test_render (TD_RENDER_WEB, &context, NULL);
+      email = td_test_render (TD_RENDER_EMAIL, &context, NULL);
       web_pictures = attribute_values (web, "src");
       email_pictures = attribute_values (email, "src");
       g_assert_cmpuint (web_pictures->len, ==, cases[i].n_pictures);
@@ -284,8 +280,8 @@ test_arrows (void)
     {
       g_autoptr(JsonNode) root = sample_with_language (cases[i].language);
       TdRenderContext context = { root, NULL, TD_IMAGE_URL_ABSOLUTE };
-      g_autofree char *web = td_render_web (&context, NULL);
-      g_autofree char *email = td_render_email (&context, NULL);
+      g_autofree char *web = td_test_render (TD_RENDER_WEB, &context, NULL);
+      g_autofree char *email = td_test_render (TD_RENDER_EMAIL, &context, NULL);
 
       g_assert_nonnull (strstr (web, cases[i].more));
       g_assert_nonnull (strstr (email, cases[i].more));
@@ -322,7 +318,7 @@ test_short_lines (void)
   g_autofree char *json = NULL;
   g_autofree char *web = NULL;
   g_autofree char *email = NULL;
-  g_autoptr(GBytes) text = NULL;
+  g_autofree char *text = NULL;
 
   for (guint i = 0; i < 3000; i++)
     g_string_append (word, i % 7 == 0 ? "&é" : "x");
@@ -342,19 +338,15 @@ test_short_lines (void)
   root = json_from_string (json, NULL);
   g_assert_nonnull (root);
   {
-    TdRenderContext context = { root, NULL, TD_IMAGE_URL_RELATIVE };
+    TdRenderContext context = { root, NULL, TD_IMAGE_URL_RELATIVE, .text_page = TRUE };
 
-    web = td_render_web (&context, NULL);
-    email = td_render_email (&context, NULL);
-    text = td_preview_render (root, NULL, TD_PREVIEW_FORMAT_TEXT);
+    web = td_test_render (TD_RENDER_WEB, &context, NULL);
+    email = td_test_render (TD_RENDER_EMAIL, &context, NULL);
+    text = td_test_render (TD_RENDER_TEXT, &context, NULL);
   }
   assert_short_lines ("web", web);
   assert_short_lines ("email", email);
-  {
-    g_autofree char *page = g_strndup (g_bytes_get_data (text, NULL), g_bytes_get_size (text));
-
-    assert_short_lines ("text page", page);
-  }
+  assert_short_lines ("text page", text);
 }
 
 int

@@ -23,7 +23,6 @@
 
 #include "td-html.h"
 #include "td-issue-loader.h"
-#include "td-render-email.h"
 #include "td-test-util.h"
 
 #define MAX_LINE_BYTES     998
@@ -57,7 +56,7 @@ render (JsonNode       *root,
 {
   TdRenderContext context = { .root = root, .base_dir = base_dir, .image_urls = mode };
   gsize length = 0;
-  char *html = td_render_email (&context, &length);
+  char *html = td_test_render (TD_RENDER_EMAIL, &context, &length);
 
   g_assert_nonnull (html);
   g_assert_cmpuint (length, ==, strlen (html));

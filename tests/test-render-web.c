@@ -24,7 +24,6 @@
 #include "td-issue-validator.h"
 #include "td-json-path.h"
 #include "td-l10n.h"
-#include "td-render-web.h"
 #include "td-test-util.h"
 
 /* The sample's pictures, in order of first use. */
@@ -74,7 +73,7 @@ render (JsonNode   *root,
 {
   TdRenderContext context = { root, base_dir, TD_IMAGE_URL_RELATIVE };
   gsize length = 0;
-  char *html = td_render_web (&context, &length);
+  char *html = td_test_render (TD_RENDER_WEB, &context, &length);
 
   g_assert_nonnull (html);
   g_assert_cmpuint (strlen (html), ==, length);
@@ -302,7 +301,7 @@ test_sample_images (void)
   g_autoptr(JsonNode) root = td_test_load_sample ();
   g_autofree char *dir = td_test_sample_dir ();
   TdRenderContext context = { root, dir, TD_IMAGE_URL_RELATIVE };
-  g_autoptr(GPtrArray) images = td_render_web_list_images (&context);
+  g_autoptr(GPtrArray) images = td_render_list_images (&context);
 
   g_assert_cmpuint (images->len, ==, G_N_ELEMENTS (sample_images));
   for (guint i = 0; i < images->len; i++)

@@ -23,7 +23,6 @@
 #include "td-issue-validator.h"
 #include "td-json-path.h"
 #include "td-registry.h"
-#include "td-render-email.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_node, cmark_node_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_iter, cmark_iter_free)
@@ -469,11 +468,12 @@ static void
 check_email_size (Checker *c)
 {
   TdRenderContext email_context = *c->context;
-  g_autofree char *html = NULL;
-  gsize length = 0;
+  g_autoptr(GBytes) html = NULL;
+  gsize length;
 
   email_context.image_urls = TD_IMAGE_URL_ABSOLUTE;
-  html = td_render_email (&email_context, &length);
+  html = td_render (TD_RENDER_EMAIL, &email_context, NULL);
+  length = g_bytes_get_size (html);
 
   if (length > TD_EMAIL_SIZE_ERROR)
     td_diagnostics_add (c->diags, TD_SEVERITY_ERROR, NULL,

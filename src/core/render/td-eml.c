@@ -31,13 +31,11 @@
 #include <gmime/gmime.h>
 #include <glib/gi18n.h>
 
-#include "td-eml.h"
 #include "td-html.h"
 #include "td-image-info.h"
 #include "td-issue-validator.h"
 #include "td-json-path.h"
-#include "td-render-email.h"
-#include "td-render-text.h"
+#include "td-render-private.h"
 
 /* GMime 3.2 declares no autoptr cleanups of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeObject, g_object_unref)
@@ -367,10 +365,10 @@ list_unsubscribe_url (const char *url)
 }
 
 GBytes *
-td_render_eml (const TdRenderContext *context,
-               const TdEmlOptions    *options,
-               GError               **error)
+_td_render_eml (const TdRenderContext  *context,
+                GError                **error)
 {
+  const TdEmlOptions *options = &context->eml;
   JsonObject *issue;
   TdRenderContext html_context;
   g_autoptr(InternetAddress) from = NULL;
@@ -400,7 +398,6 @@ td_render_eml (const TdRenderContext *context,
   GByteArray *array;
 
   g_return_val_if_fail (context != NULL && context->root != NULL, NULL);
-  g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   ensure_gmime ();
@@ -434,9 +431,10 @@ td_render_eml (const TdRenderContext *context,
    * address, else they travel inside the message. */
   use_cid = td_json_get_string (issue, "public_base_url")[0] == '\0';
   html_context = *context;
+  html_context.text_page = FALSE;
   html_context.image_urls = use_cid ? TD_IMAGE_URL_CID : TD_IMAGE_URL_ABSOLUTE;
-  text = td_render_text (context, &text_length);
-  html = td_render_email (&html_context, &html_length);
+  text = _td_render_text (&html_context, &text_length);
+  html = _td_render_email (&html_context, &html_length);
 
   /* Everything that makes this message what it is goes into the hash. */
   date_string = g_date_time_format_iso8601 (date);

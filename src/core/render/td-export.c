@@ -12,7 +12,6 @@
 #include "td-issue-validator.h"
 #include "td-export.h"
 #include "td-image-info.h"
-#include "td-render-web.h"
 
 G_DEFINE_QUARK (td-export-error-quark, td_export_error)
 
@@ -157,18 +156,17 @@ td_export_web (const TdRenderContext  *context,
 {
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(GPtrArray) pictures = NULL;
-  g_autofree char *html = NULL;
+  g_autoptr(GBytes) html = NULL;
   g_autofree char *real_base = NULL;
   g_autofree char *real_out = NULL;
   g_autofree char *index = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (context != NULL, FALSE);
   g_return_val_if_fail (out_dir != NULL && out_dir[0] != '\0', FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  html = td_render_web (context, &length);
-  images = td_render_web_list_images (context);
+  html = td_render (TD_RENDER_WEB, context, NULL);
+  images = td_render_list_images (context);
 
   /* Read every picture first, so that a missing one stops the export
    * before anything is written. */
@@ -216,5 +214,6 @@ td_export_web (const TdRenderContext  *context,
 
   /* Last, so that the page never refers to a picture not yet there. */
   index = g_build_filename (real_out, "index.html", NULL);
-  return td_export_write_file (index, html, length, error);
+  return td_export_write_file (index, g_bytes_get_data (html, NULL), g_bytes_get_size (html),
+                               error);
 }

@@ -33,7 +33,7 @@
 #include "td-json-path.h"
 #include "td-l10n.h"
 #include "td-markdown.h"
-#include "td-render-email.h"
+#include "td-render-private.h"
 #include "td-theme.h"
 
 #define PAD          40  /* px on each side of the column on a wide screen */
@@ -1101,8 +1101,8 @@ preheader (Email *e)
 }
 
 char *
-td_render_email (const TdRenderContext *context,
-                 gsize                 *length)
+_td_render_email (const TdRenderContext *context,
+                  gsize                 *length)
 {
   Email e;
   const TdTheme *t;

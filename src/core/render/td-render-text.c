@@ -30,10 +30,11 @@
 #include <string.h>
 
 #include "td-html.h"
+#include "td-html-writer.h"
 #include "td-json-path.h"
 #include "td-l10n.h"
 #include "td-markdown.h"
-#include "td-render-text.h"
+#include "td-render-private.h"
 
 #define TEXT_WIDTH 72
 
@@ -555,14 +556,51 @@ render_references (TextRenderer *r)
   append_block (r, list->str);
 }
 
+/* The text as the preview's web view shows it: monospace, escaped, wrapped
+ * only where a line is wider than the pane. */
+static char *
+text_page (const char *language,
+           const char *text,
+           gsize      *length)
+{
+  GString *out = g_string_new (NULL);
+  TdHtmlWriter h;
+
+  td_html_writer_init (&h, out);
+  td_html_put (&h, "<!DOCTYPE html>\n<html");
+  td_html_attr (&h, "lang", language);
+  td_html_put (&h, td_l10n_language_is_rtl (language) ? " dir=\"rtl\">\n" : ">\n");
+  td_html_put (&h,
+               "<head>\n"
+               "<meta charset=\"utf-8\">\n"
+               "<meta name=\"color-scheme\" content=\"light\">\n"
+               "<style>\n"
+               "html{background:#ffffff;color:#1f2328}\n"
+               "body{margin:0;padding:1.25rem}\n"
+               "pre{margin:0 auto;max-width:80ch;font-family:monospace;"
+               "font-size:0.875rem;line-height:1.5;white-space:pre-wrap;"
+               "overflow-wrap:anywhere}\n"
+               "</style>\n"
+               "</head>\n"
+               "<body><pre>");
+  /* A long URL stays one line of text: the writer breaks it with <wbr>. */
+  td_html_text_pre (&h, text);
+  td_html_put (&h, "</pre></body>\n</html>\n");
+  td_html_writer_clear (&h);
+  *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
 char *
-td_render_text (const TdRenderContext *context,
-                gsize                 *length)
+_td_render_text (const TdRenderContext *context,
+                 gsize                 *length)
 {
   g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *sections;
   TextRenderer r = { 0 };
+  gsize text_length;
+  char *text;
 
   g_return_val_if_fail (context != NULL && context->root != NULL, NULL);
 
@@ -587,7 +625,15 @@ td_render_text (const TdRenderContext *context,
 
   render_references (&r);
 
+  text_length = r.out->len;
+  text = g_string_free (r.out, FALSE);
+  if (context->text_page)
+    {
+      g_autofree char *plain = text;
+
+      text = text_page (r.language, plain, &text_length);
+    }
   if (length != NULL)
-    *length = r.out->len;
-  return g_string_free (r.out, FALSE);
+    *length = text_length;
+  return text;
 }

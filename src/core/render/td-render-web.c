@@ -31,7 +31,7 @@
 #include "td-json-path.h"
 #include "td-l10n.h"
 #include "td-markdown.h"
-#include "td-render-web.h"
+#include "td-render-private.h"
 #include "td-theme.h"
 
 /* The text column is at most 42rem (672 CSS px, about 38em of body text)
@@ -1031,8 +1031,8 @@ render_body (const TdRenderContext *context,
 }
 
 char *
-td_render_web (const TdRenderContext *context,
-               gsize                 *length)
+_td_render_web (const TdRenderContext *context,
+                gsize                 *length)
 {
   g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) body = NULL;
@@ -1066,7 +1066,7 @@ td_render_web (const TdRenderContext *context,
 }
 
 GPtrArray *
-td_render_web_list_images (const TdRenderContext *context)
+_td_render_web_images (const TdRenderContext *context)
 {
   GPtrArray *images;
   g_autoptr(GString) body = NULL;

@@ -1,4 +1,4 @@
-/* td-render.c: picture URLs and sizes, and document readers, for renderers */
+/* td-render.c: the one entry point, and what the formats share */
 
 #include "config.h"
 
@@ -8,7 +8,170 @@
 #include "td-image-info.h"
 #include "td-issue-validator.h"
 #include "td-json-path.h"
-#include "td-render.h"
+#include "td-render-private.h"
+
+static const char * const format_names[] = {
+  [TD_RENDER_WEB] = "web",
+  [TD_RENDER_EMAIL] = "email",
+  [TD_RENDER_TEXT] = "text",
+  [TD_RENDER_EML] = "eml",
+};
+
+/* Task source tag: the address of a variable, since -Wpedantic refuses a
+ * function pointer where GLib wants a gpointer. */
+static char render_tag;
+
+const char *
+td_render_format_to_string (TdRenderFormat format)
+{
+  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (format_names), NULL);
+
+  return format_names[format];
+}
+
+gboolean
+td_render_format_from_string (const char     *name,
+                              TdRenderFormat *format)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (g_strcmp0 (name, format_names[i]) == 0)
+      {
+        *format = (TdRenderFormat) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+GBytes *
+td_render (TdRenderFormat          format,
+           const TdRenderContext  *context,
+           GError                **error)
+{
+  char *data = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (context != NULL, NULL);
+  g_return_val_if_fail (context->root != NULL && JSON_NODE_HOLDS_OBJECT (context->root), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  switch (format)
+    {
+    case TD_RENDER_WEB:
+      data = _td_render_web (context, &length);
+      break;
+    case TD_RENDER_EMAIL:
+      data = _td_render_email (context, &length);
+      break;
+    case TD_RENDER_TEXT:
+      data = _td_render_text (context, &length);
+      break;
+    case TD_RENDER_EML:
+      return _td_render_eml (context, error);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+  return g_bytes_new_take (data, length);
+}
+
+/* What a worker renders: its own copy of the context and the document. */
+typedef struct
+{
+  TdRenderFormat   format;
+  TdRenderContext  context;
+  JsonNode        *root;
+  char            *base_dir;
+  char            *from;
+  char            *to;
+  char            *message_id_domain;
+} RenderData;
+
+static void
+render_data_free (gpointer data)
+{
+  RenderData *render = data;
+
+  g_clear_pointer (&render->root, json_node_unref);
+  g_free (render->base_dir);
+  g_free (render->from);
+  g_free (render->to);
+  g_free (render->message_id_domain);
+  g_free (render);
+}
+
+static void
+render_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RenderData *render = task_data;
+  GError *error = NULL;
+  GBytes *bytes;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  bytes = td_render (render->format, &render->context, &error);
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+void
+td_render_async (TdRenderFormat         format,
+                 const TdRenderContext *context,
+                 GCancellable          *cancellable,
+                 GAsyncReadyCallback    callback,
+                 gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RenderData *render;
+
+  g_return_if_fail (context != NULL && context->root != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  /* JSON nodes are not thread-safe and the document changes under us while
+   * the worker renders: the worker gets a tree of its own. */
+  render = g_new0 (RenderData, 1);
+  render->format = format;
+  render->root = td_json_node_deep_copy (context->root);
+  render->base_dir = g_strdup (context->base_dir);
+  render->from = g_strdup (context->eml.from);
+  render->to = g_strdup (context->eml.to);
+  render->message_id_domain = g_strdup (context->eml.message_id_domain);
+  render->context = *context;
+  render->context.root = render->root;
+  render->context.base_dir = render->base_dir;
+  render->context.eml.from = render->from;
+  render->context.eml.to = render->to;
+  render->context.eml.message_id_domain = render->message_id_domain;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, &render_tag);
+  g_task_set_task_data (task, render, render_data_free);
+  g_task_run_in_thread (task, render_thread);
+}
+
+GBytes *
+td_render_finish (GAsyncResult  *result,
+                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == &render_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GPtrArray *
+td_render_list_images (const TdRenderContext *context)
+{
+  g_return_val_if_fail (context != NULL, NULL);
+  g_return_val_if_fail (context->root != NULL && JSON_NODE_HOLDS_OBJECT (context->root), NULL);
+
+  return _td_render_web_images (context);
+}
 
 JsonObject *
 td_render_get_practice (const TdRenderContext *context)
