@@ -157,70 +157,6 @@ make_text_part (const char *subtype,
   return GMIME_OBJECT (g_steal_pointer (&part));
 }
 
-/* Collects the picture paths of the document (practice.logo and every
- * "src" in the sections) under their Content-ID. */
-static void
-collect_pictures (JsonNode   *node,
-                  GHashTable *by_cid)
-{
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_node_get_object (node);
-      const char *src = td_json_get_string (object, "src");
-      g_autoptr(GList) members = json_object_get_members (object);
-
-      if (src[0] != '\0')
-        g_hash_table_insert (by_cid, td_render_image_cid (src), (gpointer) src);
-      for (GList *l = members; l != NULL; l = l->next)
-        collect_pictures (json_object_get_member (object, l->data), by_cid);
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        collect_pictures (json_array_get_element (array, i), by_cid);
-    }
-}
-
-static gboolean
-is_cid_char (char c)
-{
-  return g_ascii_isalnum (c) || (c != '\0' && strchr ("@.-_$+", c) != NULL);
-}
-
-/* The Content-IDs the HTML refers to with "cid:", each once, in order. */
-static GPtrArray *
-find_cids (const char *html)
-{
-  GPtrArray *cids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (const char *p = strstr (html, "cid:"); p != NULL; p = strstr (p, "cid:"))
-    {
-      const char *start = p + strlen ("cid:");
-      const char *end = start;
-      char *cid;
-
-      while (is_cid_char (*end))
-        end++;
-      p = end;
-      if (end == start)
-        continue;
-
-      cid = g_strndup (start, (gsize) (end - start));
-      if (g_hash_table_contains (seen, cid))
-        {
-          g_free (cid);
-          continue;
-        }
-      g_ptr_array_add (cids, cid);
-      g_hash_table_add (seen, cid);
-    }
-
-  return cids;
-}
-
 /* An inline image part for the picture at @src, Content-ID @cid. */
 static GMimeObject *
 make_picture_part (const TdRenderContext *context,
@@ -281,42 +217,28 @@ make_picture_part (const TdRenderContext *context,
   return GMIME_OBJECT (g_steal_pointer (&part));
 }
 
-/* multipart/related [ HTML, pictures ], or NULL with @error set. */
+/* multipart/related [ HTML, the pictures it shows ], or NULL with @error
+ * set. */
 static GMimeObject *
-make_related (const TdRenderContext *context,
-              GMimeObject           *html_part,
-              const char            *html,
-              const char            *boundary,
-              GChecksum             *checksum,
-              GError               **error)
+make_related (const TdRenderIssue  *issue,
+              GMimeObject          *html_part,
+              const char           *boundary,
+              GChecksum            *checksum,
+              GError              **error)
 {
   g_autoptr(GMimeMultipart) related = g_mime_multipart_new_with_subtype ("related");
-  g_autoptr(GHashTable) by_cid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) cids = find_cids (html);
-  const char *logo = td_json_get_string (td_render_get_practice (context), "logo");
-
-  if (logo[0] != '\0')
-    g_hash_table_insert (by_cid, td_render_image_cid (logo), (gpointer) logo);
-  collect_pictures (json_object_get_member (json_node_get_object (context->root), "sections"),
-                    by_cid);
 
   g_mime_object_set_content_type_parameter (GMIME_OBJECT (related), "type", "text/html");
   g_mime_multipart_set_boundary (related, boundary);
   g_mime_multipart_add (related, html_part);
 
-  for (guint i = 0; i < cids->len; i++)
+  for (guint i = 0; i < issue->pictures->len; i++)
     {
-      const char *cid = g_ptr_array_index (cids, i);
-      const char *src = g_hash_table_lookup (by_cid, cid);
+      const char *src = g_ptr_array_index (issue->pictures, i);
+      g_autofree char *cid = td_render_image_cid (src);
       g_autoptr(GMimeObject) picture = NULL;
 
-      if (src == NULL)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                       _("The email refers to a picture that is not in the issue (cid:%s)"), cid);
-          return NULL;
-        }
-      picture = make_picture_part (context, src, cid, error);
+      picture = make_picture_part (issue->context, src, cid, error);
       if (picture == NULL)
         return NULL;
       g_checksum_update (checksum, (const guchar *) src, -1);
@@ -371,6 +293,7 @@ _td_render_eml (const TdRenderContext  *context,
   const TdEmlOptions *options = &context->eml;
   JsonObject *issue;
   TdRenderContext html_context;
+  g_autoptr(TdRenderIssue) resolved = NULL;
   g_autoptr(InternetAddress) from = NULL;
   g_autoptr(InternetAddressList) to = NULL;
   g_autoptr(GMimeMessage) message = NULL;
@@ -433,8 +356,9 @@ _td_render_eml (const TdRenderContext  *context,
   html_context = *context;
   html_context.text_page = FALSE;
   html_context.image_urls = use_cid ? TD_IMAGE_URL_CID : TD_IMAGE_URL_ABSOLUTE;
-  text = _td_render_text (&html_context, &text_length);
-  html = _td_render_email (&html_context, &html_length);
+  resolved = _td_render_issue_new (&html_context, TRUE);
+  text = _td_render_text (resolved, &text_length);
+  html = _td_render_email (resolved, &html_length);
 
   /* Everything that makes this message what it is goes into the hash. */
   date_string = g_date_time_format_iso8601 (date);
@@ -465,7 +389,7 @@ _td_render_eml (const TdRenderContext  *context,
        * contain them anyway (see the top of the file). */
       related_boundary = g_strdup_printf ("=_tidings_related_%.24s",
                                           g_checksum_get_string (names));
-      body = make_related (context, html_part, html, related_boundary, checksum, error);
+      body = make_related (resolved, html_part, related_boundary, checksum, error);
       if (body == NULL)
         return NULL;
     }

@@ -22,16 +22,10 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include <string.h>
 
-#include "td-issue-validator.h"
 #include "td-html.h"
 #include "td-html-writer.h"
-#include "td-image-info.h"
-#include "td-json-path.h"
-#include "td-l10n.h"
 #include "td-markdown.h"
 #include "td-render-private.h"
 #include "td-theme.h"
@@ -63,34 +57,25 @@ typedef enum
   SHAPE_SQUARE, /* logos and badges */
 } Shape;
 
+/* An email being written; the layouts below get its renderer. */
 typedef struct
 {
-  const TdRenderContext *context;
+  TdRenderer             renderer; /* first, so that a TdRenderer * is an Email * */
   GString               *out;
   TdHtmlWriter           html;     /* writing into out */
   TdTheme                theme;
-  const char            *language;
-  gboolean               rtl;
   const char            *start;    /* "left", or "right" for a right-to-left issue */
   const char            *end;
   guint                  inner;    /* px: the column minus its padding */
   char                  *font_heading;
   char                  *link_style;
+  const char            *muted_link_style;
   TdMarkdownStyle        md;       /* body text */
   TdMarkdownStyle        md_small; /* the footer's note */
   GPtrArray             *owned;    /* strings the styles point to */
   gboolean               wrote_h1;
   gboolean               card_above; /* the row above is a white card: draw a hairline */
 } Email;
-
-/* The issue's language, not the app's. Callers mark the text with
- * NC_ ("newsletter", …) so that xgettext extracts it with its context. */
-static const char *
-tr (Email      *e,
-    const char *msgid)
-{
-  return td_l10n_gettext (e->language, "newsletter", msgid);
-}
 
 /* ---------------------------------------------------------------------------
  * Colours, fonts and styles
@@ -146,22 +131,20 @@ own (Email *e,
 
 
 static void
-email_init (Email                 *e,
-            const TdRenderContext *context)
+email_init (Email               *e,
+            const TdRenderIssue *issue)
 {
   const TdTheme *t = &e->theme;
-  const char *brand_color = td_json_get_string (td_render_get_practice (context), "brand_color");
 
   memset (e, 0, sizeof *e);
-  e->context = context;
+  e->renderer.format = TD_RENDER_EMAIL;
+  e->renderer.issue = issue;
   e->out = g_string_sized_new (24 * 1024);
   td_html_writer_init (&e->html, e->out);
   e->owned = g_ptr_array_new_with_free_func (g_free);
-  td_theme_init (&e->theme, brand_color);
-  e->language = td_render_get_language (context);
-  e->rtl = td_l10n_language_is_rtl (e->language);
-  e->start = e->rtl ? "right" : "left";
-  e->end = e->rtl ? "left" : "right";
+  td_theme_init (&e->theme, issue->brand_color);
+  e->start = issue->rtl ? "right" : "left";
+  e->end = issue->rtl ? "left" : "right";
   e->inner = t->content_width - 2 * PAD;
   e->font_heading = short_font (t->font_heading);
   e->link_style = g_strdup_printf ("color:%s;text-decoration:underline", t->accent);
@@ -186,7 +169,9 @@ email_init (Email                 *e,
 
   e->md_small = e->md;
   e->md_small.p = "margin:0 0 12px";
-  e->md_small.a = own (e, g_strdup_printf ("color:%s;text-decoration:underline", t->muted));
+  e->muted_link_style = own (e, g_strdup_printf ("color:%s;text-decoration:underline",
+                                                 t->muted));
+  e->md_small.a = e->muted_link_style;
 }
 
 static void
@@ -202,55 +187,35 @@ email_clear (Email *e)
  * Building blocks
  */
 
+/* Writes the <img> of @picture at most @max_width wide, or nothing
+ * (returning FALSE) when it is NULL. @css_class and @extra_style may be
+ * NULL. */
 static gboolean
-picture_is_usable (Email      *e,
-                   const char *src)
+image (Email                 *e,
+       const TdRenderPicture *picture,
+       guint                  max_width,
+       Shape                  shape,
+       const char            *css_class,
+       const char            *extra_style)
 {
-  g_autofree char *url = td_render_picture_url (e->context, src);
-
-  return url != NULL;
-}
-
-static gboolean
-image_is_usable (Email      *e,
-                 JsonObject *image)
-{
-  return image != NULL && picture_is_usable (e, td_json_get_string (image, "src"));
-}
-
-/* Writes the <img> of an image object ({ "src", "alt" }) at most
- * @max_width wide, or nothing (returning FALSE) when it has no usable
- * picture. @css_class and @extra_style may be NULL. */
-static gboolean
-image (Email      *e,
-       JsonObject *object,
-       guint       max_width,
-       Shape       shape,
-       const char *css_class,
-       const char *extra_style)
-{
-  const char *src;
-  g_autofree char *url = NULL;
   guint width, height;
 
-  if (!image_is_usable (e, object))
+  if (picture == NULL)
     return FALSE;
-  src = td_json_get_string (object, "src");
 
   /* EMAIL.md wants both sizes on every picture (Outlook lays out by them).
    * When the file can't be read (no base folder, a missing picture: the
    * pre-send checks report it) assume the column's width and the usual
    * proportions; the inline height:auto lets other clients correct them. */
-  if (!td_render_image_size (e->context, src, max_width, &width, &height))
+  if (!_td_render_picture_fit (picture, max_width, &width, &height))
     {
       width = shape == SHAPE_SQUARE ? MIN (max_width, BADGE_SIZE) : max_width;
       height = shape == SHAPE_SQUARE ? width : (width * 9 + 8) / 16;
     }
 
-  url = td_render_picture_url (e->context, src);
   td_html_put (&e->html, "<img");
-  td_html_attr_url (&e->html, "src", url);
-  td_html_attr (&e->html, "alt", td_json_get_string (object, "alt"));
+  td_html_attr_url (&e->html, "src", picture->url);
+  td_html_attr (&e->html, "alt", picture->alt);
   td_html_putf_attrs (&e->html, " width=\"%u\" height=\"%u\" border=\"0\"%s%s%s "
                       "style=\"display:block;max-width:100%%;height:auto%s%s\">", width, height,
                       css_class != NULL ? " class=\"" : "", css_class != NULL ? css_class : "",
@@ -261,31 +226,30 @@ image (Email      *e,
 
 /* A picture on its own line with space under it. */
 static void
-image_block (Email      *e,
-             JsonObject *object,
-             guint       max_width,
-             const char *margin)
+image_block (Email                 *e,
+             const TdRenderPicture *picture,
+             guint                  max_width,
+             const char            *margin)
 {
-  if (!image_is_usable (e, object))
+  if (picture == NULL)
     return;
   td_html_newline (&e->html);
   td_html_putf (&e->html, "<div style=\"margin:%s\">", margin);
-  image (e, object, max_width, SHAPE_WIDE, NULL, "border-radius:6px");
+  image (e, picture, max_width, SHAPE_WIDE, NULL, "border-radius:6px");
   td_html_put (&e->html, "</div>\n");
 }
 
-/* Writes <a href="@url" style="..."> and returns TRUE, or nothing and FALSE
- * when @url isn't an absolute http(s), mailto, tel or sms URL: a link in an
- * email can't be relative, and nothing else is safe. */
+/* Writes <a href="…" style="@style"> for @link and returns TRUE, or nothing
+ * and FALSE when it is NULL (a URL no format may link). */
 static gboolean
-link_open (Email      *e,
-           const char *url,
-           const char *style)
+link_open (Email              *e,
+           const TdRenderLink *link,
+           const char         *style)
 {
-  if (!td_url_is_safe_absolute (url))
+  if (link == NULL)
     return FALSE;
   td_html_put (&e->html, "<a");
-  td_html_attr_url (&e->html, "href", url);
+  td_html_attr_url (&e->html, "href", link->url);
   if (style != NULL)
     td_html_putf_attrs (&e->html, " style=\"%s\"", style);
   td_html_put (&e->html, ">");
@@ -330,23 +294,23 @@ markdown (Email                 *e,
 /* A bulletproof button (MJML's pattern): a cell with bgcolor holding a padded
  * link with real text. Outlook on Windows ignores padding on links, so the
  * cell carries the same padding for it as mso-padding-alt. @primary buttons
- * are filled with the accent colour, the others outlined.
+ * are filled with the accent colour, the others outlined. Nothing for a
+ * NULL @link.
  *
  * A VML roundrect would give Outlook rounded corners too, but it repeats
  * the URL and the label and costs about 300 bytes a button: a tenth of the
  * sample's size budget for a cosmetic detail in one client. */
 static void
-button (Email      *e,
-        const char *url,
-        const char *label,
-        gboolean    primary,
-        gboolean    centered,
-        const char *margin)
+button (Email              *e,
+        const TdRenderLink *link,
+        gboolean            primary,
+        gboolean            centered,
+        const char         *margin)
 {
   const TdTheme *t = &e->theme;
   const char *padding = primary ? "12px 24px" : "10px 22px";
 
-  if (!td_url_is_safe_absolute (url))
+  if (link == NULL)
     return;
 
   td_html_newline (&e->html);
@@ -361,11 +325,11 @@ button (Email      *e,
                   "style=\"border-radius:6px;border:2px solid %s;mso-padding-alt:%s\">\n",
                   t->surface, t->accent, padding);
   td_html_put (&e->html, "<a");
-  td_html_attr_url (&e->html, "href", url);
+  td_html_attr_url (&e->html, "href", link->url);
   td_html_putf_attrs (&e->html, " style=\"display:inline-block;padding:%s;font-weight:bold;"
                       "color:%s;text-decoration:none\">", padding,
                       primary ? t->on_accent : t->accent);
-  td_html_text (&e->html, label);
+  td_html_text (&e->html, link->label);
   td_html_put (&e->html, "</a>\n</td></tr></table>\n");
 }
 
@@ -374,21 +338,21 @@ button (Email      *e,
  */
 
 static void
-row_open (Email      *e,
-          JsonObject *section)
+row_open (Email                 *e,
+          const TdRenderSection *section)
 {
   td_html_newline (&e->html);
   td_html_put (&e->html, "<tr");
-  td_html_attr (&e->html, "data-section", td_json_get_string (section, "id"));
+  td_html_attr (&e->html, "data-section", section->id);
   td_html_put (&e->html, ">\n");
 }
 
 /* A row of the white card, in which most sections sit. */
 static void
-card_open (Email      *e,
-           JsonObject *section,
-           const char *padding,
-           gboolean    centered)
+card_open (Email                 *e,
+           const TdRenderSection *section,
+           const char            *padding,
+           gboolean               centered)
 {
   const TdTheme *t = &e->theme;
 
@@ -458,14 +422,11 @@ static void
 title_and_month (Email *e)
 {
   const TdTheme *t = &e->theme;
-  JsonObject *issue = td_render_get_issue (e->context);
-  const char *title = td_json_get_string (issue, "title");
-  g_autofree char *month = td_l10n_format_month (e->language,
-                                                 td_json_get_string (issue, "date"));
+  const TdRenderIssue *issue = e->renderer.issue;
 
   if (!e->wrote_h1)
     {
-      heading (e, 1, title, "28px 0 0");
+      heading (e, 1, issue->title, "28px 0 0");
       e->wrote_h1 = TRUE;
     }
   else
@@ -473,27 +434,24 @@ title_and_month (Email *e)
       /* A second masthead: the email has its h1 already. */
       td_html_putf (&e->html, "<div style=\"margin:28px 0 0;font:32px/1.4 %s;color:%s\">",
                     e->font_heading, t->text);
-      td_html_text (&e->html, title);
+      td_html_text (&e->html, issue->title);
       td_html_put (&e->html, "</div>\n");
     }
-  if (month != NULL)
+  if (issue->month != NULL)
     {
       td_html_putf (&e->html, "<div class=\"mu\" style=\"margin:4px 0 0;color:%s\">", t->muted);
-      td_html_text (&e->html, month);
+      td_html_text (&e->html, issue->month);
       td_html_put (&e->html, "</div>\n");
     }
 }
 
-static void
-render_masthead (Email      *e,
-                 JsonObject *section)
+void
+_td_email_masthead (TdRenderer            *renderer,
+                    const TdRenderSection *section)
 {
+  Email *e = (Email *) renderer;
+  const TdRenderIssue *issue = renderer->issue;
   const TdTheme *t = &e->theme;
-  JsonObject *practice = td_render_get_practice (e->context);
-  const char *logo = td_json_get_string (practice, "logo");
-  const char *name = td_json_get_string (practice, "name");
-  const char *profession = td_json_get_string (practice, "profession");
-  const char *location = td_json_get_string (practice, "location");
 
   row_open (e, section);
   td_html_putf (&e->html, "<td class=\"cd px\" align=\"center\" bgcolor=\"%s\" style=\"color:%s;"
@@ -501,41 +459,36 @@ render_masthead (Email      *e,
                 t->surface, t->text, t->accent, PAD);
   e->card_above = TRUE;
 
-  if (td_json_get_boolean (section, "show_logo", TRUE) && picture_is_usable (e, logo))
+  if (section->logo != NULL)
     {
-      g_autoptr(JsonObject) object = json_object_new ();
-
-      /* The name is written right under the logo: alt="" avoids reading it
-       * twice. The white disc behind the logo is a halo that keeps it
-       * legible on a dark background. */
-      json_object_set_string_member (object, "src", logo);
-      json_object_set_string_member (object, "alt", "");
+      /* The white disc behind the logo is a halo that keeps it legible on a
+       * dark background. */
       td_html_put (&e->html, "<table role=\"presentation\" align=\"center\" border=\"0\" "
                    "cellpadding=\"0\" cellspacing=\"0\"><tr><td style=\"background:#ffffff;"
                    "border-radius:50%;padding:6px\">\n");
-      image (e, object, LOGO_SIZE, SHAPE_SQUARE, NULL, NULL);
+      image (e, section->logo, LOGO_SIZE, SHAPE_SQUARE, NULL, NULL);
       td_html_put (&e->html, "\n</td></tr></table>\n");
     }
-  if (name[0] != '\0')
+  if (issue->name[0] != '\0')
     {
       td_html_putf (&e->html, "<div class=\"nm\" style=\"margin:16px 0 0;font:26px/1.4 %s;"
                     "color:%s\">", e->font_heading, t->accent);
-      td_html_text (&e->html, name);
+      td_html_text (&e->html, issue->name);
       td_html_put (&e->html, "</div>\n");
     }
-  if (profession[0] != '\0' || location[0] != '\0')
+  if (issue->profession[0] != '\0' || issue->location[0] != '\0')
     {
       td_html_putf (&e->html, "<div class=\"mu\" style=\"margin:4px 0 0;font-size:13px;"
                     "line-height:1.5;letter-spacing:1px;text-transform:uppercase;color:%s\">",
                     t->muted);
-      td_html_text (&e->html, profession);
-      if (profession[0] != '\0' && location[0] != '\0')
+      td_html_text (&e->html, issue->profession);
+      if (issue->profession[0] != '\0' && issue->location[0] != '\0')
         td_html_put (&e->html, " · ");
-      td_html_text (&e->html, location);
+      td_html_text (&e->html, issue->location);
       td_html_put (&e->html, "</div>\n");
     }
   title_and_month (e);
-  image_block (e, td_json_get_object (section, "banner"), e->inner, "28px 0 0");
+  image_block (e, section->picture, e->inner, "28px 0 0");
   row_close (e);
 }
 
@@ -543,114 +496,96 @@ render_masthead (Email      *e,
  * supports no position, so no overlay), a text link to the same URL, then
  * the caption. */
 static void
-video_block (Email      *e,
-             JsonObject *video)
+video_block (Email               *e,
+             const TdRenderVideo *video)
 {
-  const char *url = td_json_get_string (video, "url");
-  JsonObject *thumbnail = td_json_get_object (video, "thumbnail");
-  gboolean linked = td_url_is_safe_absolute (url);
-
-  if (image_is_usable (e, thumbnail))
+  if (video->thumbnail != NULL)
     {
+      gboolean linked;
+
       td_html_newline (&e->html);
       td_html_put (&e->html, "<div style=\"margin:8px 0 12px\">");
-      if (linked)
-        link_open (e, url, NULL);
-      image (e, thumbnail, e->inner, SHAPE_WIDE, NULL, "border-radius:6px");
+      linked = link_open (e, video->link, NULL);
+      image (e, video->thumbnail, e->inner, SHAPE_WIDE, NULL, "border-radius:6px");
       td_html_put (&e->html, linked ? "</a></div>\n" : "</div>\n");
     }
-  if (linked)
+  if (video->link != NULL)
     {
       td_html_put (&e->html, "<p style=\"margin:0 0 16px;font-weight:bold\">");
-      link_open (e, url, e->link_style);
+      link_open (e, video->link, e->link_style);
       td_html_put (&e->html, "▶ ");
-      td_html_text (&e->html, tr (e, NC_ ("newsletter", "Watch the video")));
+      td_html_text (&e->html, video->link->label);
       td_html_put (&e->html, "</a></p>\n");
     }
-  markdown (e, td_json_get_string (video, "caption"), &e->md);
+  markdown (e, video->caption, &e->md);
 }
 
-static void
-render_article (Email      *e,
-                JsonObject *section)
+/* An article, and a video section (which has no picture and no body). */
+void
+_td_email_article (TdRenderer            *renderer,
+                   const TdRenderSection *section)
 {
-  const char *title = td_json_get_string (section, "title");
-  JsonObject *video = td_json_get_object (section, "video");
+  Email *e = (Email *) renderer;
 
   card_open (e, section, "32px 40px 16px", FALSE);
-  if (title[0] != '\0')
-    heading (e, 2, title, "0 0 16px");
-  image_block (e, td_json_get_object (section, "image"), e->inner, "0 0 20px");
-  markdown (e, td_json_get_string (section, "body"), &e->md);
-  if (video != NULL)
-    video_block (e, video);
+  if (section->title[0] != '\0')
+    heading (e, 2, section->title, "0 0 16px");
+  image_block (e, section->picture, e->inner, "0 0 20px");
+  markdown (e, section->body, &e->md);
+  if (section->video != NULL)
+    video_block (e, section->video);
   row_close (e);
 }
 
-static void
-render_video (Email      *e,
-              JsonObject *section)
+void
+_td_email_video (TdRenderer            *renderer,
+                 const TdRenderSection *section)
 {
-  const char *title = td_json_get_string (section, "title");
-  JsonObject *video = td_json_get_object (section, "video");
-
-  card_open (e, section, "32px 40px 16px", FALSE);
-  if (title[0] != '\0')
-    heading (e, 2, title, "0 0 16px");
-  if (video != NULL)
-    video_block (e, video);
-  row_close (e);
+  _td_email_article (renderer, section);
 }
 
-/* A link after a news item: "label →". */
+/* A link after a news item: "label →", the arrow pointing on, the way the
+ * text reads. */
 static void
-more_link (Email      *e,
-           JsonObject *link)
+more_link (Email              *e,
+           const TdRenderLink *link)
 {
-  const char *url = td_json_get_string (link, "url");
-  const char *label = td_json_get_string (link, "label");
-
-  if (!td_url_is_safe_absolute (url))
+  if (link == NULL)
     return;
   td_html_newline (&e->html);
   td_html_put (&e->html, "<p style=\"margin:0 0 16px;font-weight:bold\">");
-  link_open (e, url, e->link_style);
-  td_html_text (&e->html, label[0] != '\0' ? label : tr (e, NC_ ("newsletter", "Read more")));
-  td_html_put (&e->html, e->rtl ? " ←</a></p>\n" : " →</a></p>\n");
+  link_open (e, link, e->link_style);
+  td_html_text (&e->html, link->label);
+  td_html_put (&e->html, e->renderer.issue->rtl ? " ←</a></p>\n" : " →</a></p>\n");
 }
 
-static void
-render_news (Email      *e,
-             JsonObject *section)
+void
+_td_email_news (TdRenderer            *renderer,
+                const TdRenderSection *section)
 {
-  const char *title = td_json_get_string (section, "title");
-  JsonArray *items = td_json_get_array (section, "items");
-  guint n = items != NULL ? json_array_get_length (items) : 0;
+  Email *e = (Email *) renderer;
 
   card_open (e, section, "32px 40px 16px", FALSE);
-  if (title[0] != '\0')
-    heading (e, 2, title, "0 0 20px");
-  for (guint i = 0; i < n; i++)
+  if (section->title[0] != '\0')
+    heading (e, 2, section->title, "0 0 20px");
+  for (guint i = 0; i < section->items->len; i++)
     {
-      JsonNode *node = json_array_get_element (items, i);
-      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      JsonObject *photo = td_json_get_object (item, "photo");
-      gboolean two_columns = image_is_usable (e, photo);
+      const TdRenderItem *item = g_ptr_array_index (section->items, i);
+      gboolean two_columns = item->picture != NULL;
 
-      if (item == NULL)
-        continue;
       if (two_columns)
         {
           g_autofree char *width = g_strdup_printf ("%u", NEWS_PHOTO);
 
           columns_open (e);
           column_open (e, width, 0, GUTTER);
-          image (e, photo, NEWS_PHOTO, SHAPE_WIDE, "fl", "border-radius:6px;margin:0 0 16px");
+          image (e, item->picture, NEWS_PHOTO, SHAPE_WIDE, "fl",
+                 "border-radius:6px;margin:0 0 16px");
           column_close (e);
           column_open (e, NULL, 0, 0);
         }
-      markdown (e, td_json_get_string (item, "text"), &e->md);
-      more_link (e, td_json_get_object (item, "link"));
+      markdown (e, item->text, &e->md);
+      more_link (e, item->link);
       if (two_columns)
         {
           column_close (e);
@@ -660,96 +595,68 @@ render_news (Email      *e,
   row_close (e);
 }
 
-static void
-link_button (Email      *e,
-             JsonObject *link,
-             const char *fallback_label,
-             gboolean    primary,
-             gboolean    centered,
-             const char *margin)
+void
+_td_email_cta (TdRenderer            *renderer,
+               const TdRenderSection *section)
 {
-  const char *label = td_json_get_string (link, "label");
-
-  if (link == NULL)
-    return;
-  button (e, td_json_get_string (link, "url"), label[0] != '\0' ? label : fallback_label,
-          primary, centered, margin);
-}
-
-static void
-render_cta (Email      *e,
-            JsonObject *section)
-{
-  const char *title = td_json_get_string (section, "title");
-  const char *message = td_json_get_string (section, "text");
-  const char *phone = td_json_get_string (section, "phone");
-  g_autofree char *tel = td_render_phone_uri ("tel:", phone);
-  g_autofree char *sms = td_render_phone_uri ("sms:", phone);
+  Email *e = (Email *) renderer;
 
   card_open (e, section, "32px 40px 20px", TRUE);
-  if (title[0] != '\0')
-    heading (e, 2, title, "0 0 12px");
-  if (message[0] != '\0')
+  if (section->title[0] != '\0')
+    heading (e, 2, section->title, "0 0 12px");
+  if (section->text[0] != '\0')
     {
       td_html_put (&e->html, "<p style=\"margin:0 0 16px\">");
-      td_html_text_lines (&e->html, message);
+      td_html_text_lines (&e->html, section->text);
       td_html_put (&e->html, "</p>\n");
     }
-  if (tel != NULL && sms != NULL)
+  if (section->call != NULL)
     {
-      const char *call = tr (e, NC_ ("newsletter", "Call"));
-      const char *send = tr (e, NC_ ("newsletter", "Text"));
       /* Side by side; one above the other on a phone unless both labels
        * are short ("Call", "Text"). */
-      gboolean stack = g_utf8_strlen (call, -1) + g_utf8_strlen (send, -1) > 16;
+      gboolean stack = g_utf8_strlen (section->call->label, -1) +
+                       g_utf8_strlen (section->sms->label, -1) > 16;
       const char *cell = stack ? "<td class=\"col\" align=\"center\" style=\"padding:0 6px\">"
                                : "<td style=\"padding:0 6px\">";
 
       /* A phone number reads left to right in every script. */
       td_html_putf (&e->html, "<p dir=\"ltr\" style=\"margin:0 0 16px;font:24px/1.4 %s\">",
                     e->font_heading);
-      td_html_text (&e->html, phone);
+      td_html_text (&e->html, section->phone);
       td_html_put (&e->html, "</p>\n");
       td_html_put (&e->html, "<table role=\"presentation\" align=\"center\" border=\"0\" "
                    "cellpadding=\"0\" cellspacing=\"0\" style=\"margin:0 auto 4px\"><tr>\n");
       td_html_put (&e->html, cell);
-      button (e, tel, call, TRUE, stack, "0 auto 12px");
+      button (e, section->call, TRUE, stack, "0 auto 12px");
       td_html_put (&e->html, "</td>\n");
       td_html_put (&e->html, cell);
-      button (e, sms, send, FALSE, stack, "0 auto 12px");
+      button (e, section->sms, FALSE, stack, "0 auto 12px");
       td_html_put (&e->html, "</td>\n</tr></table>\n");
     }
-  link_button (e, td_json_get_object (section, "form"),
-               tr (e, NC_ ("newsletter", "Book online")), TRUE, TRUE, "0 auto 12px");
-  link_button (e, td_json_get_object (section, "youtube"),
-               tr (e, NC_ ("newsletter", "Subscribe on YouTube")), FALSE, TRUE, "0 auto 12px");
+  button (e, section->form, TRUE, TRUE, "0 auto 12px");
+  button (e, section->youtube, FALSE, TRUE, "0 auto 12px");
   row_close (e);
 }
 
-static void
-render_credentials (Email      *e,
-                    JsonObject *section)
+void
+_td_email_credentials (TdRenderer            *renderer,
+                       const TdRenderSection *section)
 {
+  Email *e = (Email *) renderer;
   const TdTheme *t = &e->theme;
-  const char *title = td_json_get_string (section, "title");
-  JsonArray *badges = td_json_get_array (section, "badges");
-  guint n = badges != NULL ? json_array_get_length (badges) : 0;
-  guint per_row = CLAMP (n, 1, BADGES_A_ROW);
+  guint per_row = CLAMP (section->n_listed, 1, BADGES_A_ROW);
   guint cell = e->inner / per_row;
   g_autofree char *width = g_strdup_printf ("%u%%", 100 / per_row);
   guint in_row = 0;
 
   card_open (e, section, "32px 40px 16px", FALSE);
-  if (title[0] != '\0')
-    heading (e, 2, title, "0 0 20px");
-  for (guint i = 0; i < n; i++)
+  if (section->title[0] != '\0')
+    heading (e, 2, section->title, "0 0 20px");
+  for (guint i = 0; i < section->items->len; i++)
     {
-      JsonNode *node = json_array_get_element (badges, i);
-      JsonObject *badge = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const TdRenderItem *badge = g_ptr_array_index (section->items, i);
       gboolean linked;
 
-      if (badge == NULL)
-        continue;
       if (in_row == 0)
         columns_open (e);
 
@@ -757,12 +664,12 @@ render_credentials (Email      *e,
       td_html_putf (&e->html, "<td class=\"bd mu\" width=\"%s\" align=\"center\" valign=\"top\" "
                     "style=\"padding:0 8px 16px;font-size:13px;line-height:1.4;color:%s\">\n",
                     width, t->muted);
-      linked = link_open (e, td_json_get_string (badge, "url"), NULL);
-      image (e, td_json_get_object (badge, "image"), MIN (BADGE_SIZE, cell - 16), SHAPE_SQUARE,
-             NULL, "margin:0 auto");
+      linked = link_open (e, badge->link, NULL);
+      image (e, badge->picture, MIN (BADGE_SIZE, cell - 16), SHAPE_SQUARE, NULL,
+             "margin:0 auto");
       td_html_put (&e->html, linked ? "</a>\n" : "\n");
       td_html_put (&e->html, "<div style=\"margin:8px 0 0\">");
-      td_html_text (&e->html, td_json_get_string (badge, "name"));
+      td_html_text (&e->html, badge->heading);
       td_html_put (&e->html, "</div>\n</td>\n");
 
       if (++in_row == per_row)
@@ -778,51 +685,38 @@ render_credentials (Email      *e,
 
 /* One offer: heading, picture, text, button. */
 static void
-offer (Email      *e,
-       JsonObject *item,
-       guint       level,
-       guint       width)
+offer (Email              *e,
+       const TdRenderItem *item,
+       guint               level,
+       guint               width)
 {
-  const char *heading_text = td_json_get_string (item, "heading");
-
-  if (heading_text[0] != '\0')
-    heading (e, level, heading_text, "0 0 12px");
-  if (image_is_usable (e, td_json_get_object (item, "image")))
+  if (item->heading[0] != '\0')
+    heading (e, level, item->heading, "0 0 12px");
+  if (item->picture != NULL)
     {
       td_html_newline (&e->html);
-      image (e, td_json_get_object (item, "image"), width, SHAPE_WIDE,
-             width < e->inner ? "fl" : NULL, "border-radius:6px;margin:0 0 16px");
+      image (e, item->picture, width, SHAPE_WIDE, width < e->inner ? "fl" : NULL,
+             "border-radius:6px;margin:0 0 16px");
       td_html_put (&e->html, "\n");
     }
-  markdown (e, td_json_get_string (item, "text"), &e->md);
+  markdown (e, item->text, &e->md);
   /* 24 px under the button keep offers apart when they stack on a phone. */
-  link_button (e, td_json_get_object (item, "link"),
-               tr (e, NC_ ("newsletter", "Read more")), TRUE, FALSE, "0 0 24px");
+  button (e, item->link, TRUE, FALSE, "0 0 24px");
 }
 
 /* Offers as cards, two to a row (one above the other on phones). */
-static void
-render_promotion (Email      *e,
-                  JsonObject *section)
+void
+_td_email_promotion (TdRenderer            *renderer,
+                     const TdRenderSection *section)
 {
-  const char *title = td_json_get_string (section, "title");
-  JsonArray *items = td_json_get_array (section, "items");
-  guint n = items != NULL ? json_array_get_length (items) : 0;
-  guint level = title[0] != '\0' ? 3 : 2;
+  Email *e = (Email *) renderer;
+  GPtrArray *offers = section->items;
+  guint level = section->title[0] != '\0' ? 3 : 2;
   guint half = (e->inner - GUTTER) / 2;
-  g_autoptr(GPtrArray) offers = g_ptr_array_new ();
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = json_array_get_element (items, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        g_ptr_array_add (offers, json_node_get_object (node));
-    }
 
   card_open (e, section, "32px 40px 8px", FALSE);
-  if (title[0] != '\0')
-    heading (e, 2, title, "0 0 20px");
+  if (section->title[0] != '\0')
+    heading (e, 2, section->title, "0 0 20px");
   if (offers->len == 1)
     offer (e, offers->pdata[0], level, e->inner);
   for (guint i = 0; offers->len > 1 && i < offers->len; i += 2)
@@ -840,180 +734,77 @@ render_promotion (Email      *e,
   row_close (e);
 }
 
-static void
-render_tip (Email      *e,
-            JsonObject *section)
+void
+_td_email_tip (TdRenderer            *renderer,
+               const TdRenderSection *section)
 {
+  Email *e = (Email *) renderer;
   const TdTheme *t = &e->theme;
-  const char *title = td_json_get_string (section, "title");
 
   card_open (e, section, "32px 40px", FALSE);
   td_html_putf (&e->html, "<table role=\"presentation\" width=\"100%%\" border=\"0\" "
                 "cellpadding=\"0\" cellspacing=\"0\"><tr><td class=\"tn\" bgcolor=\"%s\" "
                 "style=\"color:%s;padding:%upx %upx 8px;border-radius:8px\">\n", t->accent_tint,
                 t->text, PANEL_PAD, PANEL_PAD);
-  heading (e, 2, title[0] != '\0' ? title : tr (e, NC_ ("newsletter", "Did you know?")),
-           "0 0 12px");
-  markdown (e, td_json_get_string (section, "body"), &e->md);
-  image_block (e, td_json_get_object (section, "image"), e->inner - 2 * PANEL_PAD,
-               "0 0 16px");
+  heading (e, 2, section->title, "0 0 12px");
+  markdown (e, section->body, &e->md);
+  image_block (e, section->picture, e->inner - 2 * PANEL_PAD, "0 0 16px");
   td_html_newline (&e->html);
   td_html_put (&e->html, "</td></tr></table>\n");
   row_close (e);
 }
 
-/* "https://example.com/" shows as "example.com". */
-static void
-website_text (Email      *e,
-              const char *url)
-{
-  const char *shown = url;
-  gsize len;
-  g_autofree char *copy = NULL;
-
-  if (g_ascii_strncasecmp (shown, "https://", 8) == 0)
-    shown += 8;
-  else if (g_ascii_strncasecmp (shown, "http://", 7) == 0)
-    shown += 7;
-  len = strlen (shown);
-  while (len > 0 && shown[len - 1] == '/')
-    len--;
-  copy = len > 0 ? g_strndup (shown, len) : g_strdup (url);
-  td_html_text (&e->html, copy);
-}
-
 /* On the page's background, under the card: the note, the postal address,
  * the copyright, the website and the unsubscribe link. */
-static void
-render_footer (Email      *e,
-               JsonObject *section)
+void
+_td_email_footer (TdRenderer            *renderer,
+                  const TdRenderSection *section)
 {
+  Email *e = (Email *) renderer;
+  const TdRenderIssue *issue = renderer->issue;
   const TdTheme *t = &e->theme;
-  JsonObject *practice = td_render_get_practice (e->context);
-  JsonObject *issue = td_render_get_issue (e->context);
-  const char *address = td_json_get_string (practice, "address");
-  const char *copyright = td_json_get_string (section, "copyright");
-  const char *website = td_json_get_string (practice, "website");
-  const char *unsubscribe = td_json_get_string (issue, "unsubscribe_url");
-  /* A merge tag is replaced by the mailing service: written verbatim. */
-  gboolean has_unsubscribe = td_url_is_merge_tag (unsubscribe) ||
-                             td_url_is_safe_absolute (unsubscribe);
-  gboolean has_website = td_url_is_safe_absolute (website);
 
   row_open (e, section);
   td_html_putf (&e->html, "<td class=\"px mu\" align=\"center\" style=\"padding:32px %upx;"
                 "font-size:14px;line-height:1.6;color:%s\">\n", PAD, t->muted);
   e->card_above = FALSE;
 
-  markdown (e, td_json_get_string (section, "note"), &e->md_small);
-  if (address[0] != '\0')
+  markdown (e, section->body, &e->md_small);
+  if (issue->address[0] != '\0')
     {
       td_html_put (&e->html, "<p style=\"margin:0 0 12px\">");
-      td_html_text_lines (&e->html, address);
+      td_html_text_lines (&e->html, issue->address);
       td_html_put (&e->html, "</p>\n");
     }
-  if (copyright[0] != '\0')
+  if (section->copyright[0] != '\0')
     {
       td_html_put (&e->html, "<p style=\"margin:0 0 12px\">");
-      td_html_text (&e->html, copyright);
+      td_html_text (&e->html, section->copyright);
       td_html_put (&e->html, "</p>\n");
     }
-  if (has_website || has_unsubscribe)
+  if (issue->website != NULL || issue->unsubscribe != NULL)
     {
-      g_autofree char *style = g_strdup_printf ("color:%s;text-decoration:underline", t->muted);
-
       td_html_put (&e->html, "<p style=\"margin:0\">");
-      if (has_website)
+      if (link_open (e, issue->website, e->muted_link_style))
         {
-          link_open (e, website, style);
-          website_text (e, website);
+          td_html_text (&e->html, issue->website->label);
           td_html_put (&e->html, "</a>");
         }
-      if (has_website && has_unsubscribe)
+      if (issue->website != NULL && issue->unsubscribe != NULL)
         td_html_put (&e->html, " · ");
-      if (has_unsubscribe)
+      /* The unsubscribe URL may be a merge tag, for the mailing service to
+       * replace: written verbatim. */
+      if (issue->unsubscribe != NULL)
         {
           td_html_put (&e->html, "<a");
-          td_html_attr_url (&e->html, "href", unsubscribe);
-          td_html_putf_attrs (&e->html, " style=\"%s\">", style);
-          td_html_text (&e->html, tr (e, NC_ ("newsletter", "Unsubscribe")));
+          td_html_attr_url (&e->html, "href", issue->unsubscribe->url);
+          td_html_putf_attrs (&e->html, " style=\"%s\">", e->muted_link_style);
+          td_html_text (&e->html, issue->unsubscribe->label);
           td_html_put (&e->html, "</a>");
         }
       td_html_put (&e->html, "</p>\n");
     }
   row_close (e);
-}
-
-typedef void (*RenderFunc) (Email      *e,
-                            JsonObject *section);
-
-static const struct
-{
-  const char *type;
-  RenderFunc  render;
-} renderers[] = {
-  { "masthead", render_masthead },
-  { "article", render_article },
-  { "video", render_video },
-  { "news", render_news },
-  { "cta", render_cta },
-  { "credentials", render_credentials },
-  { "promotion", render_promotion },
-  { "tip", render_tip },
-  { "footer", render_footer },
-};
-
-static RenderFunc
-lookup_renderer (JsonObject *section)
-{
-  const char *type = td_json_get_string (section, "type");
-
-  for (gsize i = 0; i < G_N_ELEMENTS (renderers); i++)
-    if (g_str_equal (type, renderers[i].type))
-      return renderers[i].render;
-  return NULL;
-}
-
-static JsonObject *
-get_section (JsonArray *sections,
-             guint      index)
-{
-  JsonNode *node = json_array_get_element (sections, index);
-
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static void
-render_sections (Email *e)
-{
-  const TdTheme *t = &e->theme;
-  JsonArray *sections = td_render_get_sections (e->context);
-  guint n = sections != NULL ? json_array_get_length (sections) : 0;
-  gboolean has_masthead = FALSE;
-
-  for (guint i = 0; i < n; i++)
-    if (lookup_renderer (get_section (sections, i)) == render_masthead)
-      has_masthead = TRUE;
-
-  /* Without a masthead the issue's title still heads the email. */
-  if (!has_masthead)
-    {
-      td_html_putf (&e->html, "<tr>\n<td class=\"cd px\" align=\"center\" bgcolor=\"%s\" "
-                    "style=\"color:%s;border-top:6px solid %s;padding:12px %upx 32px\">\n",
-                    t->surface, t->text, t->accent, PAD);
-      title_and_month (e);
-      row_close (e);
-      e->card_above = TRUE;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *section = get_section (sections, i);
-      RenderFunc render = section != NULL ? lookup_renderer (section) : NULL;
-
-      if (render != NULL)
-        render (e, section);
-    }
 }
 
 /* ---------------------------------------------------------------------------
@@ -1024,23 +815,21 @@ static void
 head (Email *e)
 {
   const TdTheme *t = &e->theme;
-  JsonObject *issue = td_render_get_issue (e->context);
-  const char *subject = td_json_get_string (issue, "subject");
+  const TdRenderIssue *issue = e->renderer.issue;
   g_autofree char *dark_accent = mix (t->brand, "#ffffff", 0.5);
   g_autofree char *dark_tint = mix (t->brand, DARK_SURFACE, 0.8);
 
   td_html_put (&e->html, "<!DOCTYPE html>\n<html");
-  td_html_attr (&e->html, "lang", e->language);
+  td_html_attr (&e->html, "lang", issue->language);
   td_html_putf_attrs (&e->html, " dir=\"%s\" "
                       "xmlns:o=\"urn:schemas-microsoft-com:office:office\">\n",
-                      e->rtl ? "rtl" : "ltr");
+                      issue->rtl ? "rtl" : "ltr");
   td_html_put (&e->html, "<head>\n<meta charset=\"utf-8\">\n"
                "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
                "<meta name=\"x-apple-disable-message-reformatting\">\n"
                "<meta name=\"color-scheme\" content=\"light dark\">\n"
                "<meta name=\"supported-color-schemes\" content=\"light dark\">\n<title>");
-  td_html_text_unparsed (&e->html,
-                         subject[0] != '\0' ? subject : td_json_get_string (issue, "title"));
+  td_html_text_unparsed (&e->html, issue->subject[0] != '\0' ? issue->subject : issue->title);
   td_html_put (&e->html, "</title>\n");
   /* Outlook scales pictures on high-DPI screens unless told 96 dpi; it
    * falls back to Times where a font isn't repeated on every cell, and may
@@ -1089,35 +878,44 @@ head (Email *e)
 static void
 preheader (Email *e)
 {
-  JsonObject *issue = td_render_get_issue (e->context);
-
   td_html_put (&e->html, "<div style=\"display:none;max-height:0;max-width:0;overflow:hidden;"
                "opacity:0;mso-hide:all\">");
-  td_html_text (&e->html, td_json_get_string (issue, "preheader"));
+  td_html_text (&e->html, e->renderer.issue->preheader);
   td_html_newline (&e->html);
   for (guint i = 0; i < PREHEADER_SPACERS; i++)
     td_html_put (&e->html, "&nbsp;&zwnj;");
   td_html_put (&e->html, "\n</div>\n");
 }
 
+/* The sections, after a row with the issue's title when no masthead gives
+ * one. */
+static void
+render_sections (Email *e)
+{
+  const TdTheme *t = &e->theme;
+
+  if (!e->renderer.issue->has_masthead)
+    {
+      td_html_putf (&e->html, "<tr>\n<td class=\"cd px\" align=\"center\" bgcolor=\"%s\" "
+                    "style=\"color:%s;border-top:6px solid %s;padding:12px %upx 32px\">\n",
+                    t->surface, t->text, t->accent, PAD);
+      title_and_month (e);
+      row_close (e);
+      e->card_above = TRUE;
+    }
+  _td_render_layout (&e->renderer);
+}
+
 char *
-_td_render_email (const TdRenderContext *context,
-                  gsize                 *length)
+_td_render_email (const TdRenderIssue *issue,
+                  gsize               *length)
 {
   Email e;
   const TdTheme *t;
-  JsonObject *issue;
-  const char *subject;
-  const char *web_url;
+  char *result;
 
-  g_return_val_if_fail (context != NULL, NULL);
-  g_return_val_if_fail (context->root != NULL && JSON_NODE_HOLDS_OBJECT (context->root), NULL);
-
-  email_init (&e, context);
+  email_init (&e, issue);
   t = &e.theme;
-  issue = td_render_get_issue (context);
-  subject = td_json_get_string (issue, "subject");
-  web_url = td_json_get_string (issue, "public_base_url");
 
   head (&e);
   td_html_putf (&e.html, "<body class=\"pg\" style=\"margin:0;padding:0;background:%s\">\n",
@@ -1126,27 +924,24 @@ _td_render_email (const TdRenderContext *context,
 
   /* The wrapper repeats lang and dir: webmail drops <html>. */
   td_html_put (&e.html, "<div role=\"article\" aria-roledescription=\"email\"");
-  td_html_attr (&e.html, "aria-label",
-                subject[0] != '\0' ? subject : td_json_get_string (issue, "title"));
-  td_html_attr (&e.html, "lang", e.language);
+  td_html_attr (&e.html, "aria-label", issue->subject[0] != '\0' ? issue->subject : issue->title);
+  td_html_attr (&e.html, "lang", issue->language);
   td_html_putf_attrs (&e.html, " dir=\"%s\" class=\"pg\" style=\"background:%s;padding:0 0 24px;"
                       "font-family:%s;font-size:16px;line-height:1.6;color:%s\">\n",
-                      e.rtl ? "rtl" : "ltr", t->page, t->font_body, t->text);
+                      issue->rtl ? "rtl" : "ltr", t->page, t->font_body, t->text);
   td_html_put (&e.html, "<!--[if mso]><table role=\"presentation\" align=\"center\" width=\"600\" "
                "border=\"0\" cellpadding=\"0\" cellspacing=\"0\"><tr><td><![endif]-->\n");
   td_html_putf (&e.html, "<table role=\"presentation\" align=\"center\" width=\"100%%\" "
                 "border=\"0\" cellpadding=\"0\" cellspacing=\"0\" style=\"max-width:%upx;"
                 "margin:0 auto\">\n", t->content_width);
 
-  if (td_url_is_safe_absolute (web_url))
+  if (issue->web_version != NULL)
     {
-      g_autofree char *style = g_strdup_printf ("color:%s;text-decoration:underline", t->muted);
-
       td_html_putf (&e.html, "<tr>\n<td class=\"px mu\" align=\"center\" style=\"padding:16px %upx;"
                     "font-size:13px;line-height:1.5;color:%s\">",
                     PAD, t->muted);
-      link_open (&e, web_url, style);
-      td_html_text (&e.html, tr (&e, "View in browser"));
+      link_open (&e, issue->web_version, e.muted_link_style);
+      td_html_text (&e.html, issue->web_version->label);
       td_html_put (&e.html, "</a>");
       row_close (&e);
     }
@@ -1159,10 +954,7 @@ _td_render_email (const TdRenderContext *context,
 
   if (length != NULL)
     *length = e.out->len;
-  {
-    char *result = g_string_free (g_steal_pointer (&e.out), FALSE);
-
-    email_clear (&e);
-    return result;
-  }
+  result = g_string_free (g_steal_pointer (&e.out), FALSE);
+  email_clear (&e);
+  return result;
 }

@@ -16,20 +16,18 @@
  * is the one <h1>: the first masthead shows it; an issue without a masthead
  * gets a small header with just the title, so the page keeps its h1.
  *
- * The body is rendered before the head, so that the head's og:image can name
- * the first picture, and the same walk lists the pictures for the export.
+ * The sections come resolved (td-render-private.h): this file only lays
+ * them out, one function per section type, called from the table of
+ * section types. The body is written before the head, which names the
+ * first picture as og:image.
  */
 
 #include "config.h"
 
 #include <string.h>
 
-#include "td-issue-validator.h"
 #include "td-html.h"
 #include "td-html-writer.h"
-#include "td-image-info.h"
-#include "td-json-path.h"
-#include "td-l10n.h"
 #include "td-markdown.h"
 #include "td-render-private.h"
 #include "td-theme.h"
@@ -42,55 +40,36 @@
 /* The logo and the badges are shown at 6rem and 5.5rem. */
 #define SMALL_MAX_PX  192
 
+/* A web page being written; the layouts below get its renderer. */
 typedef struct
 {
-  const TdRenderContext *context;
-  const char            *language;
-  gboolean               rtl;
-  TdHtmlWriter           html;
-  GPtrArray             *images;   /* picture paths in order of first use */
-  GHashTable            *seen;     /* the same strings, borrowed */
-  guint                  n_img;    /* <img> elements written so far */
-  gboolean               wrote_h1;
+  TdRenderer    renderer;  /* first, so that a TdRenderer * is a Web * */
+  TdHtmlWriter  html;
+  guint         n_img;     /* <img> elements written so far */
+  gboolean      wrote_h1;
 } Web;
 
 /* Pictures */
 
-static void
-note_image (Web        *w,
-            const char *src)
-{
-  char *copy;
-
-  if (g_hash_table_contains (w->seen, src))
-    return;
-  copy = g_strdup (src);
-  g_ptr_array_add (w->images, copy);
-  g_hash_table_add (w->seen, copy);
-}
-
-/* Writes <img> for the picture at @src, or nothing (returning FALSE) when it
- * can't be shown. */
+/* Writes <img> for @picture scaled to @max_width (it may be NULL: then
+ * nothing is written, and FALSE returned). */
 static gboolean
-append_image_src (Web        *w,
-                  const char *src,
-                  const char *alt,
-                  guint       max_width,
-                  const char *css_class)
+append_picture (Web                   *w,
+                const TdRenderPicture *picture,
+                guint                  max_width,
+                const char            *css_class)
 {
-  g_autofree char *url = td_render_picture_url (w->context, src);
   guint width, height;
 
-  if (url == NULL)
+  if (picture == NULL)
     return FALSE;
-  note_image (w, src);
 
   td_html_put (&w->html, "<img");
   if (css_class != NULL)
     td_html_putf (&w->html, " class=\"%s\"", css_class);
-  td_html_attr_url (&w->html, "src", url);
-  td_html_attr (&w->html, "alt", alt);
-  if (td_render_image_size (w->context, src, max_width, &width, &height))
+  td_html_attr_url (&w->html, "src", picture->url);
+  td_html_attr (&w->html, "alt", picture->alt);
+  if (_td_render_picture_fit (picture, max_width, &width, &height))
     td_html_putf_attrs (&w->html, " width=\"%u\" height=\"%u\"", width, height);
   /* The first picture is at the top of the page: load it at once. */
   if (w->n_img > 0)
@@ -98,31 +77,6 @@ append_image_src (Web        *w,
   td_html_put_attrs (&w->html, " decoding=\"async\">");
   w->n_img++;
   return TRUE;
-}
-
-/* The same for an image object ({ "src", "alt" }, may be NULL). */
-static gboolean
-append_image (Web        *w,
-              JsonObject *image,
-              guint       max_width,
-              const char *css_class)
-{
-  if (image == NULL)
-    return FALSE;
-  return append_image_src (w, td_json_get_string (image, "src"),
-                           td_json_get_string (image, "alt"), max_width, css_class);
-}
-
-static gboolean
-image_object_is_usable (Web        *w,
-                        JsonObject *image)
-{
-  g_autofree char *url = NULL;
-
-  if (image == NULL)
-    return FALSE;
-  url = td_render_picture_url (w->context, td_json_get_string (image, "src"));
-  return url != NULL;
 }
 
 /* Text */
@@ -157,34 +111,52 @@ append_heading (Web        *w,
   td_html_putf (&w->html, "</h%u>\n", level);
 }
 
-/* Writes <a href="@url" class="@css_class"> and returns TRUE, or writes
- * nothing and returns FALSE when @url is not an absolute http(s), mailto,
- * tel or sms URL: the rule of the email and the plain text, so that every
- * format links the same places. */
+/* Writes <a href="…" class="@css_class"> for @link; nothing, and FALSE,
+ * when it is NULL (a URL no format may link). */
 static gboolean
-append_link_open (Web        *w,
-                  const char *url,
-                  const char *css_class)
+append_link_open (Web                *w,
+                  const TdRenderLink *link,
+                  const char         *css_class)
 {
-  if (!td_url_is_safe_absolute (url))
+  if (link == NULL)
     return FALSE;
   td_html_put (&w->html, "<a");
   if (css_class != NULL)
     td_html_putf (&w->html, " class=\"%s\"", css_class);
-  td_html_attr_url (&w->html, "href", url);
+  td_html_attr_url (&w->html, "href", link->url);
   td_html_put (&w->html, ">");
   return TRUE;
 }
 
+/* The link with its label, then @after inside it. */
 static void
-append_section_open (Web        *w,
-                     const char *element,
-                     const char *css_class,
-                     JsonObject *section)
+append_link (Web                *w,
+             const TdRenderLink *link,
+             const char         *css_class,
+             const char         *after)
+{
+  if (!append_link_open (w, link, css_class))
+    return;
+  td_html_text (&w->html, link->label);
+  td_html_put (&w->html, after);
+}
+
+static void
+append_section_open (Web                   *w,
+                     const char            *element,
+                     const char            *css_class,
+                     const TdRenderSection *section)
 {
   td_html_putf (&w->html, "<%s class=\"%s\"", element, css_class);
-  td_html_attr (&w->html, "data-section", td_json_get_string (section, "id"));
+  td_html_attr (&w->html, "data-section", section->id);
   td_html_put (&w->html, ">\n");
+}
+
+/* A section needs a heading; without one its content stands alone. */
+static const char *
+titled_element (const TdRenderSection *section)
+{
+  return section->title[0] != '\0' ? "section" : "div";
 }
 
 /* Sections */
@@ -192,570 +164,349 @@ append_section_open (Web        *w,
 static void
 append_title_and_month (Web *w)
 {
-  JsonObject *issue = td_render_get_issue (w->context);
-  const char *date = td_json_get_string (issue, "date");
-  g_autofree char *month = td_l10n_format_month (w->language, date);
+  const TdRenderIssue *issue = w->renderer.issue;
 
   if (!w->wrote_h1)
     {
-      append_heading (w, 1, td_json_get_string (issue, "title"));
+      append_heading (w, 1, issue->title);
       w->wrote_h1 = TRUE;
     }
   else
     {
       /* A second masthead: the page has its h1 already. */
       td_html_put (&w->html, "<p class=\"issue-title\">");
-      td_html_text (&w->html, td_json_get_string (issue, "title"));
+      td_html_text (&w->html, issue->title);
       td_html_put (&w->html, "</p>\n");
     }
 
-  if (month != NULL)
+  if (issue->month != NULL)
     {
       td_html_put (&w->html, "<p class=\"issue-date\"><time");
-      td_html_attr (&w->html, "datetime", date);
+      td_html_attr (&w->html, "datetime", issue->date);
       td_html_put (&w->html, ">");
-      td_html_text (&w->html, month);
+      td_html_text (&w->html, issue->month);
       td_html_put (&w->html, "</time></p>\n");
     }
 }
 
+/* "profession · location", each part wrapping as a whole when it fits on a
+ * line. */
 static void
-render_masthead (Web        *w,
-                 JsonObject *section)
+append_tagline (Web                 *w,
+                const TdRenderIssue *issue)
 {
-  JsonObject *practice = td_render_get_practice (w->context);
-  const char *name = td_json_get_string (practice, "name");
-  const char *profession = td_json_get_string (practice, "profession");
-  const char *location = td_json_get_string (practice, "location");
-  JsonObject *banner = td_json_get_object (section, "banner");
+  const char *parts[] = { issue->profession, issue->location };
+  gboolean first = TRUE;
+
+  if (issue->profession[0] == '\0' && issue->location[0] == '\0')
+    return;
+  td_html_put (&w->html, "<p class=\"tagline\">");
+  for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (parts[i][0] == '\0')
+        continue;
+      if (!first)
+        td_html_put (&w->html, " · ");
+      td_html_put (&w->html, "<span>");
+      td_html_text (&w->html, parts[i]);
+      td_html_put (&w->html, "</span>");
+      first = FALSE;
+    }
+  td_html_put (&w->html, "</p>\n");
+}
+
+void
+_td_web_masthead (TdRenderer            *renderer,
+                  const TdRenderSection *section)
+{
+  Web *w = (Web *) renderer;
+  const TdRenderIssue *issue = renderer->issue;
 
   append_section_open (w, "header", "masthead", section);
-
-  /* The practice's name is right under its logo: alt="" avoids reading
-   * it twice. */
-  if (td_json_get_boolean (section, "show_logo", TRUE) &&
-      append_image_src (w, td_json_get_string (practice, "logo"), "", SMALL_MAX_PX, "logo"))
+  if (append_picture (w, section->logo, SMALL_MAX_PX, "logo"))
     td_html_put (&w->html, "\n");
-
-  if (name[0] != '\0')
+  if (issue->name[0] != '\0')
     {
       td_html_put (&w->html, "<p class=\"practice\">");
-      td_html_text (&w->html, name);
+      td_html_text (&w->html, issue->name);
       td_html_put (&w->html, "</p>\n");
     }
-  if (profession[0] != '\0' || location[0] != '\0')
-    {
-      /* Each part wraps as a whole when it fits on a line. */
-      td_html_put (&w->html, "<p class=\"tagline\">");
-      if (profession[0] != '\0')
-        {
-          td_html_put (&w->html, "<span>");
-          td_html_text (&w->html, profession);
-          td_html_put (&w->html, "</span>");
-        }
-      if (profession[0] != '\0' && location[0] != '\0')
-        td_html_put (&w->html, " · ");
-      if (location[0] != '\0')
-        {
-          td_html_put (&w->html, "<span>");
-          td_html_text (&w->html, location);
-          td_html_put (&w->html, "</span>");
-        }
-      td_html_put (&w->html, "</p>\n");
-    }
-
+  append_tagline (w, issue);
   append_title_and_month (w);
-
-  if (append_image (w, banner, COLUMN_MAX_PX, "banner"))
+  if (append_picture (w, section->picture, COLUMN_MAX_PX, "banner"))
     td_html_put (&w->html, "\n");
-
   td_html_put (&w->html, "</header>\n");
 }
 
 /* The thumbnail linked to the video, a text link to it, then the caption. */
 static void
-render_video_block (Web        *w,
-                    JsonObject *video)
+append_video (Web                 *w,
+              const TdRenderVideo *video)
 {
-  const char *url = td_json_get_string (video, "url");
-  JsonObject *thumbnail = td_json_get_object (video, "thumbnail");
-  gboolean linked = td_url_is_safe_absolute (url);
-
   td_html_put (&w->html, "<div class=\"video\">\n");
-  if (image_object_is_usable (w, thumbnail))
+  if (video->thumbnail != NULL)
     {
-      if (linked)
-        append_link_open (w, url, "video-thumb");
-      append_image (w, thumbnail, COLUMN_MAX_PX, NULL);
+      gboolean linked = append_link_open (w, video->link, "video-thumb");
+
+      append_picture (w, video->thumbnail, COLUMN_MAX_PX, NULL);
       td_html_put (&w->html, linked ? "</a>\n" : "\n");
     }
-  if (linked)
+  if (video->link != NULL)
     {
       td_html_put (&w->html, "<p class=\"watch\">");
-      append_link_open (w, url, NULL);
+      append_link_open (w, video->link, NULL);
       td_html_put (&w->html, "▶ ");
-      td_html_text (&w->html, td_l10n_gettext (w->language, "newsletter", "Watch the video"));
+      td_html_text (&w->html, video->link->label);
       td_html_put (&w->html, "</a></p>\n");
     }
-  append_markdown (w, td_json_get_string (video, "caption"), "prose caption");
+  append_markdown (w, video->caption, "prose caption");
   td_html_put (&w->html, "</div>\n");
 }
 
-static void
-render_article (Web        *w,
-                JsonObject *section)
+/* An article and a video section are both an <article>. */
+void
+_td_web_article (TdRenderer            *renderer,
+                 const TdRenderSection *section)
 {
-  const char *title = td_json_get_string (section, "title");
-  JsonObject *image = td_json_get_object (section, "image");
-  JsonObject *video = td_json_get_object (section, "video");
+  Web *w = (Web *) renderer;
 
   append_section_open (w, "article", "article", section);
-  if (title[0] != '\0')
-    append_heading (w, 2, title);
-  if (append_image (w, image, COLUMN_MAX_PX, "wide"))
+  if (section->title[0] != '\0')
+    append_heading (w, 2, section->title);
+  if (append_picture (w, section->picture, COLUMN_MAX_PX, "wide"))
     td_html_put (&w->html, "\n");
-  append_markdown (w, td_json_get_string (section, "body"), "prose");
-  if (video != NULL)
-    render_video_block (w, video);
+  if (section->body != NULL)
+    append_markdown (w, section->body, "prose");
+  if (section->video != NULL)
+    append_video (w, section->video);
   td_html_put (&w->html, "</article>\n");
 }
 
-static void
-render_video (Web        *w,
-              JsonObject *section)
+void
+_td_web_video (TdRenderer            *renderer,
+               const TdRenderSection *section)
 {
-  const char *title = td_json_get_string (section, "title");
-  JsonObject *video = td_json_get_object (section, "video");
-
-  append_section_open (w, "article", "article", section);
-  if (title[0] != '\0')
-    append_heading (w, 2, title);
-  if (video != NULL)
-    render_video_block (w, video);
-  td_html_put (&w->html, "</article>\n");
+  _td_web_article (renderer, section);
 }
 
-static void
-render_news (Web        *w,
-             JsonObject *section)
+void
+_td_web_news (TdRenderer            *renderer,
+              const TdRenderSection *section)
 {
-  const char *title = td_json_get_string (section, "title");
-  /* A section needs a heading; without one the items stand alone. */
-  const char *element = title[0] != '\0' ? "section" : "div";
-  JsonArray *items = td_json_get_array (section, "items");
-  guint n = items != NULL ? json_array_get_length (items) : 0;
+  Web *w = (Web *) renderer;
+  const char *element = titled_element (section);
 
   append_section_open (w, element, "news", section);
-  if (title[0] != '\0')
-    append_heading (w, 2, title);
-  if (n > 0)
+  if (section->title[0] != '\0')
+    append_heading (w, 2, section->title);
+  if (section->n_listed > 0)
     td_html_put (&w->html, "<ul class=\"news-list\">\n");
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < section->items->len; i++)
     {
-      JsonNode *node = json_array_get_element (items, i);
-      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      JsonObject *photo, *link;
+      const TdRenderItem *item = g_ptr_array_index (section->items, i);
 
-      if (item == NULL)
-        continue;
-      photo = td_json_get_object (item, "photo");
-      link = td_json_get_object (item, "link");
-
-      if (image_object_is_usable (w, photo))
+      if (item->picture != NULL)
         {
           td_html_put (&w->html, "<li class=\"card news-item has-photo\">\n");
-          append_image (w, photo, COLUMN_MAX_PX, "news-photo");
+          append_picture (w, item->picture, COLUMN_MAX_PX, "news-photo");
           td_html_put (&w->html, "\n");
         }
       else
         td_html_put (&w->html, "<li class=\"card news-item\">\n");
       td_html_put (&w->html, "<div class=\"card-body\">\n");
-      append_markdown (w, td_json_get_string (item, "text"), "prose");
-      if (link != NULL && td_url_is_safe_absolute (td_json_get_string (link, "url")))
+      append_markdown (w, item->text, "prose");
+      if (item->link != NULL)
         {
-          const char *label = td_json_get_string (link, "label");
-
           td_html_put (&w->html, "<p class=\"more\">");
-          append_link_open (w, td_json_get_string (link, "url"), NULL);
-          if (label[0] == '\0')
-            label = td_l10n_gettext (w->language, "newsletter", "Read more");
-          td_html_text (&w->html, label);
           /* The arrow points on, the way the text reads. */
-          td_html_put (&w->html, w->rtl ? " ←</a></p>\n" : " →</a></p>\n");
+          append_link (w, item->link, NULL,
+                       renderer->issue->rtl ? " ←</a></p>\n" : " →</a></p>\n");
         }
       td_html_put (&w->html, "</div>\n</li>\n");
     }
-  if (n > 0)
+  if (section->n_listed > 0)
     td_html_put (&w->html, "</ul>\n");
   td_html_putf (&w->html, "</%s>\n", element);
 }
 
 static void
-append_button (Web        *w,
-               const char *url,
-               const char *label,
-               gboolean    primary)
+append_button (Web                *w,
+               const TdRenderLink *link,
+               gboolean            primary)
 {
-  if (!append_link_open (w, url, primary ? "button" : "button button-alt"))
-    return;
-  td_html_text (&w->html, label);
-  td_html_put (&w->html, "</a>\n");
+  append_link (w, link, primary ? "button" : "button button-alt", "</a>\n");
 }
 
-static void
-append_link_button (Web        *w,
-                    JsonObject *link,
-                    const char *fallback_label,
-                    gboolean    primary)
+void
+_td_web_cta (TdRenderer            *renderer,
+             const TdRenderSection *section)
 {
-  const char *label;
-
-  if (link == NULL)
-    return;
-  label = td_json_get_string (link, "label");
-  append_button (w, td_json_get_string (link, "url"),
-                 label[0] != '\0' ? label : fallback_label, primary);
-}
-
-static gboolean
-link_is_usable (JsonObject *link)
-{
-  return link != NULL && td_url_is_safe_absolute (td_json_get_string (link, "url"));
-}
-
-static void
-render_cta (Web        *w,
-            JsonObject *section)
-{
-  const char *title = td_json_get_string (section, "title");
-  const char *element = title[0] != '\0' ? "section" : "div";
-  const char *text = td_json_get_string (section, "text");
-  const char *phone = td_json_get_string (section, "phone");
-  g_autofree char *tel = td_render_phone_uri ("tel:", phone);
-  g_autofree char *sms = td_render_phone_uri ("sms:", phone);
-  JsonObject *form = td_json_get_object (section, "form");
-  JsonObject *youtube = td_json_get_object (section, "youtube");
+  Web *w = (Web *) renderer;
+  const char *element = titled_element (section);
 
   append_section_open (w, element, "cta", section);
-  if (title[0] != '\0')
-    append_heading (w, 2, title);
-  if (text[0] != '\0')
+  if (section->title[0] != '\0')
+    append_heading (w, 2, section->title);
+  if (section->text[0] != '\0')
     {
       td_html_put (&w->html, "<p class=\"cta-text\">");
-      td_html_text_lines (&w->html, text);
+      td_html_text_lines (&w->html, section->text);
       td_html_put (&w->html, "</p>\n");
     }
-  if (tel != NULL && sms != NULL)
+  if (section->call != NULL)
     {
       td_html_put (&w->html, "<p class=\"phone\">");
-      td_html_text (&w->html, phone);
+      td_html_text (&w->html, section->phone);
       td_html_put (&w->html, "</p>\n<p class=\"buttons call\">\n");
-      append_button (w, tel, td_l10n_gettext (w->language, "newsletter", "Call"), TRUE);
-      append_button (w, sms, td_l10n_gettext (w->language, "newsletter", "Text"), FALSE);
+      append_button (w, section->call, TRUE);
+      append_button (w, section->sms, FALSE);
       td_html_put (&w->html, "</p>\n");
     }
-  if (link_is_usable (form) || link_is_usable (youtube))
+  if (section->form != NULL || section->youtube != NULL)
     {
       td_html_put (&w->html, "<p class=\"buttons\">\n");
-      append_link_button (w, form,
-                          td_l10n_gettext (w->language, "newsletter", "Book online"), TRUE);
-      append_link_button (w, youtube,
-                          td_l10n_gettext (w->language, "newsletter", "Subscribe on YouTube"),
-                          FALSE);
+      append_button (w, section->form, TRUE);
+      append_button (w, section->youtube, FALSE);
       td_html_put (&w->html, "</p>\n");
     }
   td_html_putf (&w->html, "</%s>\n", element);
 }
 
-static void
-render_credentials (Web        *w,
-                    JsonObject *section)
+void
+_td_web_credentials (TdRenderer            *renderer,
+                     const TdRenderSection *section)
 {
-  const char *title = td_json_get_string (section, "title");
-  const char *element = title[0] != '\0' ? "section" : "div";
-  JsonArray *badges = td_json_get_array (section, "badges");
-  guint n = badges != NULL ? json_array_get_length (badges) : 0;
+  Web *w = (Web *) renderer;
+  const char *element = titled_element (section);
 
   append_section_open (w, element, "credentials", section);
-  if (title[0] != '\0')
-    append_heading (w, 2, title);
-  if (n > 0)
+  if (section->title[0] != '\0')
+    append_heading (w, 2, section->title);
+  if (section->n_listed > 0)
     td_html_put (&w->html, "<ul class=\"badges\">\n");
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < section->items->len; i++)
     {
-      JsonNode *node = json_array_get_element (badges, i);
-      JsonObject *badge = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      JsonObject *image;
+      const TdRenderItem *badge = g_ptr_array_index (section->items, i);
       gboolean linked;
 
-      if (badge == NULL)
-        continue;
-      image = td_json_get_object (badge, "image");
-
       td_html_put (&w->html, "<li>");
-      linked = append_link_open (w, td_json_get_string (badge, "url"), NULL);
-      append_image (w, image, SMALL_MAX_PX, NULL);
+      linked = append_link_open (w, badge->link, NULL);
+      append_picture (w, badge->picture, SMALL_MAX_PX, NULL);
       td_html_put (&w->html, "<span>");
-      td_html_text (&w->html, td_json_get_string (badge, "name"));
+      td_html_text (&w->html, badge->heading);
       td_html_put (&w->html, "</span>");
       if (linked)
         td_html_put (&w->html, "</a>");
       td_html_put (&w->html, "</li>\n");
     }
-  if (n > 0)
+  if (section->n_listed > 0)
     td_html_put (&w->html, "</ul>\n");
   td_html_putf (&w->html, "</%s>\n", element);
 }
 
-static void
-render_promotion (Web        *w,
-                  JsonObject *section)
+void
+_td_web_promotion (TdRenderer            *renderer,
+                   const TdRenderSection *section)
 {
-  const char *title = td_json_get_string (section, "title");
-  const char *element = title[0] != '\0' ? "section" : "div";
-  JsonArray *items = td_json_get_array (section, "items");
-  guint n = items != NULL ? json_array_get_length (items) : 0;
-  guint level = title[0] != '\0' ? 3 : 2;
+  Web *w = (Web *) renderer;
+  const char *element = titled_element (section);
+  guint level = section->title[0] != '\0' ? 3 : 2;
 
   append_section_open (w, element, "promotions", section);
-  if (title[0] != '\0')
-    append_heading (w, 2, title);
-  if (n > 0)
+  if (section->title[0] != '\0')
+    append_heading (w, 2, section->title);
+  if (section->n_listed > 0)
     td_html_put (&w->html, "<div class=\"cards\">\n");
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < section->items->len; i++)
     {
-      JsonNode *node = json_array_get_element (items, i);
-      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *heading;
-      const char *card;
-      JsonObject *image, *link;
-
-      if (item == NULL)
-        continue;
-      heading = td_json_get_string (item, "heading");
-      image = td_json_get_object (item, "image");
-      link = td_json_get_object (item, "link");
+      const TdRenderItem *offer = g_ptr_array_index (section->items, i);
       /* An article needs its heading; a card without one is a div. */
-      card = heading[0] != '\0' ? "article" : "div";
+      const char *card = offer->heading[0] != '\0' ? "article" : "div";
 
       td_html_putf (&w->html, "<%s class=\"card promo\">\n", card);
-      if (heading[0] != '\0')
-        append_heading (w, level, heading);
-      if (append_image (w, image, COLUMN_MAX_PX, NULL))
+      if (offer->heading[0] != '\0')
+        append_heading (w, level, offer->heading);
+      if (append_picture (w, offer->picture, COLUMN_MAX_PX, NULL))
         td_html_put (&w->html, "\n");
       td_html_put (&w->html, "<div class=\"card-body\">\n");
-      append_markdown (w, td_json_get_string (item, "text"), "prose");
-      if (link_is_usable (link))
+      append_markdown (w, offer->text, "prose");
+      if (offer->link != NULL)
         {
           td_html_put (&w->html, "<p class=\"buttons\">\n");
-          append_link_button (w, link,
-                              td_l10n_gettext (w->language, "newsletter", "Read more"), TRUE);
+          append_button (w, offer->link, TRUE);
           td_html_put (&w->html, "</p>\n");
         }
       td_html_putf (&w->html, "</div>\n</%s>\n", card);
     }
-  if (n > 0)
+  if (section->n_listed > 0)
     td_html_put (&w->html, "</div>\n");
   td_html_putf (&w->html, "</%s>\n", element);
 }
 
-static void
-render_tip (Web        *w,
-            JsonObject *section)
+void
+_td_web_tip (TdRenderer            *renderer,
+             const TdRenderSection *section)
 {
-  const char *title = td_json_get_string (section, "title");
-  JsonObject *image = td_json_get_object (section, "image");
+  Web *w = (Web *) renderer;
 
   append_section_open (w, "aside", "tip", section);
-  if (title[0] == '\0')
-    title = td_l10n_gettext (w->language, "newsletter", "Did you know?");
-  append_heading (w, 2, title);
-  append_markdown (w, td_json_get_string (section, "body"), "prose");
-  if (append_image (w, image, COLUMN_MAX_PX, "wide"))
+  append_heading (w, 2, section->title);
+  append_markdown (w, section->body, "prose");
+  if (append_picture (w, section->picture, COLUMN_MAX_PX, "wide"))
     td_html_put (&w->html, "\n");
   td_html_put (&w->html, "</aside>\n");
 }
 
-/* "https://example.com/" shows as "example.com". */
+/* A paragraph of class @css_class holding @link, if there is one. */
 static void
-append_website (Web        *w,
-                const char *url)
+append_link_paragraph (Web                *w,
+                       const char         *css_class,
+                       const TdRenderLink *link)
 {
-  const char *shown = url;
-  gsize len;
-
-  if (g_ascii_strncasecmp (shown, "https://", 8) == 0)
-    shown += 8;
-  else if (g_ascii_strncasecmp (shown, "http://", 7) == 0)
-    shown += 7;
-  len = strlen (shown);
-  while (len > 0 && shown[len - 1] == '/')
-    len--;
-  if (len == 0)
-    {
-      shown = url;
-      len = strlen (url);
-    }
-
-  {
-    g_autofree char *text = g_strndup (shown, len);
-
-    td_html_text (&w->html, text);
-  }
+  if (link == NULL)
+    return;
+  td_html_putf (&w->html, "<p class=\"%s\">", css_class);
+  append_link (w, link, NULL, "</a></p>\n");
 }
 
-/* A merge tag such as *|UNSUB|* means something only to the mailing service
- * that sends the email; on the web page it would be a broken link (and
- * invalid HTML), so the page links only to a real address. */
-static gboolean
-is_web_unsubscribe_url (const char *url)
+void
+_td_web_footer (TdRenderer            *renderer,
+                const TdRenderSection *section)
 {
-  static const char * const tag_marks[] = { "*|", "|*", "{{", "}}", "%%", "{$", "[", "]" };
-
-  if (!td_url_is_safe_absolute (url) || td_url_is_merge_tag (url))
-    return FALSE;
-  for (gsize i = 0; i < G_N_ELEMENTS (tag_marks); i++)
-    if (strstr (url, tag_marks[i]) != NULL)
-      return FALSE;
-  return TRUE;
-}
-
-static void
-render_footer (Web        *w,
-               JsonObject *section)
-{
-  JsonObject *practice = td_render_get_practice (w->context);
-  JsonObject *issue = td_render_get_issue (w->context);
-  const char *address = td_json_get_string (practice, "address");
-  const char *copyright = td_json_get_string (section, "copyright");
-  const char *website = td_json_get_string (practice, "website");
-  const char *unsubscribe = td_json_get_string (issue, "unsubscribe_url");
+  Web *w = (Web *) renderer;
+  const TdRenderIssue *issue = renderer->issue;
 
   append_section_open (w, "footer", "footer", section);
-  append_markdown (w, td_json_get_string (section, "note"), "prose note");
-  if (address[0] != '\0')
+  append_markdown (w, section->body, "prose note");
+  if (issue->address[0] != '\0')
     {
       td_html_put (&w->html, "<address>");
-      td_html_text_lines (&w->html, address);
+      td_html_text_lines (&w->html, issue->address);
       td_html_put (&w->html, "</address>\n");
     }
-  if (copyright[0] != '\0')
+  if (section->copyright[0] != '\0')
     {
       td_html_put (&w->html, "<p class=\"copyright\">");
-      td_html_text (&w->html, copyright);
+      td_html_text (&w->html, section->copyright);
       td_html_put (&w->html, "</p>\n");
     }
-  if (td_url_is_safe_absolute (website))
-    {
-      td_html_put (&w->html, "<p class=\"website\">");
-      append_link_open (w, website, NULL);
-      append_website (w, website);
-      td_html_put (&w->html, "</a></p>\n");
-    }
-  if (is_web_unsubscribe_url (unsubscribe))
-    {
-      td_html_put (&w->html, "<p class=\"unsubscribe\">");
-      append_link_open (w, unsubscribe, NULL);
-      td_html_text (&w->html, td_l10n_gettext (w->language, "newsletter", "Unsubscribe"));
-      td_html_put (&w->html, "</a></p>\n");
-    }
+  append_link_paragraph (w, "website", issue->website);
+  /* A merge tag such as *|UNSUB|* means something only to the mailing
+   * service that sends the email; on the web page it would be a broken
+   * link (and invalid HTML), so the page links only to a real address. */
+  if (!issue->unsubscribe_is_personal)
+    append_link_paragraph (w, "unsubscribe", issue->unsubscribe);
   td_html_put (&w->html, "</footer>\n");
 }
 
-typedef void (*RenderFunc) (Web        *w,
-                            JsonObject *section);
-
-static const struct
-{
-  const char *type;
-  RenderFunc  render;
-} renderers[] = {
-  { "masthead", render_masthead },
-  { "article", render_article },
-  { "video", render_video },
-  { "news", render_news },
-  { "cta", render_cta },
-  { "credentials", render_credentials },
-  { "promotion", render_promotion },
-  { "tip", render_tip },
-  { "footer", render_footer },
-};
-
-/* The section at @index, or NULL when it isn't an object. */
-static JsonObject *
-get_section (JsonArray *sections,
-             guint      index)
-{
-  JsonNode *node = json_array_get_element (sections, index);
-
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-/* The renderer for the section, or NULL for an unknown type (skipped). */
-static RenderFunc
-lookup_renderer (JsonObject *section)
-{
-  const char *type = section != NULL ? td_json_get_string (section, "type") : "";
-
-  for (gsize i = 0; i < G_N_ELEMENTS (renderers); i++)
-    if (g_str_equal (type, renderers[i].type))
-      return renderers[i].render;
-  return NULL;
-}
-
-static gboolean
-section_is (JsonObject *section,
-            const char *type)
-{
-  return section != NULL && g_str_equal (td_json_get_string (section, "type"), type);
-}
-
+/* The page's outline: <main> between the header and the footer parts. */
 static void
-render_sections (Web *w)
+enter_part (TdRenderer    *renderer,
+            TdSectionPart  part)
 {
-  JsonArray *sections = td_render_get_sections (w->context);
-  guint n = sections != NULL ? json_array_get_length (sections) : 0;
-  guint first_main = 0;
-  guint end_main = n;
-  gboolean has_masthead = FALSE;
+  Web *w = (Web *) renderer;
 
-  /* Leading mastheads form the page's header, trailing footers its footer;
-   * sections of unknown type render nothing and so don't count. */
-  for (guint i = 0; i < n; i++)
-    if (section_is (get_section (sections, i), "masthead"))
-      has_masthead = TRUE;
-  while (first_main < n &&
-         (section_is (get_section (sections, first_main), "masthead") ||
-          lookup_renderer (get_section (sections, first_main)) == NULL))
-    first_main++;
-  while (end_main > first_main &&
-         (section_is (get_section (sections, end_main - 1), "footer") ||
-          lookup_renderer (get_section (sections, end_main - 1)) == NULL))
-    end_main--;
-
-  if (!has_masthead)
-    {
-      td_html_put (&w->html, "<header class=\"masthead\">\n");
-      append_title_and_month (w);
-      td_html_put (&w->html, "</header>\n");
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *section = get_section (sections, i);
-      RenderFunc render = lookup_renderer (section);
-
-      if (i == first_main)
-        td_html_put (&w->html, "<main>\n");
-      if (i == end_main)
-        td_html_put (&w->html, "</main>\n");
-      if (render != NULL)
-        render (w, section);
-    }
-  if (first_main >= n)
-    td_html_put (&w->html, "<main>\n");
-  if (end_main >= n)
-    td_html_put (&w->html, "</main>\n");
+  td_html_put (&w->html, part == TD_PART_MAIN ? "<main>\n" : "</main>\n");
 }
 
 /* The stylesheet, in parts (C compilers need not take long literals).
@@ -953,21 +704,18 @@ is_http_url (const char *url)
 }
 
 static void
-append_head (TdHtmlWriter          *h,
-             const TdRenderContext *context,
-             const TdTheme         *theme,
-             GPtrArray             *images)
+append_head (TdHtmlWriter        *h,
+             const TdRenderIssue *issue,
+             const TdTheme       *theme)
 {
-  JsonObject *practice = td_render_get_practice (context);
-  JsonObject *issue = td_render_get_issue (context);
-  const char *title = td_json_get_string (issue, "title");
-  const char *name = td_json_get_string (practice, "name");
-  const char *description = td_json_get_string (issue, "preheader");
-  const char *base_url = td_json_get_string (issue, "public_base_url");
+  const char *title = issue->title;
+  const char *name = issue->name;
+  const char *description = issue->preheader;
+  const char *base_url = issue->public_base_url;
   g_autofree char *full_title = NULL;
 
   if (description[0] == '\0')
-    description = td_json_get_string (issue, "subject");
+    description = issue->subject;
   if (name[0] == '\0')
     full_title = g_strdup (title);
   else if (title[0] == '\0')
@@ -994,13 +742,13 @@ append_head (TdHtmlWriter          *h,
   if (is_http_url (base_url))
     {
       append_meta (h, "property", "og:url", base_url, TRUE);
-      if (images->len > 0)
+      if (issue->pictures->len > 0)
         {
-          TdRenderContext absolute = *context;
+          TdRenderContext absolute = *issue->context;
           g_autofree char *image_url = NULL;
 
           absolute.image_urls = TD_IMAGE_URL_ABSOLUTE;
-          image_url = td_render_image_url (&absolute, g_ptr_array_index (images, 0));
+          image_url = td_render_image_url (&absolute, g_ptr_array_index (issue->pictures, 0));
           if (is_http_url (image_url))
             append_meta (h, "property", "og:image", image_url, TRUE);
         }
@@ -1009,52 +757,45 @@ append_head (TdHtmlWriter          *h,
   append_style (h, theme);
 }
 
-/* Renders the body into a new string, collecting the pictures into images. */
+/* The body: the sections, after a header with the issue's title when no
+ * masthead gives one. */
 static GString *
-render_body (const TdRenderContext *context,
-             GPtrArray             *images)
+render_body (const TdRenderIssue *issue)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GString *body = g_string_sized_new (32 * 1024);
-  Web w = {
-    .context = context,
-    .language = td_render_get_language (context),
-    .rtl = td_l10n_language_is_rtl (td_render_get_language (context)),
-    .images = images,
-    .seen = seen,
-  };
+  Web w = { .renderer = { TD_RENDER_WEB, issue, enter_part } };
 
   td_html_writer_init (&w.html, body);
-  render_sections (&w);
+  if (!issue->has_masthead)
+    {
+      td_html_put (&w.html, "<header class=\"masthead\">\n");
+      append_title_and_month (&w);
+      td_html_put (&w.html, "</header>\n");
+    }
+  _td_render_layout (&w.renderer);
   td_html_writer_clear (&w.html);
   return body;
 }
 
 char *
-_td_render_web (const TdRenderContext *context,
-                gsize                 *length)
+_td_render_web (const TdRenderIssue *issue,
+                gsize               *length)
 {
-  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) body = NULL;
   g_autoptr(GString) out = NULL;
-  const char *language;
   TdHtmlWriter h;
   TdTheme theme;
 
-  g_return_val_if_fail (context != NULL, NULL);
-  g_return_val_if_fail (context->root != NULL && JSON_NODE_HOLDS_OBJECT (context->root), NULL);
-
-  language = td_render_get_language (context);
-  td_theme_init (&theme, td_json_get_string (td_render_get_practice (context), "brand_color"));
-  body = render_body (context, images);
+  td_theme_init (&theme, issue->brand_color);
+  body = render_body (issue);
 
   out = g_string_sized_new (body->len + 8 * 1024);
   td_html_writer_init (&h, out);
   td_html_put (&h, "<!DOCTYPE html>\n<html");
-  td_html_attr (&h, "lang", language);
-  td_html_put (&h, td_l10n_language_is_rtl (language) ? " dir=\"rtl\">\n" : ">\n");
+  td_html_attr (&h, "lang", issue->language);
+  td_html_put (&h, issue->rtl ? " dir=\"rtl\">\n" : ">\n");
   td_html_put (&h, "<head>\n");
-  append_head (&h, context, &theme, images);
+  append_head (&h, issue, &theme);
   td_html_put (&h, "</head>\n<body>\n");
   td_html_writer_clear (&h);
   g_string_append_len (out, body->str, body->len);
@@ -1063,18 +804,4 @@ _td_render_web (const TdRenderContext *context,
   if (length != NULL)
     *length = out->len;
   return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-GPtrArray *
-_td_render_web_images (const TdRenderContext *context)
-{
-  GPtrArray *images;
-  g_autoptr(GString) body = NULL;
-
-  g_return_val_if_fail (context != NULL, NULL);
-  g_return_val_if_fail (context->root != NULL && JSON_NODE_HOLDS_OBJECT (context->root), NULL);
-
-  images = g_ptr_array_new_with_free_func (g_free);
-  body = render_body (context, images);
-  return images;
 }

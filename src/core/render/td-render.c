@@ -49,6 +49,7 @@ td_render (TdRenderFormat          format,
            const TdRenderContext  *context,
            GError                **error)
 {
+  g_autoptr(TdRenderIssue) issue = NULL;
   char *data = NULL;
   gsize length = 0;
 
@@ -56,19 +57,23 @@ td_render (TdRenderFormat          format,
   g_return_val_if_fail (context->root != NULL && JSON_NODE_HOLDS_OBJECT (context->root), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (format == TD_RENDER_EML)
+    return _td_render_eml (context, error);
+
+  /* The plain text shows no pictures: their sizes need not be read. */
+  issue = _td_render_issue_new (context, format != TD_RENDER_TEXT);
   switch (format)
     {
     case TD_RENDER_WEB:
-      data = _td_render_web (context, &length);
+      data = _td_render_web (issue, &length);
       break;
     case TD_RENDER_EMAIL:
-      data = _td_render_email (context, &length);
+      data = _td_render_email (issue, &length);
       break;
     case TD_RENDER_TEXT:
-      data = _td_render_text (context, &length);
+      data = _td_render_text (issue, &length);
       break;
     case TD_RENDER_EML:
-      return _td_render_eml (context, error);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -167,10 +172,17 @@ td_render_finish (GAsyncResult  *result,
 GPtrArray *
 td_render_list_images (const TdRenderContext *context)
 {
+  g_autoptr(TdRenderIssue) issue = NULL;
+  GPtrArray *images;
+
   g_return_val_if_fail (context != NULL, NULL);
   g_return_val_if_fail (context->root != NULL && JSON_NODE_HOLDS_OBJECT (context->root), NULL);
 
-  return _td_render_web_images (context);
+  issue = _td_render_issue_new (context, FALSE);
+  images = g_ptr_array_new_full (issue->pictures->len, g_free);
+  for (guint i = 0; i < issue->pictures->len; i++)
+    g_ptr_array_add (images, g_strdup (g_ptr_array_index (issue->pictures, i)));
+  return images;
 }
 
 JsonObject *
@@ -268,6 +280,7 @@ td_render_image_size (const TdRenderContext *context,
                       guint                 *height)
 {
   g_autofree char *path = NULL;
+  TdRenderPicture picture = { 0 };
   TdImageInfo info;
 
   *width = 0;
@@ -275,17 +288,11 @@ td_render_image_size (const TdRenderContext *context,
   if (context->base_dir == NULL || src == NULL || src[0] == '\0')
     return FALSE;
   path = g_build_filename (context->base_dir, src, NULL);
-  if (!td_image_info_from_file (path, &info, NULL) || info.width == 0 || info.height == 0)
+  if (!td_image_info_from_file (path, &info, NULL))
     return FALSE;
-
-  *width = info.width;
-  *height = info.height;
-  if (max_width > 0 && *width > max_width)
-    {
-      *height = (guint) (((guint64) info.height * max_width + info.width / 2) / info.width);
-      *width = max_width;
-    }
-  return TRUE;
+  picture.width = info.width;
+  picture.height = info.height;
+  return _td_render_picture_fit (&picture, max_width, width, height);
 }
 
 char *
