@@ -349,6 +349,66 @@ test_short_lines (void)
   assert_short_lines ("text page", text);
 }
 
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* A title, label or name of white space only counts as none in every
+ * format: the fallback words are used, and no empty heading is written.
+ * (The plain text used to treat "  " as missing, and the HTML as a title.) */
+static void
+test_blank_fields (void)
+{
+  g_autoptr(JsonNode) root = json_from_string (
+    "{\"practice\": {\"name\": \" \", \"profession\": \"\\t\"},"
+    " \"issue\": {\"title\": \"T\"},"
+    " \"sections\": [{\"id\": \"m\", \"type\": \"masthead\"},"
+    "  {\"id\": \"n\", \"type\": \"news\", \"title\": \"  \", \"items\": ["
+    "   {\"text\": \"one\", \"link\": {\"url\": \"https://n.example/\", \"label\": \" \"}}]},"
+    "  {\"id\": \"c\", \"type\": \"cta\", \"title\": \"\\n\", \"text\": \"  \","
+    "   \"form\": {\"url\": \"https://f.example/\", \"label\": \"\\u00a0\"}},"
+    "  {\"id\": \"p\", \"type\": \"promotion\", \"title\": \" \", \"items\": ["
+    "   {\"heading\": \"Offer\", \"link\": {\"url\": \"https://p.example/\"}}]},"
+    "  {\"id\": \"t\", \"type\": \"tip\", \"title\": \" \", \"body\": \"b\"}]}", NULL);
+  TdRenderContext context = { root, NULL, TD_IMAGE_URL_ABSOLUTE };
+  g_autofree char *web = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (root);
+  web = td_test_render (TD_RENDER_WEB, &context, NULL);
+  email = td_test_render (TD_RENDER_EMAIL, &context, NULL);
+  text = td_test_render (TD_RENDER_TEXT, &context, NULL);
+
+  /* The fallback labels, in every format. */
+  g_assert_cmpuint (count (web, ">Read more →</a>"), ==, 1);
+  g_assert_cmpuint (count (email, ">Read more →</a>"), ==, 1);
+  g_assert_nonnull (strstr (text, "\nRead more [1]\n"));
+  g_assert_cmpuint (count (web, ">Book online</a>"), ==, 1);
+  g_assert_cmpuint (count (email, ">Book online</a>"), ==, 1);
+  g_assert_nonnull (strstr (text, "\nBook online [2]\n"));
+  g_assert_cmpuint (count (web, "<h2>Did you know?</h2>"), ==, 1);
+  g_assert_cmpuint (count (email, ">Did you know?</h2>"), ==, 1);
+  g_assert_nonnull (strstr (text, "\nDid you know?\n-------------\n"));
+  /* No empty heading; the offer heads its card when the section has no
+   * title. */
+  g_assert_cmpuint (count (web, "<h2>"), ==, 2);
+  g_assert_cmpuint (count (web, "<h2>Offer</h2>"), ==, 1);
+  g_assert_cmpuint (count (email, "<h2"), ==, 2);
+  g_assert_cmpuint (count (email, ">Offer</h2>"), ==, 1);
+  g_assert_nonnull (strstr (text, "\nOffer\n-----\n"));
+  g_assert_null (strstr (web, "class=\"practice\""));
+  g_assert_null (strstr (web, "class=\"tagline\""));
+  g_assert_null (strstr (web, "class=\"cta-text\""));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -360,6 +420,7 @@ main (int    argc,
   g_test_add_func ("/core/render/agree/pictures", test_pictures);
   g_test_add_func ("/core/render/agree/arrows", test_arrows);
   g_test_add_func ("/core/render/agree/short-lines", test_short_lines);
+  g_test_add_func ("/core/render/agree/blank-fields", test_blank_fields);
 
   return g_test_run ();
 }

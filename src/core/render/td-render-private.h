@@ -62,8 +62,7 @@ typedef struct
 typedef struct
 {
   char       *url;
-  const char *label;     /* the link's own words, or else the fallback */
-  const char *fallback;  /* the words the format adds when there are none */
+  const char *label;  /* the link's own words, or else the ones a format adds */
 } TdRenderLink;
 
 typedef struct
@@ -85,7 +84,8 @@ typedef struct
 
 typedef struct _TdRenderSectionType TdRenderSectionType;
 
-/* One section, resolved. Each type fills the members it has. */
+/* One section, resolved. Each type fills the members it has. Text that is
+ * only white space reads as "" (as if the field were empty). */
 typedef struct
 {
   const TdRenderSectionType *type;

@@ -86,6 +86,17 @@ lookup_type (const char *name)
   return NULL;
 }
 
+/* A text field as written, or "" when it is blank: a title, a label or a
+ * name of white space only is no title, label or name in any format. */
+static const char *
+get_text (JsonObject *object,
+          const char *key)
+{
+  const char *text = td_json_get_string (object, key);
+
+  return td_text_is_blank (text) ? "" : text;
+}
+
 /* ---------------------------------------------------------------------------
  * Links
  */
@@ -108,7 +119,6 @@ link_new (const char *url,
 
   link->url = g_strdup (url);
   link->label = label != NULL && label[0] != '\0' ? label : fallback;
-  link->fallback = fallback;
   return link;
 }
 
@@ -132,8 +142,7 @@ resolve_link_object (JsonObject *object,
 {
   if (object == NULL)
     return NULL;
-  return resolve_link (td_json_get_string (object, "url"), td_json_get_string (object, "label"),
-                       fallback);
+  return resolve_link (td_json_get_string (object, "url"), get_text (object, "label"), fallback);
 }
 
 /* "https://example.com/" shows as "example.com". */
@@ -403,14 +412,14 @@ resolve_items (TdRenderIssue   *issue,
                                             issue->labels.read_more);
           break;
         case TD_SECTION_CREDENTIALS:
-          item->heading = td_json_get_string (entry, "name");
+          item->heading = get_text (entry, "name");
           item->alt = td_json_get_string (td_json_get_object (entry, "image"), "alt");
           item->picture = resolve_image (issue, td_json_get_object (entry, "image"));
           item->link = resolve_link (td_json_get_string (entry, "url"), item->heading, NULL);
           break;
         case TD_SECTION_PROMOTION:
         default:
-          item->heading = td_json_get_string (entry, "heading");
+          item->heading = get_text (entry, "heading");
           item->text = td_json_get_string (entry, "text");
           item->picture = resolve_image (issue, td_json_get_object (entry, "image"));
           item->link = resolve_link_object (td_json_get_object (entry, "link"),
@@ -437,8 +446,8 @@ resolve_cta (TdRenderIssue   *issue,
   g_autofree char *tel = NULL;
   g_autofree char *sms = NULL;
 
-  section->text = td_json_get_string (object, "text");
-  section->phone = td_json_get_string (object, "phone");
+  section->text = get_text (object, "text");
+  section->phone = get_text (object, "phone");
   tel = td_render_phone_uri ("tel:", section->phone);
   sms = td_render_phone_uri ("sms:", section->phone);
   if (tel != NULL && sms != NULL)
@@ -485,7 +494,7 @@ resolve_footer (TdRenderIssue   *issue,
                 JsonObject      *object)
 {
   section->body = td_json_get_string (object, "note");
-  section->copyright = td_json_get_string (object, "copyright");
+  section->copyright = get_text (object, "copyright");
 }
 
 /* Leading mastheads head the issue and trailing footers end it; a masthead
@@ -549,7 +558,7 @@ resolve_sections (TdRenderIssue *issue)
       section = g_new0 (TdRenderSection, 1);
       section->type = type;
       section->id = td_json_get_string (object, "id");
-      section->title = td_json_get_string (object, "title");
+      section->title = get_text (object, "title");
       type->resolve (issue, section, object);
       g_ptr_array_add (issue->sections, section);
       if (type->kind == TD_SECTION_MASTHEAD)
@@ -584,19 +593,19 @@ _td_render_issue_new (const TdRenderContext *context,
   resolve_labels (issue);
 
   practice = td_render_get_practice (context);
-  issue->name = td_json_get_string (practice, "name");
-  issue->profession = td_json_get_string (practice, "profession");
-  issue->location = td_json_get_string (practice, "location");
-  issue->address = td_json_get_string (practice, "address");
+  issue->name = get_text (practice, "name");
+  issue->profession = get_text (practice, "profession");
+  issue->location = get_text (practice, "location");
+  issue->address = get_text (practice, "address");
   issue->brand_color = td_json_get_string (practice, "brand_color");
   website = td_json_get_string (practice, "website");
   if (td_url_is_safe_absolute (website))
     issue->website = link_new (website, website_label (issue, website), NULL);
 
   object = td_render_get_issue (context);
-  issue->title = td_json_get_string (object, "title");
-  issue->subject = td_json_get_string (object, "subject");
-  issue->preheader = td_json_get_string (object, "preheader");
+  issue->title = get_text (object, "title");
+  issue->subject = get_text (object, "subject");
+  issue->preheader = get_text (object, "preheader");
   issue->date = td_json_get_string (object, "date");
   issue->month = td_l10n_format_month (issue->language, issue->date);
   issue->public_base_url = td_json_get_string (object, "public_base_url");

@@ -226,14 +226,6 @@ link_text (TextRenderer *r,
   return g_strdup_printf ("%s [%u]", cleaned, add_ref (url, r));
 }
 
-/* The words of @link: its label, or its fallback when the label is blank. */
-static const char *
-link_words (const TdRenderLink *link)
-{
-  return td_text_is_blank (link->label) && link->fallback != NULL ? link->fallback
-                                                                   : link->label;
-}
-
 /* @link as its own wrapped line(s) into @out, reading @label; nothing for
  * a NULL @link (one the email doesn't have either). */
 static void
@@ -258,7 +250,7 @@ append_link (TextRenderer       *r,
 
   if (link == NULL)
     return;
-  link_into (r, block, link, link_words (link));
+  link_into (r, block, link, link->label);
   append_block (r, block->str);
 }
 
@@ -278,7 +270,7 @@ _td_text_masthead (TdRenderer            *renderer,
   wrap_into (block, issue->name);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
-      if (td_text_is_blank (parts[i]))
+      if (parts[i][0] == '\0')
         continue;
       if (byline->len > 0)
         g_string_append (byline, " · ");
@@ -366,9 +358,9 @@ _td_text_cta (TdRenderer            *renderer,
       link_into (r, buttons, section->sms, text);
     }
   if (section->form != NULL)
-    link_into (r, buttons, section->form, link_words (section->form));
+    link_into (r, buttons, section->form, section->form->label);
   if (section->youtube != NULL)
-    link_into (r, buttons, section->youtube, link_words (section->youtube));
+    link_into (r, buttons, section->youtube, section->youtube->label);
   append_block (r, buttons->str);
 }
 
@@ -389,7 +381,7 @@ _td_text_credentials (TdRenderer            *renderer,
 
       /* The picture is the link in the HTML, its name under it; without
        * a name, the picture's description stands for it. */
-      if (td_text_is_blank (name))
+      if (name[0] == '\0')
         name = badge->alt;
       if (badge->link != NULL)
         text = link_text (r, name, badge->link->url);
@@ -412,7 +404,7 @@ _td_text_promotion (TdRenderer            *renderer,
                     const TdRenderSection *section)
 {
   TextRenderer *r = (TextRenderer *) renderer;
-  gboolean has_title = !td_text_is_blank (section->title);
+  gboolean has_title = section->title[0] != '\0';
 
   if (has_title)
     append_heading (r, section->title, '-');
@@ -431,11 +423,8 @@ _td_text_tip (TdRenderer            *renderer,
               const TdRenderSection *section)
 {
   TextRenderer *r = (TextRenderer *) renderer;
-  const char *title = section->title;
 
-  if (td_text_is_blank (title))
-    title = renderer->issue->labels.did_you_know;
-  append_heading (r, title, '-');
+  append_heading (r, section->title, '-');
   append_markdown (r, section->body);
 }
 
