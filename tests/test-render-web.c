@@ -697,6 +697,21 @@ test_meta (void)
   g_assert_nonnull (strstr (html, "<title>T — R</title>"));
 }
 
+/* A list whose entries are not objects shows nothing, not an empty list. */
+static void
+test_no_empty_lists (void)
+{
+  g_autoptr(JsonNode) root = json_from_string (
+    "{\"practice\": {}, \"issue\": {\"title\": \"T\"}, \"sections\": ["
+    "{\"id\": \"n\", \"type\": \"news\", \"items\": [42, null]},"
+    "{\"id\": \"c\", \"type\": \"credentials\", \"badges\": [\"x\"]},"
+    "{\"id\": \"p\", \"type\": \"promotion\", \"items\": [true]}]}", NULL);
+  g_autofree char *html = render (root, NULL);
+
+  g_assert_null (strstr (html, "<ul"));
+  g_assert_null (strstr (html, "class=\"cards\""));
+}
+
 static void
 test_missing_pictures (void)
 {
@@ -1067,6 +1082,7 @@ main (int   argc,
   g_test_add_func ("/core/render/web/outline", test_outline);
   g_test_add_func ("/core/render/web/meta", test_meta);
   g_test_add_func ("/core/render/web/missing-pictures", test_missing_pictures);
+  g_test_add_func ("/core/render/web/no-empty-lists", test_no_empty_lists);
   g_test_add_func ("/core/render/web/export/sample", test_export_sample);
   g_test_add_func ("/core/render/web/export/unwritable", test_export_unwritable);
   g_test_add_func ("/core/render/web/export/refuses-outside", test_export_refuses_outside);

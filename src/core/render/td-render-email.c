@@ -644,7 +644,7 @@ _td_email_credentials (TdRenderer            *renderer,
 {
   Email *e = (Email *) renderer;
   const TdTheme *t = &e->theme;
-  guint per_row = CLAMP (section->n_listed, 1, BADGES_A_ROW);
+  guint per_row = CLAMP (section->items->len, 1, BADGES_A_ROW);
   guint cell = e->inner / per_row;
   g_autofree char *width = g_strdup_printf ("%u%%", 100 / per_row);
   guint in_row = 0;

@@ -98,7 +98,6 @@ typedef struct
   TdRenderPicture     *logo;       /* masthead: the practice's logo, unless hidden */
   TdRenderVideo       *video;      /* article, video: NULL without one */
   GPtrArray           *items;      /* TdRenderItem: news, credentials, promotion */
-  guint                n_listed;   /* the list's length in the file, other values too */
   const char          *phone;      /* cta: as written */
   TdRenderLink        *call;       /* cta: tel: and sms: links, both or neither */
   TdRenderLink        *sms;

@@ -394,9 +394,7 @@ resolve_items (TdRenderIssue   *issue,
                const char      *key)
 {
   g_autoptr(GPtrArray) objects = get_objects (object, key);
-  JsonArray *array = td_json_get_array (object, key);
 
-  section->n_listed = array != NULL ? json_array_get_length (array) : 0;
   section->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   for (guint i = 0; i < objects->len; i++)
     {

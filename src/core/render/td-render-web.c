@@ -299,7 +299,7 @@ _td_web_news (TdRenderer            *renderer,
   append_section_open (w, element, "news", section);
   if (section->title[0] != '\0')
     append_heading (w, 2, section->title);
-  if (section->n_listed > 0)
+  if (section->items->len > 0)
     td_html_put (&w->html, "<ul class=\"news-list\">\n");
   for (guint i = 0; i < section->items->len; i++)
     {
@@ -324,7 +324,7 @@ _td_web_news (TdRenderer            *renderer,
         }
       td_html_put (&w->html, "</div>\n</li>\n");
     }
-  if (section->n_listed > 0)
+  if (section->items->len > 0)
     td_html_put (&w->html, "</ul>\n");
   td_html_putf (&w->html, "</%s>\n", element);
 }
@@ -382,7 +382,7 @@ _td_web_credentials (TdRenderer            *renderer,
   append_section_open (w, element, "credentials", section);
   if (section->title[0] != '\0')
     append_heading (w, 2, section->title);
-  if (section->n_listed > 0)
+  if (section->items->len > 0)
     td_html_put (&w->html, "<ul class=\"badges\">\n");
   for (guint i = 0; i < section->items->len; i++)
     {
@@ -399,7 +399,7 @@ _td_web_credentials (TdRenderer            *renderer,
         td_html_put (&w->html, "</a>");
       td_html_put (&w->html, "</li>\n");
     }
-  if (section->n_listed > 0)
+  if (section->items->len > 0)
     td_html_put (&w->html, "</ul>\n");
   td_html_putf (&w->html, "</%s>\n", element);
 }
@@ -415,7 +415,7 @@ _td_web_promotion (TdRenderer            *renderer,
   append_section_open (w, element, "promotions", section);
   if (section->title[0] != '\0')
     append_heading (w, 2, section->title);
-  if (section->n_listed > 0)
+  if (section->items->len > 0)
     td_html_put (&w->html, "<div class=\"cards\">\n");
   for (guint i = 0; i < section->items->len; i++)
     {
@@ -438,7 +438,7 @@ _td_web_promotion (TdRenderer            *renderer,
         }
       td_html_putf (&w->html, "</div>\n</%s>\n", card);
     }
-  if (section->n_listed > 0)
+  if (section->items->len > 0)
     td_html_put (&w->html, "</div>\n");
   td_html_putf (&w->html, "</%s>\n", element);
 }
