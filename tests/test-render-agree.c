@@ -409,6 +409,49 @@ test_blank_fields (void)
   g_assert_null (strstr (web, "class=\"cta-text\""));
 }
 
+/* An unsubscribe URL that holds a merge tag is filled in by the mailing
+ * service: the web page doesn't link it and the .eml leaves it out of its
+ * List-Unsubscribe header, by one rule. (The .eml used to let "[ID]" and
+ * "|*" through that the web page kept out.) The email and the text show it
+ * in every case. */
+static void
+test_unsubscribe (void)
+{
+  static const struct { const char *url; gboolean real; } cases[] = {
+    { "https://list.example/u?id=1", TRUE },
+    { "mailto:leave@list.example", TRUE },
+    { "https://list.example/u?id=*|ID|*", FALSE },
+    { "https://list.example/u?id=[ID]", FALSE },
+    { "https://list.example/u?id={{ id }}", FALSE },
+    { "https://list.example/u/%%ID%%", FALSE },
+    { "*|UNSUB|*", FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) root = td_test_load_sample ();
+      JsonObject *issue = json_object_get_object_member (json_node_get_object (root), "issue");
+      g_autofree char *dir = td_test_sample_dir ();
+      TdRenderContext context = { root, dir, TD_IMAGE_URL_ABSOLUTE, .eml.date = 1690880400 };
+      g_autofree char *web = NULL;
+      g_autofree char *email = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *eml = NULL;
+
+      json_object_set_string_member (issue, "unsubscribe_url", cases[i].url);
+      web = td_test_render (TD_RENDER_WEB, &context, NULL);
+      email = td_test_render (TD_RENDER_EMAIL, &context, NULL);
+      text = td_test_render (TD_RENDER_TEXT, &context, NULL);
+      eml = td_test_render (TD_RENDER_EML, &context, NULL);
+
+      g_test_message ("unsubscribe URL %s", cases[i].url);
+      g_assert_cmpint (strstr (web, ">Unsubscribe</a>") != NULL, ==, cases[i].real);
+      g_assert_cmpint (strstr (eml, "\r\nList-Unsubscribe: <") != NULL, ==, cases[i].real);
+      g_assert_nonnull (strstr (email, ">Unsubscribe</a>"));
+      g_assert_nonnull (strstr (text, "\nUnsubscribe ["));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -421,6 +464,7 @@ main (int    argc,
   g_test_add_func ("/core/render/agree/arrows", test_arrows);
   g_test_add_func ("/core/render/agree/short-lines", test_short_lines);
   g_test_add_func ("/core/render/agree/blank-fields", test_blank_fields);
+  g_test_add_func ("/core/render/agree/unsubscribe", test_unsubscribe);
 
   return g_test_run ();
 }

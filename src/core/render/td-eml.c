@@ -252,18 +252,19 @@ make_related (const TdRenderIssue  *issue,
  * never a merge tag (the mailing service sets its own header), percent-
  * encoded to ASCII, and short enough for one header line. */
 static char *
-list_unsubscribe_url (const char *url)
+list_unsubscribe_url (const TdRenderIssue *issue)
 {
+  const char *url;
   GString *out;
 
-  if (!td_url_is_safe_absolute (url)
-      || !(g_ascii_strncasecmp (url, "https:", 6) == 0
-           || g_ascii_strncasecmp (url, "http:", 5) == 0
-           || g_ascii_strncasecmp (url, "mailto:", 7) == 0))
+  /* A merge tag, whole or inside the URL, is filled in the body but not in
+   * our header: the same rule that keeps it off the web page. */
+  if (issue->unsubscribe == NULL || issue->unsubscribe_is_personal)
     return NULL;
-  /* An embedded merge tag is filled in the body but not in our header. */
-  if (strstr (url, "*|") != NULL || strstr (url, "{{") != NULL || strstr (url, "{$") != NULL
-      || strstr (url, "%%") != NULL)
+  url = issue->unsubscribe->url;
+  if (!(g_ascii_strncasecmp (url, "https:", 6) == 0
+        || g_ascii_strncasecmp (url, "http:", 5) == 0
+        || g_ascii_strncasecmp (url, "mailto:", 7) == 0))
     return NULL;
 
   out = g_string_new (NULL);
@@ -422,7 +423,7 @@ _td_render_eml (const TdRenderContext  *context,
   /* Outlook opens the file as a draft to send, not as a received message. */
   g_mime_object_set_header (GMIME_OBJECT (message), "X-Unsent", "1", NULL);
 
-  unsubscribe = list_unsubscribe_url (td_json_get_string (issue, "unsubscribe_url"));
+  unsubscribe = list_unsubscribe_url (resolved);
   if (unsubscribe != NULL)
     {
       g_autofree char *value = g_strdup_printf ("<%s>", unsubscribe);
