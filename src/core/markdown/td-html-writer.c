@@ -7,13 +7,6 @@
 #include "td-html.h"
 #include "td-html-writer.h"
 
-typedef enum
-{
-  FLOW_TEXT, /* element content: a space may become a newline */
-  FLOW_PRE,  /* preformatted content: white space is significant */
-  FLOW_ATTR, /* attribute value, or text where tags are not parsed */
-} Flow;
-
 void
 td_html_writer_init (TdHtmlWriter *w,
                      GString      *out)
@@ -66,30 +59,26 @@ td_html_putf (TdHtmlWriter *w,
 
 void
 td_html_put_attrs (TdHtmlWriter *w,
-                   const char   *attrs)
+                   const char   *format,
+                   ...)
 {
-  g_return_if_fail (attrs[0] == ' ');
-
-  if (w->col + strlen (attrs) > TD_HTML_SOFT_LINE_LIMIT)
-    {
-      td_html_put (w, "\n");
-      attrs++;
-    }
-  td_html_put (w, attrs);
-}
-
-void
-td_html_putf_attrs (TdHtmlWriter *w,
-                    const char   *format,
-                    ...)
-{
-  g_autofree char *attrs = NULL;
   va_list args;
+  g_autofree char *attrs = NULL;
+  const char *start;
 
   va_start (args, format);
   attrs = g_strdup_vprintf (format, args);
   va_end (args);
-  td_html_put_attrs (w, attrs);
+  g_return_if_fail (attrs[0] == ' ');
+
+  /* The space that separates them from the tag becomes the line break. */
+  start = attrs;
+  if (w->col + strlen (attrs) > TD_HTML_SOFT_LINE_LIMIT)
+    {
+      td_html_put (w, "\n");
+      start++;
+    }
+  td_html_put (w, start);
 }
 
 void
@@ -111,7 +100,7 @@ static void
 flow (TdHtmlWriter *w,
       const char   *s,
       gsize         len,
-      Flow          mode)
+      TdHtmlFlow    mode)
 {
   gboolean in_entity = FALSE;
   gsize run = 0;
@@ -119,13 +108,14 @@ flow (TdHtmlWriter *w,
   for (gsize i = 0; i < len; i++)
     {
       char c = s[i];
-      gboolean soft_break = c == ' ' && mode == FLOW_TEXT && w->col >= TD_HTML_SOFT_LINE_LIMIT;
+      gboolean soft_break = c == ' ' && mode == TD_HTML_FLOW_TEXT &&
+                            w->col >= TD_HTML_SOFT_LINE_LIMIT;
       gboolean hard_break = w->col >= TD_HTML_HARD_LINE_LIMIT && !in_entity &&
                             ((guchar) c & 0xC0) != 0x80 && c != '\n';
 
       if (soft_break || hard_break)
         {
-          gboolean bare = soft_break || mode == FLOW_ATTR;
+          gboolean bare = soft_break || mode == TD_HTML_FLOW_UNPARSED;
 
           g_string_append_len (w->out, s + run, i - run);
           g_string_append (w->out, bare ? "\n" : "<wbr\n>");
@@ -145,35 +135,38 @@ flow (TdHtmlWriter *w,
   g_string_append_len (w->out, s + run, len - run);
 }
 
-static void
-flow_escaped (TdHtmlWriter *w,
-              const char   *text,
-              Flow          mode)
+void
+td_html_text_as (TdHtmlWriter *w,
+                 const char   *text,
+                 TdHtmlFlow    flow_mode)
 {
   g_string_truncate (w->scratch, 0);
   td_html_append_text (w->scratch, text);
-  flow (w, w->scratch->str, w->scratch->len, mode);
+  flow (w, w->scratch->str, w->scratch->len, flow_mode);
 }
 
 void
 td_html_text (TdHtmlWriter *w,
               const char   *text)
 {
-  flow_escaped (w, text, FLOW_TEXT);
+  td_html_text_as (w, text, TD_HTML_FLOW_TEXT);
 }
 
 void
-td_html_text_pre (TdHtmlWriter *w,
-                  const char   *text)
+td_html_text_in (TdHtmlWriter *w,
+                 const char   *open,
+                 const char   *text,
+                 gboolean      lines,
+                 const char   *close)
 {
-  flow_escaped (w, text, FLOW_PRE);
-}
-
-void
-td_html_text_unparsed (TdHtmlWriter *w,
-                       const char   *text)
-{
-  flow_escaped (w, text, FLOW_ATTR);
+  if (text == NULL || text[0] == '\0')
+    return;
+  td_html_put (w, open);
+  if (lines)
+    td_html_text_lines (w, text);
+  else
+    td_html_text (w, text);
+  td_html_put (w, close);
 }
 
 void
@@ -206,7 +199,7 @@ attr_value (TdHtmlWriter *w,
                   ? "\n" : " ");
   td_html_put (w, name);
   td_html_put (w, "=\"");
-  flow (w, w->scratch->str, w->scratch->len, FLOW_ATTR);
+  flow (w, w->scratch->str, w->scratch->len, TD_HTML_FLOW_UNPARSED);
   td_html_put (w, "\"");
 }
 

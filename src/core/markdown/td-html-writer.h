@@ -24,6 +24,16 @@ G_BEGIN_DECLS
 #define TD_HTML_SOFT_LINE_LIMIT 800
 #define TD_HTML_HARD_LINE_LIMIT 960
 
+/* How text flows where it is written. */
+typedef enum
+{
+  TD_HTML_FLOW_TEXT,     /* element content: a space may become a newline */
+  TD_HTML_FLOW_PRE,      /* preformatted content: spaces and newlines kept */
+  TD_HTML_FLOW_UNPARSED, /* where tags are not parsed (<title>), and attribute
+                          * values: long lines break at a newline, which
+                          * reads as a space */
+} TdHtmlFlow;
+
 typedef struct
 {
   GString *out;      /* borrowed */
@@ -37,42 +47,45 @@ void td_html_writer_init     (TdHtmlWriter *w,
 /* Frees what the writer owns; @out stays the caller's. */
 void td_html_writer_clear    (TdHtmlWriter *w);
 
-/* Markup written by the caller, short enough never to need a break. */
-void td_html_put             (TdHtmlWriter *w,
-                              const char   *markup);
-void td_html_put_len         (TdHtmlWriter *w,
-                              const char   *markup,
-                              gsize         len);
-void td_html_putf            (TdHtmlWriter *w,
-                              const char   *format,
-                              ...) G_GNUC_PRINTF (2, 3);
-/* Attributes written by the caller (@attrs starts with a space) after
- * values from the file: on a line of their own if they would make this one
- * too long. */
-void td_html_put_attrs       (TdHtmlWriter *w,
-                              const char   *attrs);
-void td_html_putf_attrs      (TdHtmlWriter *w,
-                              const char   *format,
-                              ...) G_GNUC_PRINTF (2, 3);
 /* Starts a new line unless at the start of one. */
 void td_html_newline         (TdHtmlWriter *w);
 /* ">" that ends a start or end tag: "\n>" on a line past the hard limit
  * ("<p\n>" is a valid tag, and adds no white space to the text). */
 void td_html_end_tag         (TdHtmlWriter *w);
 
+/* Markup written by the caller, short enough never to need a break. */
+void td_html_put             (TdHtmlWriter *w,
+                              const char   *markup);
+void td_html_putf            (TdHtmlWriter *w,
+                              const char   *format,
+                              ...) G_GNUC_PRINTF (2, 3);
+void td_html_put_len         (TdHtmlWriter *w,
+                              const char   *markup,
+                              gsize         len);
+/* Attributes written by the caller (as printf() formats them; they start
+ * with a space) after values from the file: on a line of their own if they
+ * would make this one too long. */
+void td_html_put_attrs       (TdHtmlWriter *w,
+                              const char   *format,
+                              ...) G_GNUC_PRINTF (2, 3);
+
 /* @text escaped as element content. */
 void td_html_text            (TdHtmlWriter *w,
                               const char   *text);
-/* @text escaped as preformatted content: spaces and newlines kept. */
-void td_html_text_pre        (TdHtmlWriter *w,
-                              const char   *text);
-/* @text escaped where tags are not parsed (<title>): long lines break at a
- * newline, which reads as a space. */
-void td_html_text_unparsed   (TdHtmlWriter *w,
-                              const char   *text);
+/* @text escaped, flowing as @flow says. */
+void td_html_text_as         (TdHtmlWriter *w,
+                              const char   *text,
+                              TdHtmlFlow    flow);
 /* Plain text whose line breaks are kept, as <br>. */
 void td_html_text_lines      (TdHtmlWriter *w,
                               const char   *text);
+/* @text escaped (its line breaks kept when @lines) between the markup
+ * @open and @close; nothing at all for an empty @text. */
+void td_html_text_in         (TdHtmlWriter *w,
+                              const char   *open,
+                              const char   *text,
+                              gboolean      lines,
+                              const char   *close);
 
 /* ` name="value"`, escaped; a long value starts on a line of its own. */
 void td_html_attr            (TdHtmlWriter *w,

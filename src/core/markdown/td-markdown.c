@@ -38,6 +38,26 @@ parse (const char *markdown)
   return cmark_parse_document (markdown, len, PARSE_OPTIONS);
 }
 
+/* What a walk does at every node, entering it and (for containers)
+ * leaving it. */
+typedef void (*NodeFunc) (gpointer    walker,
+                          cmark_node *node,
+                          gboolean    entering);
+
+/* Parses @markdown and calls @visit on every node, in document order. */
+static void
+walk (const char *markdown,
+      NodeFunc    visit,
+      gpointer    walker)
+{
+  g_autoptr(cmark_node) document = parse (markdown);
+  g_autoptr(cmark_iter) iter = cmark_iter_new (document);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    visit (walker, cmark_iter_get_node (iter), event == CMARK_EVENT_ENTER);
+}
+
 static gboolean
 link_is_allowed (cmark_node *link)
 {
@@ -116,36 +136,31 @@ close_tag (HtmlWalk   *w,
   td_html_end_tag (&w->html);
 }
 
-/* Opens or closes an element whose content follows its start tag on the
- * same line (a paragraph, a list item, a heading). */
-static void
-html_element (HtmlWalk   *w,
-              const char *name,
-              const char *style,
-              gboolean    entering)
+/* Where an element's tags go. */
+typedef enum
 {
-  if (entering)
-    {
-      td_html_newline (&w->html);
-      open_tag (w, name, style);
-    }
-  else
-    {
-      close_tag (w, name);
-      td_html_newline (&w->html);
-    }
-}
+  INLINE,  /* in the text: emphasis, strong */
+  LEADING, /* starting a line, its content after it on the same line:
+            * a paragraph, a list item, a heading */
+  OWN,     /* on lines of their own: a block quote, a list */
+} Placement;
 
-/* Opens or closes a block element that sits on lines of its own. */
+/* Opens or closes the element @name as @placement says. */
 static void
-html_block (HtmlWalk   *w,
-            const char *name,
-            const char *style,
-            gboolean    entering)
+html_tag (HtmlWalk   *w,
+          const char *name,
+          const char *style,
+          gboolean    entering,
+          Placement   placement)
 {
-  td_html_newline (&w->html);
-  html_element (w, name, style, entering);
-  td_html_newline (&w->html);
+  if (placement == OWN || (placement == LEADING && entering))
+    td_html_newline (&w->html);
+  if (entering)
+    open_tag (w, name, style);
+  else
+    close_tag (w, name);
+  if (placement == OWN || (placement == LEADING && !entering))
+    td_html_newline (&w->html);
 }
 
 static void
@@ -158,7 +173,7 @@ html_list (HtmlWalk   *w,
 
   if (!entering || !ordered || start == 1)
     {
-      html_block (w, ordered ? "ol" : "ul", ordered ? STYLE (w, ol) : STYLE (w, ul), entering);
+      html_tag (w, ordered ? "ol" : "ul", ordered ? STYLE (w, ol) : STYLE (w, ul), entering, OWN);
       return;
     }
 
@@ -168,15 +183,6 @@ html_list (HtmlWalk   *w,
   add_attr (w, "style", STYLE (w, ol), FALSE);
   td_html_end_tag (&w->html);
   td_html_newline (&w->html);
-}
-
-static void
-html_paragraph (HtmlWalk   *w,
-                cmark_node *node,
-                gboolean    entering)
-{
-  if (!in_tight_list (node))
-    html_element (w, "p", STYLE (w, p), entering);
 }
 
 static void
@@ -197,7 +203,7 @@ html_heading (HtmlWalk   *w,
       w->last_level = w->open_level;
     }
   name[1] = (char) ('0' + w->open_level);
-  html_element (w, name, STYLE (w, h), entering);
+  html_tag (w, name, STYLE (w, h), entering, LEADING);
 }
 
 static void
@@ -207,7 +213,7 @@ html_code_block (HtmlWalk   *w,
   td_html_newline (&w->html);
   open_tag (w, "pre", STYLE (w, pre));
   td_html_put (&w->html, "<code>");
-  td_html_text_pre (&w->html, cmark_node_get_literal (node));
+  td_html_text_as (&w->html, cmark_node_get_literal (node), TD_HTML_FLOW_PRE);
   close_tag (w, "code");
   close_tag (w, "pre");
   td_html_newline (&w->html);
@@ -240,18 +246,6 @@ html_link (HtmlWalk   *w,
   add_attr (w, "title", cmark_node_get_title (node), FALSE);
   add_attr (w, "style", STYLE (w, a), FALSE);
   td_html_end_tag (&w->html);
-}
-
-static void
-html_inline_tag (HtmlWalk   *w,
-                 const char *name,
-                 const char *style,
-                 gboolean    entering)
-{
-  if (entering)
-    open_tag (w, name, style);
-  else
-    close_tag (w, name);
 }
 
 /* Inside an image only the text of the description is written. */
@@ -297,52 +291,54 @@ html_node (HtmlWalk   *w,
       return;
     }
 
+  /* Blocks and inlines mixed: the order of the cases doesn't matter. */
   switch (type)
     {
-    case CMARK_NODE_BLOCK_QUOTE:
-      html_block (w, "blockquote", STYLE (w, blockquote), entering);
-      break;
     case CMARK_NODE_LIST:
       html_list (w, node, entering);
       break;
-    case CMARK_NODE_ITEM:
-      html_element (w, "li", STYLE (w, li), entering);
-      break;
-    case CMARK_NODE_PARAGRAPH:
-      html_paragraph (w, node, entering);
-      break;
-    case CMARK_NODE_HEADING:
-      html_heading (w, node, entering);
+    case CMARK_NODE_BLOCK_QUOTE:
+      html_tag (w, "blockquote", STYLE (w, blockquote), entering, OWN);
       break;
     case CMARK_NODE_CODE_BLOCK:
       html_code_block (w, node);
       break;
+    case CMARK_NODE_PARAGRAPH:
+      if (!in_tight_list (node))
+        html_tag (w, "p", STYLE (w, p), entering, LEADING);
+      break;
     case CMARK_NODE_THEMATIC_BREAK:
       html_thematic_break (w);
+      break;
+    case CMARK_NODE_ITEM:
+      html_tag (w, "li", STYLE (w, li), entering, LEADING);
       break;
     case CMARK_NODE_TEXT:
       td_html_text (&w->html, cmark_node_get_literal (node));
       break;
-    case CMARK_NODE_SOFTBREAK:
-      td_html_put (&w->html, "\n");
+    case CMARK_NODE_HEADING:
+      html_heading (w, node, entering);
       break;
     case CMARK_NODE_LINEBREAK:
       open_tag (w, "br", NULL);
       td_html_put (&w->html, "\n");
       break;
-    case CMARK_NODE_CODE:
-      open_tag (w, "code", STYLE (w, code));
-      td_html_text_pre (&w->html, cmark_node_get_literal (node));
-      close_tag (w, "code");
-      break;
     case CMARK_NODE_EMPH:
-      html_inline_tag (w, "em", STYLE (w, em), entering);
+      html_tag (w, "em", STYLE (w, em), entering, INLINE);
       break;
-    case CMARK_NODE_STRONG:
-      html_inline_tag (w, "strong", STYLE (w, strong), entering);
+    case CMARK_NODE_SOFTBREAK:
+      td_html_put (&w->html, "\n");
       break;
     case CMARK_NODE_LINK:
       html_link (w, node, entering);
+      break;
+    case CMARK_NODE_CODE:
+      open_tag (w, "code", STYLE (w, code));
+      td_html_text_as (&w->html, cmark_node_get_literal (node), TD_HTML_FLOW_PRE);
+      close_tag (w, "code");
+      break;
+    case CMARK_NODE_STRONG:
+      html_tag (w, "strong", STYLE (w, strong), entering, INLINE);
       break;
     case CMARK_NODE_HTML_BLOCK:
     case CMARK_NODE_HTML_INLINE:
@@ -362,17 +358,11 @@ char *
 td_markdown_to_html (const char                  *markdown,
                      const TdMarkdownHtmlOptions *options)
 {
-  g_autoptr(cmark_node) document = NULL;
-  g_autoptr(cmark_iter) iter = NULL;
   GString *out;
   HtmlWalk w = { 0 };
-  cmark_event_type event;
 
   if (markdown == NULL || *markdown == '\0')
     return g_strdup ("");
-
-  document = parse (markdown);
-  iter = cmark_iter_new (document);
 
   out = g_string_new (NULL);
   td_html_writer_init (&w.html, out);
@@ -382,9 +372,7 @@ td_markdown_to_html (const char                  *markdown,
       w.heading_offset = options->heading_offset;
     }
   w.last_level = CLAMP (w.heading_offset, 0, 5);
-
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    html_node (&w, cmark_iter_get_node (iter), event == CMARK_EVENT_ENTER);
+  walk (markdown, (NodeFunc) html_node, &w);
 
   td_html_writer_clear (&w.html);
   return g_string_free (out, FALSE);
@@ -834,8 +822,6 @@ td_markdown_to_text (const char    *markdown,
                      TdLinkRefFunc  add_ref,
                      gpointer       user_data)
 {
-  g_autoptr(cmark_node) document = NULL;
-  g_autoptr(cmark_iter) iter = NULL;
   g_autoptr(GString) prefix = g_string_new (NULL);
   g_autoptr(GString) inlines = g_string_new (NULL);
   g_autoptr(GArray) prefix_lens = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -843,13 +829,9 @@ td_markdown_to_text (const char    *markdown,
   g_autoptr(GArray) counters = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) link_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   TextWriter t = { 0 };
-  cmark_event_type event;
 
   if (markdown == NULL || *markdown == '\0')
     return g_strdup ("");
-
-  document = parse (markdown);
-  iter = cmark_iter_new (document);
 
   t.out = g_string_new (NULL);
   t.prefix = prefix;
@@ -862,9 +844,7 @@ td_markdown_to_text (const char    *markdown,
   t.width = width;
   t.add_ref = add_ref;
   t.user_data = user_data;
-
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    text_node (&t, cmark_iter_get_node (iter), event == CMARK_EVENT_ENTER);
+  walk (markdown, (NodeFunc) text_node, &t);
 
   return g_string_free (t.out, FALSE);
 }

@@ -216,11 +216,11 @@ image (Email                 *e,
   td_html_put (&e->html, "<img");
   td_html_attr_url (&e->html, "src", picture->url);
   td_html_attr (&e->html, "alt", picture->alt);
-  td_html_putf_attrs (&e->html, " width=\"%u\" height=\"%u\" border=\"0\"%s%s%s "
-                      "style=\"display:block;max-width:100%%;height:auto%s%s\">", width, height,
-                      css_class != NULL ? " class=\"" : "", css_class != NULL ? css_class : "",
-                      css_class != NULL ? "\"" : "", extra_style != NULL ? ";" : "",
-                      extra_style != NULL ? extra_style : "");
+  td_html_put_attrs (&e->html, " width=\"%u\" height=\"%u\" border=\"0\"%s%s%s "
+                     "style=\"display:block;max-width:100%%;height:auto%s%s\">", width, height,
+                     css_class != NULL ? " class=\"" : "", css_class != NULL ? css_class : "",
+                     css_class != NULL ? "\"" : "", extra_style != NULL ? ";" : "",
+                     extra_style != NULL ? extra_style : "");
   return TRUE;
 }
 
@@ -251,7 +251,7 @@ link_open (Email              *e,
   td_html_put (&e->html, "<a");
   td_html_attr_url (&e->html, "href", link->url);
   if (style != NULL)
-    td_html_putf_attrs (&e->html, " style=\"%s\"", style);
+    td_html_put_attrs (&e->html, " style=\"%s\"", style);
   td_html_put (&e->html, ">");
   return TRUE;
 }
@@ -270,25 +270,6 @@ heading (Email      *e,
                 sizes[MIN (level, 3) - 1], e->font_heading, color);
   td_html_text (&e->html, value);
   td_html_putf (&e->html, "</h%u>\n", level);
-}
-
-/* The markdown as HTML; nothing when it renders to nothing. */
-static void
-markdown (Email                 *e,
-          const char            *value,
-          const TdMarkdownStyle *style)
-{
-  const TdMarkdownHtmlOptions options = { .heading_offset = 2, .style = style };
-  g_autofree char *html = td_markdown_to_html (value, &options);
-  gsize len = strlen (html);
-
-  while (len > 0 && g_ascii_isspace (html[len - 1]))
-    len--;
-  if (len == 0)
-    return;
-  td_html_newline (&e->html);
-  td_html_put_len (&e->html, html, len);
-  td_html_put (&e->html, "\n");
 }
 
 /* A bulletproof button (MJML's pattern): a cell with bgcolor holding a padded
@@ -326,9 +307,9 @@ button (Email              *e,
                   t->surface, t->accent, padding);
   td_html_put (&e->html, "<a");
   td_html_attr_url (&e->html, "href", link->url);
-  td_html_putf_attrs (&e->html, " style=\"display:inline-block;padding:%s;font-weight:bold;"
-                      "color:%s;text-decoration:none\">", padding,
-                      primary ? t->on_accent : t->accent);
+  td_html_put_attrs (&e->html, " style=\"display:inline-block;padding:%s;font-weight:bold;"
+                     "color:%s;text-decoration:none\">", padding,
+                     primary ? t->on_accent : t->accent);
   td_html_text (&e->html, link->label);
   td_html_put (&e->html, "</a>\n</td></tr></table>\n");
 }
@@ -343,17 +324,38 @@ row_open (Email                 *e,
 {
   td_html_newline (&e->html);
   td_html_put (&e->html, "<tr");
-  td_html_attr (&e->html, "data-section", section->id);
+  if (section != NULL)
+    td_html_attr (&e->html, "data-section", section->id);
   td_html_put (&e->html, ">\n");
 }
 
-/* A row of the white card, in which most sections sit. */
+/* Opens the row that heads the issue, under the accent bar: a masthead's,
+ * or (@section NULL) the issue's title alone when there is no masthead. */
 static void
-card_open (Email                 *e,
+head_open (Email                 *e,
+           const TdRenderSection *section,
+           guint                  padding_top)
+{
+  const TdTheme *t = &e->theme;
+
+  row_open (e, section);
+  td_html_putf (&e->html, "<td class=\"cd px\" align=\"center\" bgcolor=\"%s\" style=\"color:%s;"
+                "border-top:6px solid %s;padding:%upx %upx 32px\">\n",
+                t->surface, t->text, t->accent, padding_top, PAD);
+  e->card_above = TRUE;
+}
+
+/* Opens the row of @section in the white card, in which most sections
+ * sit, with the section's title as h2 (with @title_margin) when it has one
+ * and @title_margin is not NULL. Returns the email that @renderer is. */
+static Email *
+card_open (TdRenderer            *renderer,
            const TdRenderSection *section,
            const char            *padding,
-           gboolean               centered)
+           gboolean               centered,
+           const char            *title_margin)
 {
+  Email *e = (Email *) renderer;
   const TdTheme *t = &e->theme;
 
   row_open (e, section);
@@ -362,30 +364,27 @@ card_open (Email                 *e,
                 padding, e->card_above ? ";border-top:1px solid " : "",
                 e->card_above ? t->border : "");
   e->card_above = TRUE;
+  if (title_margin != NULL && section->title[0] != '\0')
+    heading (e, 2, section->title, title_margin);
+  return e;
 }
 
+/* Markup that starts a line of its own: the ends of rows and columns, the
+ * tables of columns. */
 static void
-row_close (Email *e)
+put_line (Email      *e,
+          const char *markup)
 {
   td_html_newline (&e->html);
-  td_html_put (&e->html, "</td>\n</tr>\n");
+  td_html_put (&e->html, markup);
 }
 
+#define ROW_END       "</td>\n</tr>\n"
 /* A table of columns that stack on phones; each column is a "col" cell. */
-static void
-columns_open (Email *e)
-{
-  td_html_newline (&e->html);
-  td_html_put (&e->html, "<table role=\"presentation\" width=\"100%\" border=\"0\" "
-               "cellpadding=\"0\" cellspacing=\"0\"><tr>\n");
-}
-
-static void
-columns_close (Email *e)
-{
-  td_html_newline (&e->html);
-  td_html_put (&e->html, "</tr></table>\n");
-}
+#define COLUMNS_START "<table role=\"presentation\" width=\"100%\" border=\"0\" " \
+                      "cellpadding=\"0\" cellspacing=\"0\"><tr>\n"
+#define COLUMNS_END   "</tr></table>\n"
+#define COLUMN_END    "</td>\n"
 
 /* A column @width wide (px or %; NULL: what the others leave) with a
  * gutter on its start or end side. */
@@ -405,13 +404,6 @@ column_open (Email      *e,
   else if (gutter_end > 0)
     td_html_putf (&e->html, " style=\"padding-%s:%upx\"", e->end, gutter_end);
   td_html_put (&e->html, ">\n");
-}
-
-static void
-column_close (Email *e)
-{
-  td_html_newline (&e->html);
-  td_html_put (&e->html, "</td>\n");
 }
 
 /* ---------------------------------------------------------------------------
@@ -445,20 +437,40 @@ title_and_month (Email *e)
     }
 }
 
+/* The practice's name (large, in the accent colour: not a heading), and
+ * "profession · location" under it. */
+static void
+practice (Email               *e,
+          const TdRenderIssue *issue)
+{
+  const TdTheme *t = &e->theme;
+
+  if (issue->name[0] != '\0')
+    {
+      td_html_putf (&e->html, "<div class=\"nm\" style=\"margin:16px 0 0;font:26px/1.4 %s;"
+                    "color:%s\">", e->font_heading, t->accent);
+      td_html_text (&e->html, issue->name);
+      td_html_put (&e->html, "</div>\n");
+    }
+  if (issue->profession[0] == '\0' && issue->location[0] == '\0')
+    return;
+  td_html_putf (&e->html, "<div class=\"mu\" style=\"margin:4px 0 0;font-size:13px;"
+                "line-height:1.5;letter-spacing:1px;text-transform:uppercase;color:%s\">",
+                t->muted);
+  td_html_text (&e->html, issue->profession);
+  if (issue->profession[0] != '\0' && issue->location[0] != '\0')
+    td_html_put (&e->html, " · ");
+  td_html_text (&e->html, issue->location);
+  td_html_put (&e->html, "</div>\n");
+}
+
 void
 _td_email_masthead (TdRenderer            *renderer,
                     const TdRenderSection *section)
 {
   Email *e = (Email *) renderer;
-  const TdRenderIssue *issue = renderer->issue;
-  const TdTheme *t = &e->theme;
 
-  row_open (e, section);
-  td_html_putf (&e->html, "<td class=\"cd px\" align=\"center\" bgcolor=\"%s\" style=\"color:%s;"
-                "border-top:6px solid %s;padding:40px %upx 32px\">\n",
-                t->surface, t->text, t->accent, PAD);
-  e->card_above = TRUE;
-
+  head_open (e, section, 40);
   if (section->logo != NULL)
     {
       /* The white disc behind the logo is a halo that keeps it legible on a
@@ -469,27 +481,10 @@ _td_email_masthead (TdRenderer            *renderer,
       image (e, section->logo, LOGO_SIZE, SHAPE_SQUARE, NULL, NULL);
       td_html_put (&e->html, "\n</td></tr></table>\n");
     }
-  if (issue->name[0] != '\0')
-    {
-      td_html_putf (&e->html, "<div class=\"nm\" style=\"margin:16px 0 0;font:26px/1.4 %s;"
-                    "color:%s\">", e->font_heading, t->accent);
-      td_html_text (&e->html, issue->name);
-      td_html_put (&e->html, "</div>\n");
-    }
-  if (issue->profession[0] != '\0' || issue->location[0] != '\0')
-    {
-      td_html_putf (&e->html, "<div class=\"mu\" style=\"margin:4px 0 0;font-size:13px;"
-                    "line-height:1.5;letter-spacing:1px;text-transform:uppercase;color:%s\">",
-                    t->muted);
-      td_html_text (&e->html, issue->profession);
-      if (issue->profession[0] != '\0' && issue->location[0] != '\0')
-        td_html_put (&e->html, " · ");
-      td_html_text (&e->html, issue->location);
-      td_html_put (&e->html, "</div>\n");
-    }
+  practice (e, renderer->issue);
   title_and_month (e);
   image_block (e, section->picture, e->inner, "28px 0 0");
-  row_close (e);
+  put_line (e, ROW_END);
 }
 
 /* The linked thumbnail (its play mark is drawn into the picture: Gmail
@@ -517,7 +512,7 @@ video_block (Email               *e,
       td_html_text (&e->html, video->link->label);
       td_html_put (&e->html, "</a></p>\n");
     }
-  markdown (e, video->caption, &e->md);
+  _td_render_markdown (&e->html, video->caption, &e->md, "", "\n");
 }
 
 /* An article, and a video section (which has no picture and no body). */
@@ -525,23 +520,13 @@ void
 _td_email_article (TdRenderer            *renderer,
                    const TdRenderSection *section)
 {
-  Email *e = (Email *) renderer;
+  Email *e = card_open (renderer, section, "32px 40px 16px", FALSE, "0 0 16px");
 
-  card_open (e, section, "32px 40px 16px", FALSE);
-  if (section->title[0] != '\0')
-    heading (e, 2, section->title, "0 0 16px");
   image_block (e, section->picture, e->inner, "0 0 20px");
-  markdown (e, section->body, &e->md);
+  _td_render_markdown (&e->html, section->body, &e->md, "", "\n");
   if (section->video != NULL)
     video_block (e, section->video);
-  row_close (e);
-}
-
-void
-_td_email_video (TdRenderer            *renderer,
-                 const TdRenderSection *section)
-{
-  _td_email_article (renderer, section);
+  put_line (e, ROW_END);
 }
 
 /* A link after a news item: "label →", the arrow pointing on, the way the
@@ -559,57 +544,69 @@ more_link (Email              *e,
   td_html_put (&e->html, e->renderer.issue->rtl ? " ←</a></p>\n" : " →</a></p>\n");
 }
 
+/* A news item: its text and link, beside its photo when it has one. */
+static void
+news_item (Email              *e,
+           const TdRenderItem *item)
+{
+  if (item->picture != NULL)
+    {
+      g_autofree char *width = g_strdup_printf ("%u", NEWS_PHOTO);
+
+      put_line (e, COLUMNS_START);
+      column_open (e, width, 0, GUTTER);
+      image (e, item->picture, NEWS_PHOTO, SHAPE_WIDE, "fl",
+             "border-radius:6px;margin:0 0 16px");
+      put_line (e, COLUMN_END);
+      column_open (e, NULL, 0, 0);
+    }
+  _td_render_markdown (&e->html, item->text, &e->md, "", "\n");
+  more_link (e, item->link);
+  if (item->picture == NULL)
+    return;
+  put_line (e, COLUMN_END);
+  put_line (e, COLUMNS_END);
+}
+
+/* One offer: heading, picture, text, button. */
+static void
+offer (Email              *e,
+       const TdRenderItem *item,
+       guint               level,
+       guint               width)
+{
+  if (item->heading[0] != '\0')
+    heading (e, level, item->heading, "0 0 12px");
+  if (item->picture != NULL)
+    {
+      td_html_newline (&e->html);
+      image (e, item->picture, width, SHAPE_WIDE, width < e->inner ? "fl" : NULL,
+             "border-radius:6px;margin:0 0 16px");
+      td_html_put (&e->html, "\n");
+    }
+  _td_render_markdown (&e->html, item->text, &e->md, "", "\n");
+  /* 24 px under the button keep offers apart when they stack on a phone. */
+  button (e, item->link, TRUE, FALSE, "0 0 24px");
+}
+
 void
 _td_email_news (TdRenderer            *renderer,
                 const TdRenderSection *section)
 {
-  Email *e = (Email *) renderer;
+  Email *e = card_open (renderer, section, "32px 40px 16px", FALSE, "0 0 20px");
 
-  card_open (e, section, "32px 40px 16px", FALSE);
-  if (section->title[0] != '\0')
-    heading (e, 2, section->title, "0 0 20px");
   for (guint i = 0; i < section->items->len; i++)
-    {
-      const TdRenderItem *item = g_ptr_array_index (section->items, i);
-      gboolean two_columns = item->picture != NULL;
-
-      if (two_columns)
-        {
-          g_autofree char *width = g_strdup_printf ("%u", NEWS_PHOTO);
-
-          columns_open (e);
-          column_open (e, width, 0, GUTTER);
-          image (e, item->picture, NEWS_PHOTO, SHAPE_WIDE, "fl",
-                 "border-radius:6px;margin:0 0 16px");
-          column_close (e);
-          column_open (e, NULL, 0, 0);
-        }
-      markdown (e, item->text, &e->md);
-      more_link (e, item->link);
-      if (two_columns)
-        {
-          column_close (e);
-          columns_close (e);
-        }
-    }
-  row_close (e);
+    news_item (e, g_ptr_array_index (section->items, i));
+  put_line (e, ROW_END);
 }
 
 void
 _td_email_cta (TdRenderer            *renderer,
                const TdRenderSection *section)
 {
-  Email *e = (Email *) renderer;
+  Email *e = card_open (renderer, section, "32px 40px 20px", TRUE, "0 0 12px");
 
-  card_open (e, section, "32px 40px 20px", TRUE);
-  if (section->title[0] != '\0')
-    heading (e, 2, section->title, "0 0 12px");
-  if (section->text[0] != '\0')
-    {
-      td_html_put (&e->html, "<p style=\"margin:0 0 16px\">");
-      td_html_text_lines (&e->html, section->text);
-      td_html_put (&e->html, "</p>\n");
-    }
+  td_html_text_in (&e->html, "<p style=\"margin:0 0 16px\">", section->text, TRUE, "</p>\n");
   if (section->call != NULL)
     {
       /* Side by side; one above the other on a phone unless both labels
@@ -635,30 +632,27 @@ _td_email_cta (TdRenderer            *renderer,
     }
   button (e, section->form, TRUE, TRUE, "0 auto 12px");
   button (e, section->youtube, FALSE, TRUE, "0 auto 12px");
-  row_close (e);
+  put_line (e, ROW_END);
 }
 
 void
-_td_email_credentials (TdRenderer            *renderer,
-                       const TdRenderSection *section)
+_td_email_badges (TdRenderer            *renderer,
+                  const TdRenderSection *section)
 {
-  Email *e = (Email *) renderer;
+  Email *e = card_open (renderer, section, "32px 40px 16px", FALSE, "0 0 20px");
   const TdTheme *t = &e->theme;
   guint per_row = CLAMP (section->items->len, 1, BADGES_A_ROW);
   guint cell = e->inner / per_row;
   g_autofree char *width = g_strdup_printf ("%u%%", 100 / per_row);
   guint in_row = 0;
 
-  card_open (e, section, "32px 40px 16px", FALSE);
-  if (section->title[0] != '\0')
-    heading (e, 2, section->title, "0 0 20px");
   for (guint i = 0; i < section->items->len; i++)
     {
       const TdRenderItem *badge = g_ptr_array_index (section->items, i);
       gboolean linked;
 
       if (in_row == 0)
-        columns_open (e);
+        put_line (e, COLUMNS_START);
 
       /* Side by side; two to a row on phones ("bd"). */
       td_html_putf (&e->html, "<td class=\"bd mu\" width=\"%s\" align=\"center\" valign=\"top\" "
@@ -674,84 +668,69 @@ _td_email_credentials (TdRenderer            *renderer,
 
       if (++in_row == per_row)
         {
-          columns_close (e);
+          put_line (e, COLUMNS_END);
           in_row = 0;
         }
     }
   if (in_row > 0)
-    columns_close (e);
-  row_close (e);
+    put_line (e, COLUMNS_END);
+  put_line (e, ROW_END);
 }
 
-/* One offer: heading, picture, text, button. */
+/* Offers as cards, two to a row (one above the other on phones); a single
+ * offer takes the whole column. Their headings are h3 under the section's
+ * title, else h2. */
 static void
-offer (Email              *e,
-       const TdRenderItem *item,
-       guint               level,
-       guint               width)
+offers (Email                 *e,
+        const TdRenderSection *section)
 {
-  if (item->heading[0] != '\0')
-    heading (e, level, item->heading, "0 0 12px");
-  if (item->picture != NULL)
+  GPtrArray *items = section->items;
+  guint level = section->title[0] != '\0' ? 3 : 2;
+  guint half = (e->inner - GUTTER) / 2;
+
+  if (items->len == 1)
+    offer (e, items->pdata[0], level, e->inner);
+  for (guint i = 0; items->len > 1 && i < items->len; i += 2)
     {
-      td_html_newline (&e->html);
-      image (e, item->picture, width, SHAPE_WIDE, width < e->inner ? "fl" : NULL,
-             "border-radius:6px;margin:0 0 16px");
-      td_html_put (&e->html, "\n");
+      put_line (e, COLUMNS_START);
+      column_open (e, "50%", 0, GUTTER / 2);
+      offer (e, items->pdata[i], level, half);
+      put_line (e, COLUMN_END);
+      column_open (e, "50%", GUTTER / 2, 0);
+      if (i + 1 < items->len)
+        offer (e, items->pdata[i + 1], level, half);
+      put_line (e, COLUMN_END);
+      put_line (e, COLUMNS_END);
     }
-  markdown (e, item->text, &e->md);
-  /* 24 px under the button keep offers apart when they stack on a phone. */
-  button (e, item->link, TRUE, FALSE, "0 0 24px");
 }
 
-/* Offers as cards, two to a row (one above the other on phones). */
 void
 _td_email_promotion (TdRenderer            *renderer,
                      const TdRenderSection *section)
 {
-  Email *e = (Email *) renderer;
-  GPtrArray *offers = section->items;
-  guint level = section->title[0] != '\0' ? 3 : 2;
-  guint half = (e->inner - GUTTER) / 2;
+  Email *e = card_open (renderer, section, "32px 40px 8px", FALSE, "0 0 20px");
 
-  card_open (e, section, "32px 40px 8px", FALSE);
-  if (section->title[0] != '\0')
-    heading (e, 2, section->title, "0 0 20px");
-  if (offers->len == 1)
-    offer (e, offers->pdata[0], level, e->inner);
-  for (guint i = 0; offers->len > 1 && i < offers->len; i += 2)
-    {
-      columns_open (e);
-      column_open (e, "50%", 0, GUTTER / 2);
-      offer (e, offers->pdata[i], level, half);
-      column_close (e);
-      column_open (e, "50%", GUTTER / 2, 0);
-      if (i + 1 < offers->len)
-        offer (e, offers->pdata[i + 1], level, half);
-      column_close (e);
-      columns_close (e);
-    }
-  row_close (e);
+  offers (e, section);
+  put_line (e, ROW_END);
 }
 
 void
 _td_email_tip (TdRenderer            *renderer,
                const TdRenderSection *section)
 {
-  Email *e = (Email *) renderer;
+  Email *e = card_open (renderer, section, "32px 40px", FALSE, NULL);
   const TdTheme *t = &e->theme;
 
-  card_open (e, section, "32px 40px", FALSE);
   td_html_putf (&e->html, "<table role=\"presentation\" width=\"100%%\" border=\"0\" "
                 "cellpadding=\"0\" cellspacing=\"0\"><tr><td class=\"tn\" bgcolor=\"%s\" "
                 "style=\"color:%s;padding:%upx %upx 8px;border-radius:8px\">\n", t->accent_tint,
                 t->text, PANEL_PAD, PANEL_PAD);
   heading (e, 2, section->title, "0 0 12px");
-  markdown (e, section->body, &e->md);
+  _td_render_markdown (&e->html, section->body, &e->md, "", "\n");
   image_block (e, section->picture, e->inner - 2 * PANEL_PAD, "0 0 16px");
   td_html_newline (&e->html);
   td_html_put (&e->html, "</td></tr></table>\n");
-  row_close (e);
+  put_line (e, ROW_END);
 }
 
 /* On the page's background, under the card: the note, the postal address,
@@ -769,19 +748,10 @@ _td_email_footer (TdRenderer            *renderer,
                 "font-size:14px;line-height:1.6;color:%s\">\n", PAD, t->muted);
   e->card_above = FALSE;
 
-  markdown (e, section->body, &e->md_small);
-  if (issue->address[0] != '\0')
-    {
-      td_html_put (&e->html, "<p style=\"margin:0 0 12px\">");
-      td_html_text_lines (&e->html, issue->address);
-      td_html_put (&e->html, "</p>\n");
-    }
-  if (section->copyright[0] != '\0')
-    {
-      td_html_put (&e->html, "<p style=\"margin:0 0 12px\">");
-      td_html_text (&e->html, section->copyright);
-      td_html_put (&e->html, "</p>\n");
-    }
+  _td_render_markdown (&e->html, section->body, &e->md_small, "", "\n");
+  td_html_text_in (&e->html, "<p style=\"margin:0 0 12px\">", issue->address, TRUE, "</p>\n");
+  td_html_text_in (&e->html, "<p style=\"margin:0 0 12px\">", section->copyright, FALSE,
+                   "</p>\n");
   if (issue->website != NULL || issue->unsubscribe != NULL)
     {
       td_html_put (&e->html, "<p style=\"margin:0\">");
@@ -798,13 +768,13 @@ _td_email_footer (TdRenderer            *renderer,
         {
           td_html_put (&e->html, "<a");
           td_html_attr_url (&e->html, "href", issue->unsubscribe->url);
-          td_html_putf_attrs (&e->html, " style=\"%s\">", e->muted_link_style);
+          td_html_put_attrs (&e->html, " style=\"%s\">", e->muted_link_style);
           td_html_text (&e->html, issue->unsubscribe->label);
           td_html_put (&e->html, "</a>");
         }
       td_html_put (&e->html, "</p>\n");
     }
-  row_close (e);
+  put_line (e, ROW_END);
 }
 
 /* ---------------------------------------------------------------------------
@@ -821,15 +791,16 @@ head (Email *e)
 
   td_html_put (&e->html, "<!DOCTYPE html>\n<html");
   td_html_attr (&e->html, "lang", issue->language);
-  td_html_putf_attrs (&e->html, " dir=\"%s\" "
-                      "xmlns:o=\"urn:schemas-microsoft-com:office:office\">\n",
-                      issue->rtl ? "rtl" : "ltr");
+  td_html_put_attrs (&e->html, " dir=\"%s\" "
+                     "xmlns:o=\"urn:schemas-microsoft-com:office:office\">\n",
+                     issue->rtl ? "rtl" : "ltr");
   td_html_put (&e->html, "<head>\n<meta charset=\"utf-8\">\n"
                "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
                "<meta name=\"x-apple-disable-message-reformatting\">\n"
                "<meta name=\"color-scheme\" content=\"light dark\">\n"
                "<meta name=\"supported-color-schemes\" content=\"light dark\">\n<title>");
-  td_html_text_unparsed (&e->html, issue->subject[0] != '\0' ? issue->subject : issue->title);
+  td_html_text_as (&e->html, issue->subject[0] != '\0' ? issue->subject : issue->title,
+                   TD_HTML_FLOW_UNPARSED);
   td_html_put (&e->html, "</title>\n");
   /* Outlook scales pictures on high-DPI screens unless told 96 dpi; it
    * falls back to Times where a font isn't repeated on every cell, and may
@@ -892,16 +863,11 @@ preheader (Email *e)
 static void
 render_sections (Email *e)
 {
-  const TdTheme *t = &e->theme;
-
   if (!e->renderer.issue->has_masthead)
     {
-      td_html_putf (&e->html, "<tr>\n<td class=\"cd px\" align=\"center\" bgcolor=\"%s\" "
-                    "style=\"color:%s;border-top:6px solid %s;padding:12px %upx 32px\">\n",
-                    t->surface, t->text, t->accent, PAD);
+      head_open (e, NULL, 12);
       title_and_month (e);
-      row_close (e);
-      e->card_above = TRUE;
+      put_line (e, ROW_END);
     }
   _td_render_layout (&e->renderer);
 }
@@ -926,9 +892,9 @@ _td_render_email (const TdRenderIssue *issue,
   td_html_put (&e.html, "<div role=\"article\" aria-roledescription=\"email\"");
   td_html_attr (&e.html, "aria-label", issue->subject[0] != '\0' ? issue->subject : issue->title);
   td_html_attr (&e.html, "lang", issue->language);
-  td_html_putf_attrs (&e.html, " dir=\"%s\" class=\"pg\" style=\"background:%s;padding:0 0 24px;"
-                      "font-family:%s;font-size:16px;line-height:1.6;color:%s\">\n",
-                      issue->rtl ? "rtl" : "ltr", t->page, t->font_body, t->text);
+  td_html_put_attrs (&e.html, " dir=\"%s\" class=\"pg\" style=\"background:%s;padding:0 0 24px;"
+                     "font-family:%s;font-size:16px;line-height:1.6;color:%s\">\n",
+                     issue->rtl ? "rtl" : "ltr", t->page, t->font_body, t->text);
   td_html_put (&e.html, "<!--[if mso]><table role=\"presentation\" align=\"center\" width=\"600\" "
                "border=\"0\" cellpadding=\"0\" cellspacing=\"0\"><tr><td><![endif]-->\n");
   td_html_putf (&e.html, "<table role=\"presentation\" align=\"center\" width=\"100%%\" "
@@ -943,7 +909,7 @@ _td_render_email (const TdRenderIssue *issue,
       link_open (&e, issue->web_version, e.muted_link_style);
       td_html_text (&e.html, issue->web_version->label);
       td_html_put (&e.html, "</a>");
-      row_close (&e);
+      put_line (&e, ROW_END);
     }
 
   render_sections (&e);

@@ -11,11 +11,14 @@
  *
  * Which function lays out which section type in which format is one table
  * (section_types[] in td-render-section.c), and the loop over the sections
- * is one function (_td_render_layout()). Adding a section type is a row in
- * that table, its resolve function and one layout function per format.
+ * is one function (_td_render_layout()). Adding a section type is its
+ * TdSectionKind and its row in that table (in the same order), its resolve
+ * function and one layout function per format.
  */
 #pragma once
 
+#include "td-html-writer.h"
+#include "td-markdown.h"
 #include "td-render.h"
 
 G_BEGIN_DECLS
@@ -23,6 +26,7 @@ G_BEGIN_DECLS
 /* The formats that lay sections out themselves (the .eml doesn't). */
 #define TD_RENDER_N_LAYOUTS (TD_RENDER_TEXT + 1)
 
+/* The section types, in the order of the table. */
 typedef enum
 {
   TD_SECTION_MASTHEAD,
@@ -89,6 +93,7 @@ typedef struct _TdRenderSectionType TdRenderSectionType;
 typedef struct
 {
   const TdRenderSectionType *type;
+  TdSectionKind        kind;
   const char          *id;
   TdSectionPart        part;
   const char          *title;      /* "" when none; the tip's has its fallback */
@@ -106,20 +111,21 @@ typedef struct
   const char          *copyright;  /* footer */
 } TdRenderSection;
 
-/* The words a format adds itself, in the issue's language (td-l10n.h). */
-typedef struct
+/* The words the formats add themselves, in the issue's language. */
+typedef enum
 {
-  const char *view_in_browser;
-  const char *watch_video;
-  const char *read_more;
-  const char *call;
-  const char *text;
-  const char *book_online;
-  const char *subscribe_youtube;
-  const char *did_you_know;
-  const char *unsubscribe;
-  const char *links;
-} TdRenderLabels;
+  TD_LABEL_VIEW_IN_BROWSER,
+  TD_LABEL_WATCH_VIDEO,
+  TD_LABEL_READ_MORE,
+  TD_LABEL_CALL,
+  TD_LABEL_TEXT,
+  TD_LABEL_BOOK_ONLINE,
+  TD_LABEL_SUBSCRIBE_YOUTUBE,
+  TD_LABEL_DID_YOU_KNOW,
+  TD_LABEL_UNSUBSCRIBE,
+  TD_LABEL_LINKS,
+  TD_N_LABELS
+} TdRenderLabel;
 
 /* The issue, resolved. Strings are borrowed from the document. */
 typedef struct
@@ -127,7 +133,7 @@ typedef struct
   const TdRenderContext *context;
   const char            *language;    /* "en" when unset */
   gboolean               rtl;         /* td_l10n_language_is_rtl() */
-  TdRenderLabels         labels;
+  const char            *labels[TD_N_LABELS];
   /* The practice */
   const char            *name;
   const char            *profession;
@@ -156,8 +162,7 @@ typedef struct
   /* private */
   gboolean               read_sizes;
   GHashTable            *sizes;       /* src -> the file's size, read once */
-  GHashTable            *shown;       /* the strings of pictures */
-  char                  *website_label;
+  GArray                *owned;       /* what to free with the issue */
 } TdRenderIssue;
 
 /* Resolves the issue in @context (which must outlive it). The pictures'
@@ -174,6 +179,15 @@ gboolean       _td_render_picture_fit (const TdRenderPicture *picture,
                                        guint                  max_width,
                                        guint                 *width,
                                        guint                 *height);
+
+/* Writes @markdown as HTML for a section's body (its headings below the
+ * section's h2; @style may be NULL) between the markup @open and @close,
+ * on lines of its own; nothing at all when it renders to nothing. */
+void           _td_render_markdown    (TdHtmlWriter          *w,
+                                       const char            *markdown,
+                                       const TdMarkdownStyle *style,
+                                       const char            *open,
+                                       const char            *close);
 
 /* What every format's renderer starts with (its own struct embeds it
  * first). */
@@ -195,7 +209,6 @@ struct _TdRenderer
 struct _TdRenderSectionType
 {
   const char    *name;  /* the "type" in the file */
-  TdSectionKind  kind;
   void         (*resolve) (TdRenderIssue   *issue,
                            TdRenderSection *section,
                            JsonObject      *object);
@@ -225,13 +238,11 @@ void _td_web_masthead      (TdRenderer            *renderer,
                             const TdRenderSection *section);
 void _td_web_article       (TdRenderer            *renderer,
                             const TdRenderSection *section);
-void _td_web_video         (TdRenderer            *renderer,
-                            const TdRenderSection *section);
 void _td_web_news          (TdRenderer            *renderer,
                             const TdRenderSection *section);
 void _td_web_cta           (TdRenderer            *renderer,
                             const TdRenderSection *section);
-void _td_web_credentials   (TdRenderer            *renderer,
+void _td_web_badges        (TdRenderer            *renderer,
                             const TdRenderSection *section);
 void _td_web_promotion     (TdRenderer            *renderer,
                             const TdRenderSection *section);
@@ -244,13 +255,11 @@ void _td_email_masthead    (TdRenderer            *renderer,
                             const TdRenderSection *section);
 void _td_email_article     (TdRenderer            *renderer,
                             const TdRenderSection *section);
-void _td_email_video       (TdRenderer            *renderer,
-                            const TdRenderSection *section);
 void _td_email_news        (TdRenderer            *renderer,
                             const TdRenderSection *section);
 void _td_email_cta         (TdRenderer            *renderer,
                             const TdRenderSection *section);
-void _td_email_credentials (TdRenderer            *renderer,
+void _td_email_badges      (TdRenderer            *renderer,
                             const TdRenderSection *section);
 void _td_email_promotion   (TdRenderer            *renderer,
                             const TdRenderSection *section);
@@ -263,17 +272,11 @@ void _td_text_masthead     (TdRenderer            *renderer,
                             const TdRenderSection *section);
 void _td_text_article      (TdRenderer            *renderer,
                             const TdRenderSection *section);
-void _td_text_video        (TdRenderer            *renderer,
-                            const TdRenderSection *section);
-void _td_text_news         (TdRenderer            *renderer,
-                            const TdRenderSection *section);
 void _td_text_cta          (TdRenderer            *renderer,
                             const TdRenderSection *section);
-void _td_text_credentials  (TdRenderer            *renderer,
+void _td_text_badges       (TdRenderer            *renderer,
                             const TdRenderSection *section);
-void _td_text_promotion    (TdRenderer            *renderer,
-                            const TdRenderSection *section);
-void _td_text_tip          (TdRenderer            *renderer,
+void _td_text_list         (TdRenderer            *renderer,
                             const TdRenderSection *section);
 void _td_text_footer       (TdRenderer            *renderer,
                             const TdRenderSection *section);

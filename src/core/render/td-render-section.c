@@ -5,12 +5,19 @@
  * page, the email and the plain text cannot disagree: which links may be
  * written (absolute http(s), mailto, tel and sms URLs; a merge tag for the
  * unsubscribe link), which pictures may be shown (td_render_picture_url()),
- * the words added in the issue's language, the text direction. The formats
- * only lay out what is resolved here (docs/rendering.md).
+ * which text counts as empty, the words added in the issue's language, the
+ * text direction. The formats only lay out what is resolved here
+ * (docs/rendering.md).
+ *
+ * The issue owns everything resolved for it: each allocation is handed to
+ * own() with the function that frees it, and freeing the issue frees them
+ * all.
  */
 #include "config.h"
 
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include "td-html.h"
 #include "td-image-info.h"
@@ -20,70 +27,34 @@
 
 typedef struct
 {
+  gpointer       data;
+  GDestroyNotify destroy;
+} Owned;
+
+/* The size of a picture file, read once for each path. */
+typedef struct
+{
   guint width;
   guint height;
 } Size;
 
-static void resolve_masthead    (TdRenderIssue   *issue,
-                                 TdRenderSection *section,
-                                 JsonObject      *object);
-static void resolve_article     (TdRenderIssue   *issue,
-                                 TdRenderSection *section,
-                                 JsonObject      *object);
-static void resolve_video       (TdRenderIssue   *issue,
-                                 TdRenderSection *section,
-                                 JsonObject      *object);
-static void resolve_news        (TdRenderIssue   *issue,
-                                 TdRenderSection *section,
-                                 JsonObject      *object);
-static void resolve_cta         (TdRenderIssue   *issue,
-                                 TdRenderSection *section,
-                                 JsonObject      *object);
-static void resolve_credentials (TdRenderIssue   *issue,
-                                 TdRenderSection *section,
-                                 JsonObject      *object);
-static void resolve_promotion   (TdRenderIssue   *issue,
-                                 TdRenderSection *section,
-                                 JsonObject      *object);
-static void resolve_tip         (TdRenderIssue   *issue,
-                                 TdRenderSection *section,
-                                 JsonObject      *object);
-static void resolve_footer      (TdRenderIssue   *issue,
-                                 TdRenderSection *section,
-                                 JsonObject      *object);
-
-/* The section types: how each is resolved and laid out in each format
- * (the layouts in the order of TdRenderFormat: web, email, text). */
-static const TdRenderSectionType section_types[] = {
-  { "masthead", TD_SECTION_MASTHEAD, resolve_masthead,
-    { _td_web_masthead, _td_email_masthead, _td_text_masthead } },
-  { "article", TD_SECTION_ARTICLE, resolve_article,
-    { _td_web_article, _td_email_article, _td_text_article } },
-  { "video", TD_SECTION_VIDEO, resolve_video,
-    { _td_web_video, _td_email_video, _td_text_video } },
-  { "news", TD_SECTION_NEWS, resolve_news,
-    { _td_web_news, _td_email_news, _td_text_news } },
-  { "cta", TD_SECTION_CTA, resolve_cta,
-    { _td_web_cta, _td_email_cta, _td_text_cta } },
-  { "credentials", TD_SECTION_CREDENTIALS, resolve_credentials,
-    { _td_web_credentials, _td_email_credentials, _td_text_credentials } },
-  { "promotion", TD_SECTION_PROMOTION, resolve_promotion,
-    { _td_web_promotion, _td_email_promotion, _td_text_promotion } },
-  { "tip", TD_SECTION_TIP, resolve_tip,
-    { _td_web_tip, _td_email_tip, _td_text_tip } },
-  { "footer", TD_SECTION_FOOTER, resolve_footer,
-    { _td_web_footer, _td_email_footer, _td_text_footer } },
-};
-
-G_STATIC_ASSERT (TD_RENDER_WEB == 0 && TD_RENDER_EMAIL == 1 && TD_RENDER_TEXT == 2);
-
-static const TdRenderSectionType *
-lookup_type (const char *name)
+static gpointer
+own (TdRenderIssue  *issue,
+     gpointer        data,
+     GDestroyNotify  destroy)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (section_types); i++)
-    if (g_str_equal (name, section_types[i].name))
-      return &section_types[i];
-  return NULL;
+  Owned owned = { data, destroy };
+
+  g_array_append_val (issue->owned, owned);
+  return data;
+}
+
+/* A zero-filled struct of @size bytes, owned by @issue. */
+static gpointer
+own_new (TdRenderIssue *issue,
+         gsize          size)
+{
+  return own (issue, g_malloc0 (size), g_free);
 }
 
 /* A text field as written, or "" when it is blank: a title, a label or a
@@ -97,52 +68,41 @@ get_text (JsonObject *object,
   return td_text_is_blank (text) ? "" : text;
 }
 
+/* The objects of the list @key, in order (other values are skipped). */
+static GPtrArray *
+get_objects (JsonObject *object,
+             const char *key)
+{
+  JsonArray *array = td_json_get_array (object, key);
+  GPtrArray *objects = g_ptr_array_new ();
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        g_ptr_array_add (objects, json_node_get_object (node));
+    }
+  return objects;
+}
+
 /* ---------------------------------------------------------------------------
  * Links
  */
 
-static void
-link_free (TdRenderLink *link)
+/* A merge tag such as *|UNSUB|*, whole or inside a URL, is filled in by the
+ * mailing service that sends the email. */
+static gboolean
+holds_merge_tag (const char *url)
 {
-  if (link == NULL)
-    return;
-  g_free (link->url);
-  g_free (link);
-}
+  static const char * const tag_marks[] = { "*|", "|*", "{{", "}}", "%%", "{$", "[", "]" };
 
-static TdRenderLink *
-link_new (const char *url,
-          const char *label,
-          const char *fallback)
-{
-  TdRenderLink *link = g_new0 (TdRenderLink, 1);
-
-  link->url = g_strdup (url);
-  link->label = label != NULL && label[0] != '\0' ? label : fallback;
-  return link;
-}
-
-/* A link to @url, or NULL when it is not an absolute http(s), mailto, tel
- * or sms URL: a link in an email can't be relative, and nothing else is
- * safe. The one rule of every format. */
-static TdRenderLink *
-resolve_link (const char *url,
-              const char *label,
-              const char *fallback)
-{
-  if (!td_url_is_safe_absolute (url))
-    return NULL;
-  return link_new (url, label, fallback);
-}
-
-/* The same for a { "url", "label" } object, which may be NULL. */
-static TdRenderLink *
-resolve_link_object (JsonObject *object,
-                     const char *fallback)
-{
-  if (object == NULL)
-    return NULL;
-  return resolve_link (td_json_get_string (object, "url"), get_text (object, "label"), fallback);
+  if (td_url_is_merge_tag (url))
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (tag_marks); i++)
+    if (strstr (url, tag_marks[i]) != NULL)
+      return TRUE;
+  return FALSE;
 }
 
 /* "https://example.com/" shows as "example.com". */
@@ -162,60 +122,71 @@ website_label (TdRenderIssue *issue,
     len--;
   if (len == 0)
     return url;
-  issue->website_label = g_strndup (shown, len);
-  return issue->website_label;
+  return own (issue, g_strndup (shown, len), g_free);
 }
 
-/* A merge tag such as *|UNSUB|*, whole or inside a URL, is filled in by the
- * mailing service that sends the email. */
-static gboolean
-holds_merge_tag (const char *url)
+/* A link to @url reading @label, or NULL when @url is not an absolute
+ * http(s), mailto, tel or sms URL: a link in an email can't be relative,
+ * and nothing else is safe. The one rule of every format; only the
+ * unsubscribe link may also be a merge tag, which the mailing service
+ * replaces (@merge_tag_ok). */
+static TdRenderLink *
+resolve_link (TdRenderIssue *issue,
+              const char    *url,
+              const char    *label,
+              gboolean       merge_tag_ok)
 {
-  static const char * const tag_marks[] = { "*|", "|*", "{{", "}}", "%%", "{$", "[", "]" };
+  TdRenderLink *link;
 
-  if (td_url_is_merge_tag (url))
-    return TRUE;
-  for (gsize i = 0; i < G_N_ELEMENTS (tag_marks); i++)
-    if (strstr (url, tag_marks[i]) != NULL)
-      return TRUE;
-  return FALSE;
+  if (!td_url_is_safe_absolute (url) && !(merge_tag_ok && td_url_is_merge_tag (url)))
+    return NULL;
+  link = own_new (issue, sizeof *link);
+  link->url = own (issue, g_strdup (url), g_free);
+  link->label = label;
+  return link;
+}
+
+/* The same for a { "url", "label" } object, which may be NULL; without a
+ * label of its own, the link reads @fallback. */
+static TdRenderLink *
+resolve_link_object (TdRenderIssue *issue,
+                     JsonObject    *object,
+                     const char    *fallback)
+{
+  const char *label = get_text (object, "label");
+
+  if (object == NULL)
+    return NULL;
+  return resolve_link (issue, td_json_get_string (object, "url"),
+                       label[0] != '\0' ? label : fallback, FALSE);
 }
 
 /* ---------------------------------------------------------------------------
  * Pictures
  */
 
-static void
-picture_free (TdRenderPicture *picture)
-{
-  if (picture == NULL)
-    return;
-  g_free (picture->url);
-  g_free (picture);
-}
-
-/* The file's own size, read once for each path. */
+/* The size of the picture file at @src, read the first time it is asked
+ * for; 0 × 0 when it can't be read. */
 static const Size *
 picture_size (TdRenderIssue *issue,
               const char    *src)
 {
   Size *size = g_hash_table_lookup (issue->sizes, src);
+  g_autofree char *path = NULL;
+  TdImageInfo info;
 
-  if (size == NULL)
+  if (size != NULL)
+    return size;
+
+  size = own_new (issue, sizeof *size);
+  g_hash_table_insert (issue->sizes, (gpointer) src, size);
+  if (issue->context->base_dir == NULL)
+    return size;
+  path = g_build_filename (issue->context->base_dir, src, NULL);
+  if (td_image_info_from_file (path, &info, NULL) && info.width > 0 && info.height > 0)
     {
-      g_autofree char *path = NULL;
-      TdImageInfo info;
-
-      size = g_new0 (Size, 1);
-      path = issue->context->base_dir != NULL
-             ? g_build_filename (issue->context->base_dir, src, NULL) : NULL;
-      if (path != NULL && td_image_info_from_file (path, &info, NULL)
-          && info.width > 0 && info.height > 0)
-        {
-          size->width = info.width;
-          size->height = info.height;
-        }
-      g_hash_table_insert (issue->sizes, (gpointer) src, size);
+      size->width = info.width;
+      size->height = info.height;
     }
   return size;
 }
@@ -233,10 +204,10 @@ resolve_picture (TdRenderIssue *issue,
   if (url == NULL)
     return NULL;
 
-  picture = g_new0 (TdRenderPicture, 1);
+  picture = own_new (issue, sizeof *picture);
   picture->src = src;
   picture->alt = alt != NULL ? alt : "";
-  picture->url = url;
+  picture->url = own (issue, url, g_free);
   if (issue->read_sizes)
     {
       const Size *size = picture_size (issue, src);
@@ -244,11 +215,8 @@ resolve_picture (TdRenderIssue *issue,
       picture->width = size->width;
       picture->height = size->height;
     }
-  if (!g_hash_table_contains (issue->shown, src))
-    {
-      g_hash_table_add (issue->shown, (gpointer) src);
-      g_ptr_array_add (issue->pictures, (gpointer) src);
-    }
+  if (!g_ptr_array_find_with_equal_func (issue->pictures, src, g_str_equal, NULL))
+    g_ptr_array_add (issue->pictures, (gpointer) src);
   return picture;
 }
 
@@ -286,58 +254,8 @@ _td_render_picture_fit (const TdRenderPicture *picture,
 }
 
 /* ---------------------------------------------------------------------------
- * Sections
+ * Sections: one resolve function per type, in the table at the end
  */
-
-static void
-item_free (TdRenderItem *item)
-{
-  picture_free (item->picture);
-  link_free (item->link);
-  g_free (item);
-}
-
-static void
-video_free (TdRenderVideo *video)
-{
-  if (video == NULL)
-    return;
-  link_free (video->link);
-  picture_free (video->thumbnail);
-  g_free (video);
-}
-
-static void
-section_free (TdRenderSection *section)
-{
-  picture_free (section->picture);
-  picture_free (section->logo);
-  video_free (section->video);
-  g_clear_pointer (&section->items, g_ptr_array_unref);
-  link_free (section->call);
-  link_free (section->sms);
-  link_free (section->form);
-  link_free (section->youtube);
-  g_free (section);
-}
-
-/* The objects of the list @key, in order (other values are skipped). */
-static GPtrArray *
-get_objects (JsonObject *object,
-             const char *key)
-{
-  JsonArray *array = td_json_get_array (object, key);
-  GPtrArray *objects = g_ptr_array_new ();
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        g_ptr_array_add (objects, json_node_get_object (node));
-    }
-  return objects;
-}
 
 static TdRenderVideo *
 resolve_video_object (TdRenderIssue *issue,
@@ -347,9 +265,9 @@ resolve_video_object (TdRenderIssue *issue,
 
   if (object == NULL)
     return NULL;
-  video = g_new0 (TdRenderVideo, 1);
-  video->link = resolve_link (td_json_get_string (object, "url"), issue->labels.watch_video,
-                              NULL);
+  video = own_new (issue, sizeof *video);
+  video->link = resolve_link (issue, td_json_get_string (object, "url"),
+                              issue->labels[TD_LABEL_WATCH_VIDEO], FALSE);
   video->thumbnail = resolve_image (issue, td_json_get_object (object, "thumbnail"));
   video->caption = td_json_get_string (object, "caption");
   return video;
@@ -360,80 +278,74 @@ resolve_masthead (TdRenderIssue   *issue,
                   TdRenderSection *section,
                   JsonObject      *object)
 {
+  JsonObject *practice = td_render_get_practice (issue->context);
+
   /* The practice's name is written right under its logo: alt="" avoids
    * reading it twice. */
   if (td_json_get_boolean (object, "show_logo", TRUE))
-    section->logo = resolve_picture (issue, td_json_get_string (td_render_get_practice (
-                                       issue->context), "logo"), "");
+    section->logo = resolve_picture (issue, td_json_get_string (practice, "logo"), "");
   section->picture = resolve_image (issue, td_json_get_object (object, "banner"));
 }
 
+/* An article, a video section (a video alone) and a tip (a body and a
+ * picture under a title that has its fallback). */
 static void
 resolve_article (TdRenderIssue   *issue,
                  TdRenderSection *section,
                  JsonObject      *object)
 {
-  section->picture = resolve_image (issue, td_json_get_object (object, "image"));
-  section->body = td_json_get_string (object, "body");
-  section->video = resolve_video_object (issue, td_json_get_object (object, "video"));
+  TdSectionKind kind = section->kind;
+
+  if (kind == TD_SECTION_TIP && section->title[0] == '\0')
+    section->title = issue->labels[TD_LABEL_DID_YOU_KNOW];
+  /* In the order they are shown, which is the pictures' order of use. */
+  if (kind != TD_SECTION_VIDEO)
+    {
+      section->picture = resolve_image (issue, td_json_get_object (object, "image"));
+      section->body = td_json_get_string (object, "body");
+    }
+  if (kind != TD_SECTION_TIP)
+    section->video = resolve_video_object (issue, td_json_get_object (object, "video"));
 }
 
-static void
-resolve_video (TdRenderIssue   *issue,
-               TdRenderSection *section,
-               JsonObject      *object)
+/* One entry of a news, credentials or promotion list. */
+static TdRenderItem *
+resolve_item (TdRenderIssue *issue,
+              TdSectionKind  kind,
+              JsonObject    *entry)
 {
-  section->video = resolve_video_object (issue, td_json_get_object (object, "video"));
+  TdRenderItem *item = own_new (issue, sizeof *item);
+  JsonObject *image = td_json_get_object (entry, kind == TD_SECTION_NEWS ? "photo" : "image");
+
+  /* A badge is named; an offer has a heading; a news item has neither. */
+  item->heading = kind == TD_SECTION_NEWS ? ""
+                  : get_text (entry, kind == TD_SECTION_CREDENTIALS ? "name" : "heading");
+  item->text = td_json_get_string (entry, "text");
+  item->alt = td_json_get_string (image, "alt");
+  item->picture = resolve_image (issue, image);
+  /* A badge's link is its picture and name; the others read "Read more"
+   * when they have no words of their own. */
+  if (kind == TD_SECTION_CREDENTIALS)
+    item->link = resolve_link (issue, td_json_get_string (entry, "url"), item->heading, FALSE);
+  else
+    item->link = resolve_link_object (issue, td_json_get_object (entry, "link"),
+                                      issue->labels[TD_LABEL_READ_MORE]);
+  return item;
 }
 
 /* News items, badges and offers. */
 static void
-resolve_items (TdRenderIssue   *issue,
-               TdRenderSection *section,
-               JsonObject      *object,
-               const char      *key)
-{
-  g_autoptr(GPtrArray) objects = get_objects (object, key);
-
-  section->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  for (guint i = 0; i < objects->len; i++)
-    {
-      JsonObject *entry = g_ptr_array_index (objects, i);
-      TdRenderItem *item = g_new0 (TdRenderItem, 1);
-
-      switch (section->type->kind)
-        {
-        case TD_SECTION_NEWS:
-          item->text = td_json_get_string (entry, "text");
-          item->picture = resolve_image (issue, td_json_get_object (entry, "photo"));
-          item->link = resolve_link_object (td_json_get_object (entry, "link"),
-                                            issue->labels.read_more);
-          break;
-        case TD_SECTION_CREDENTIALS:
-          item->heading = get_text (entry, "name");
-          item->alt = td_json_get_string (td_json_get_object (entry, "image"), "alt");
-          item->picture = resolve_image (issue, td_json_get_object (entry, "image"));
-          item->link = resolve_link (td_json_get_string (entry, "url"), item->heading, NULL);
-          break;
-        case TD_SECTION_PROMOTION:
-        default:
-          item->heading = get_text (entry, "heading");
-          item->text = td_json_get_string (entry, "text");
-          item->picture = resolve_image (issue, td_json_get_object (entry, "image"));
-          item->link = resolve_link_object (td_json_get_object (entry, "link"),
-                                            issue->labels.read_more);
-          break;
-        }
-      g_ptr_array_add (section->items, item);
-    }
-}
-
-static void
-resolve_news (TdRenderIssue   *issue,
+resolve_list (TdRenderIssue   *issue,
               TdRenderSection *section,
               JsonObject      *object)
 {
-  resolve_items (issue, section, object, "items");
+  TdSectionKind kind = section->kind;
+  const char *key = kind == TD_SECTION_CREDENTIALS ? "badges" : "items";
+  g_autoptr(GPtrArray) entries = get_objects (object, key);
+
+  section->items = own (issue, g_ptr_array_new (), (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < entries->len; i++)
+    g_ptr_array_add (section->items, resolve_item (issue, kind, entries->pdata[i]));
 }
 
 static void
@@ -450,42 +362,17 @@ resolve_cta (TdRenderIssue   *issue,
   sms = td_render_phone_uri ("sms:", section->phone);
   if (tel != NULL && sms != NULL)
     {
-      section->call = resolve_link (tel, issue->labels.call, NULL);
-      section->sms = resolve_link (sms, issue->labels.text, NULL);
+      section->call = resolve_link (issue, tel, issue->labels[TD_LABEL_CALL], FALSE);
+      section->sms = resolve_link (issue, sms, issue->labels[TD_LABEL_TEXT], FALSE);
     }
-  section->form = resolve_link_object (td_json_get_object (object, "form"),
-                                       issue->labels.book_online);
-  section->youtube = resolve_link_object (td_json_get_object (object, "youtube"),
-                                          issue->labels.subscribe_youtube);
+  section->form = resolve_link_object (issue, td_json_get_object (object, "form"),
+                                       issue->labels[TD_LABEL_BOOK_ONLINE]);
+  section->youtube = resolve_link_object (issue, td_json_get_object (object, "youtube"),
+                                          issue->labels[TD_LABEL_SUBSCRIBE_YOUTUBE]);
 }
 
-static void
-resolve_credentials (TdRenderIssue   *issue,
-                     TdRenderSection *section,
-                     JsonObject      *object)
-{
-  resolve_items (issue, section, object, "badges");
-}
-
-static void
-resolve_promotion (TdRenderIssue   *issue,
-                   TdRenderSection *section,
-                   JsonObject      *object)
-{
-  resolve_items (issue, section, object, "items");
-}
-
-static void
-resolve_tip (TdRenderIssue   *issue,
-             TdRenderSection *section,
-             JsonObject      *object)
-{
-  if (section->title[0] == '\0')
-    section->title = issue->labels.did_you_know;
-  section->body = td_json_get_string (object, "body");
-  section->picture = resolve_image (issue, td_json_get_object (object, "image"));
-}
-
+/* The note, and the copyright; the address, website and unsubscribe link
+ * are the issue's. */
 static void
 resolve_footer (TdRenderIssue   *issue,
                 TdRenderSection *section,
@@ -493,6 +380,38 @@ resolve_footer (TdRenderIssue   *issue,
 {
   section->body = td_json_get_string (object, "note");
   section->copyright = get_text (object, "copyright");
+}
+
+/* The section types, in the order of TdSectionKind: how each is resolved,
+ * and laid out in each format (in the order of TdRenderFormat: web, email,
+ * text). */
+static const TdRenderSectionType section_types[] = {
+  { "masthead", resolve_masthead, { _td_web_masthead, _td_email_masthead, _td_text_masthead } },
+  { "article", resolve_article, { _td_web_article, _td_email_article, _td_text_article } },
+  { "video", resolve_article, { _td_web_article, _td_email_article, _td_text_article } },
+  { "news", resolve_list, { _td_web_news, _td_email_news, _td_text_list } },
+  { "cta", resolve_cta, { _td_web_cta, _td_email_cta, _td_text_cta } },
+  { "credentials", resolve_list, { _td_web_badges, _td_email_badges, _td_text_badges } },
+  { "promotion", resolve_list, { _td_web_promotion, _td_email_promotion, _td_text_list } },
+  { "tip", resolve_article, { _td_web_tip, _td_email_tip, _td_text_article } },
+  { "footer", resolve_footer, { _td_web_footer, _td_email_footer, _td_text_footer } },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (section_types) == TD_SECTION_FOOTER + 1);
+G_STATIC_ASSERT (TD_RENDER_WEB == 0 && TD_RENDER_EMAIL == 1 && TD_RENDER_TEXT == 2);
+
+/* The kind of section named @name, or FALSE for an unknown type. */
+static gboolean
+lookup_kind (const char    *name,
+             TdSectionKind *kind)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (section_types); i++)
+    if (g_str_equal (name, section_types[i].name))
+      {
+        *kind = (TdSectionKind) i;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 /* Leading mastheads head the issue and trailing footers end it; a masthead
@@ -504,38 +423,14 @@ assign_parts (GPtrArray *sections)
   guint end_main = sections->len;
 
   while (first_main < sections->len &&
-         ((TdRenderSection *) sections->pdata[first_main])->type->kind == TD_SECTION_MASTHEAD)
+         ((TdRenderSection *) sections->pdata[first_main])->kind == TD_SECTION_MASTHEAD)
     first_main++;
   while (end_main > first_main &&
-         ((TdRenderSection *) sections->pdata[end_main - 1])->type->kind == TD_SECTION_FOOTER)
+         ((TdRenderSection *) sections->pdata[end_main - 1])->kind == TD_SECTION_FOOTER)
     end_main--;
   for (guint i = 0; i < sections->len; i++)
     ((TdRenderSection *) sections->pdata[i])->part =
       i < first_main ? TD_PART_HEADER : i < end_main ? TD_PART_MAIN : TD_PART_FOOTER;
-}
-
-/* ---------------------------------------------------------------------------
- * The issue
- */
-
-static void
-resolve_labels (TdRenderIssue *issue)
-{
-  const char *language = issue->language;
-  TdRenderLabels *labels = &issue->labels;
-
-  labels->view_in_browser = td_l10n_gettext (language, "newsletter", "View in browser");
-  labels->watch_video = td_l10n_gettext (language, "newsletter", "Watch the video");
-  labels->read_more = td_l10n_gettext (language, "newsletter", "Read more");
-  labels->call = td_l10n_gettext (language, "newsletter", "Call");
-  labels->text = td_l10n_gettext (language, "newsletter", "Text");
-  labels->book_online = td_l10n_gettext (language, "newsletter", "Book online");
-  labels->subscribe_youtube = td_l10n_gettext (language, "newsletter", "Subscribe on YouTube");
-  labels->did_you_know = td_l10n_gettext (language, "newsletter", "Did you know?");
-  labels->unsubscribe = td_l10n_gettext (language, "newsletter", "Unsubscribe");
-  /* Translators: heading of the list of web addresses at the end of the
-   * plain-text version of the newsletter, which the "[1]" marks refer to */
-  labels->links = td_l10n_gettext (language, "newsletter", "Links");
 }
 
 static void
@@ -547,22 +442,71 @@ resolve_sections (TdRenderIssue *issue)
   for (guint i = 0; i < objects->len; i++)
     {
       JsonObject *object = g_ptr_array_index (objects, i);
-      const TdRenderSectionType *type = lookup_type (td_json_get_string (object, "type"));
       TdRenderSection *section;
+      TdSectionKind kind;
 
       /* Unknown types survive in the file but show nothing. */
-      if (type == NULL)
+      if (!lookup_kind (td_json_get_string (object, "type"), &kind))
         continue;
-      section = g_new0 (TdRenderSection, 1);
-      section->type = type;
+      section = own_new (issue, sizeof *section);
+      section->type = &section_types[kind];
+      section->kind = kind;
       section->id = td_json_get_string (object, "id");
       section->title = get_text (object, "title");
-      type->resolve (issue, section, object);
+      section->type->resolve (issue, section, object);
       g_ptr_array_add (issue->sections, section);
-      if (type->kind == TD_SECTION_MASTHEAD)
+      if (kind == TD_SECTION_MASTHEAD)
         issue->has_masthead = TRUE;
     }
   assign_parts (issue->sections);
+}
+
+/* ---------------------------------------------------------------------------
+ * The issue
+ */
+
+/* Each label written once, with its context for xgettext (td-l10n.c
+ * lists them too, with notes for translators). */
+static const char * const label_msgids[TD_N_LABELS] = {
+  [TD_LABEL_VIEW_IN_BROWSER] = NC_ ("newsletter", "View in browser"),
+  [TD_LABEL_WATCH_VIDEO] = NC_ ("newsletter", "Watch the video"),
+  [TD_LABEL_READ_MORE] = NC_ ("newsletter", "Read more"),
+  [TD_LABEL_CALL] = NC_ ("newsletter", "Call"),
+  [TD_LABEL_TEXT] = NC_ ("newsletter", "Text"),
+  [TD_LABEL_BOOK_ONLINE] = NC_ ("newsletter", "Book online"),
+  [TD_LABEL_SUBSCRIBE_YOUTUBE] = NC_ ("newsletter", "Subscribe on YouTube"),
+  [TD_LABEL_DID_YOU_KNOW] = NC_ ("newsletter", "Did you know?"),
+  [TD_LABEL_UNSUBSCRIBE] = NC_ ("newsletter", "Unsubscribe"),
+  [TD_LABEL_LINKS] = NC_ ("newsletter", "Links"),
+};
+
+/* The practice's and the issue's own fields, and their links. */
+static void
+resolve_settings (TdRenderIssue *issue)
+{
+  JsonObject *practice = td_render_get_practice (issue->context);
+  JsonObject *settings = td_render_get_issue (issue->context);
+  const char *website = td_json_get_string (practice, "website");
+  const char *unsubscribe = td_json_get_string (settings, "unsubscribe_url");
+
+  issue->name = get_text (practice, "name");
+  issue->profession = get_text (practice, "profession");
+  issue->location = get_text (practice, "location");
+  issue->address = get_text (practice, "address");
+  issue->brand_color = td_json_get_string (practice, "brand_color");
+  if (td_url_is_safe_absolute (website))
+    issue->website = resolve_link (issue, website, website_label (issue, website), FALSE);
+
+  issue->title = get_text (settings, "title");
+  issue->subject = get_text (settings, "subject");
+  issue->preheader = get_text (settings, "preheader");
+  issue->date = td_json_get_string (settings, "date");
+  issue->month = own (issue, td_l10n_format_month (issue->language, issue->date), g_free);
+  issue->public_base_url = td_json_get_string (settings, "public_base_url");
+  issue->web_version = resolve_link (issue, issue->public_base_url,
+                                     issue->labels[TD_LABEL_VIEW_IN_BROWSER], FALSE);
+  issue->unsubscribe = resolve_link (issue, unsubscribe, issue->labels[TD_LABEL_UNSUBSCRIBE], TRUE);
+  issue->unsubscribe_is_personal = holds_merge_tag (unsubscribe);
 }
 
 TdRenderIssue *
@@ -570,10 +514,6 @@ _td_render_issue_new (const TdRenderContext *context,
                       gboolean               read_sizes)
 {
   TdRenderIssue *issue;
-  JsonObject *practice;
-  JsonObject *object;
-  const char *unsubscribe;
-  const char *website;
 
   g_return_val_if_fail (context != NULL, NULL);
   g_return_val_if_fail (context->root != NULL && JSON_NODE_HOLDS_OBJECT (context->root), NULL);
@@ -581,42 +521,17 @@ _td_render_issue_new (const TdRenderContext *context,
   issue = g_new0 (TdRenderIssue, 1);
   issue->context = context;
   issue->read_sizes = read_sizes;
-  issue->sizes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  issue->shown = g_hash_table_new (g_str_hash, g_str_equal);
-  issue->pictures = g_ptr_array_new ();
-  issue->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+  issue->owned = g_array_new (FALSE, FALSE, sizeof (Owned));
+  issue->sizes = own (issue, g_hash_table_new (g_str_hash, g_str_equal),
+                      (GDestroyNotify) g_hash_table_unref);
+  issue->pictures = own (issue, g_ptr_array_new (), (GDestroyNotify) g_ptr_array_unref);
+  issue->sections = own (issue, g_ptr_array_new (), (GDestroyNotify) g_ptr_array_unref);
 
   issue->language = td_render_get_language (context);
   issue->rtl = td_l10n_language_is_rtl (issue->language);
-  resolve_labels (issue);
-
-  practice = td_render_get_practice (context);
-  issue->name = get_text (practice, "name");
-  issue->profession = get_text (practice, "profession");
-  issue->location = get_text (practice, "location");
-  issue->address = get_text (practice, "address");
-  issue->brand_color = td_json_get_string (practice, "brand_color");
-  website = td_json_get_string (practice, "website");
-  if (td_url_is_safe_absolute (website))
-    issue->website = link_new (website, website_label (issue, website), NULL);
-
-  object = td_render_get_issue (context);
-  issue->title = get_text (object, "title");
-  issue->subject = get_text (object, "subject");
-  issue->preheader = get_text (object, "preheader");
-  issue->date = td_json_get_string (object, "date");
-  issue->month = td_l10n_format_month (issue->language, issue->date);
-  issue->public_base_url = td_json_get_string (object, "public_base_url");
-  issue->web_version = resolve_link (issue->public_base_url, issue->labels.view_in_browser,
-                                     NULL);
-  /* A merge tag is written verbatim: the mailing service replaces it. */
-  unsubscribe = td_json_get_string (object, "unsubscribe_url");
-  if (td_url_is_merge_tag (unsubscribe) || td_url_is_safe_absolute (unsubscribe))
-    {
-      issue->unsubscribe = link_new (unsubscribe, issue->labels.unsubscribe, NULL);
-      issue->unsubscribe_is_personal = holds_merge_tag (unsubscribe);
-    }
-
+  for (guint i = 0; i < TD_N_LABELS; i++)
+    issue->labels[i] = td_l10n_gettext (issue->language, "newsletter", label_msgids[i]);
+  resolve_settings (issue);
   resolve_sections (issue);
   return issue;
 }
@@ -626,15 +541,16 @@ _td_render_issue_free (TdRenderIssue *issue)
 {
   if (issue == NULL)
     return;
-  g_clear_pointer (&issue->sections, g_ptr_array_unref);
-  g_clear_pointer (&issue->pictures, g_ptr_array_unref);
-  g_clear_pointer (&issue->shown, g_hash_table_unref);
-  g_clear_pointer (&issue->sizes, g_hash_table_unref);
-  link_free (issue->web_version);
-  link_free (issue->website);
-  link_free (issue->unsubscribe);
-  g_free (issue->website_label);
-  g_free (issue->month);
+
+  /* Last owned first: nothing refers to what was made after it. */
+  for (guint i = issue->owned->len; i > 0; i--)
+    {
+      Owned *owned = &g_array_index (issue->owned, Owned, i - 1);
+
+      if (owned->data != NULL)
+        owned->destroy (owned->data);
+    }
+  g_array_unref (issue->owned);
   g_free (issue);
 }
 

@@ -257,12 +257,11 @@ append_link (TextRenderer       *r,
 /* Sections
  * ------------------------------------------------------------------------ */
 
-void
-_td_text_masthead (TdRenderer            *renderer,
-                   const TdRenderSection *section)
+/* The practice's name, and "profession · location" under it. */
+static void
+append_practice (TextRenderer *r)
 {
-  TextRenderer *r = (TextRenderer *) renderer;
-  const TdRenderIssue *issue = renderer->issue;
+  const TdRenderIssue *issue = r->renderer.issue;
   g_autoptr(GString) block = g_string_new (NULL);
   g_autoptr(GString) byline = g_string_new (NULL);
   const char *parts[] = { issue->profession, issue->location };
@@ -278,28 +277,33 @@ _td_text_masthead (TdRenderer            *renderer,
     }
   wrap_into (block, byline->str);
   append_block (r, block->str);
+}
 
-  /* The title, and the month under it. */
-  g_string_truncate (block, 0);
+/* The issue's title, underlined with "=", and its month under it. */
+static void
+append_issue_title (TextRenderer *r)
+{
+  const TdRenderIssue *issue = r->renderer.issue;
+  g_autoptr(GString) block = g_string_new (NULL);
+
   heading_into (block, issue->title, '=');
   if (issue->month != NULL)
     wrap_into (block, issue->month);
   append_block (r, block->str);
 }
 
-/* The video block: "Watch the video [N]", then the caption. The linked
- * thumbnail of the HTML goes to the same URL. */
-static void
-append_video (TextRenderer        *r,
-              const TdRenderVideo *video)
+void
+_td_text_masthead (TdRenderer            *renderer,
+                   const TdRenderSection *section)
 {
-  if (video == NULL)
-    return;
-  append_link (r, video->link);
-  append_markdown (r, video->caption);
+  TextRenderer *r = (TextRenderer *) renderer;
+
+  append_practice (r);
+  append_issue_title (r);
 }
 
-/* An article, and a video section (which has no body). */
+/* An article; a video section (which has no body) and a tip (whose
+ * picture the text doesn't show) are laid out alike. */
 void
 _td_text_article (TdRenderer            *renderer,
                   const TdRenderSection *section)
@@ -308,30 +312,41 @@ _td_text_article (TdRenderer            *renderer,
 
   append_heading (r, section->title, '-');
   append_markdown (r, section->body);
-  append_video (r, section->video);
-}
-
-void
-_td_text_video (TdRenderer            *renderer,
-                const TdRenderSection *section)
-{
-  _td_text_article (renderer, section);
-}
-
-void
-_td_text_news (TdRenderer            *renderer,
-               const TdRenderSection *section)
-{
-  TextRenderer *r = (TextRenderer *) renderer;
-
-  append_heading (r, section->title, '-');
-  for (guint i = 0; i < section->items->len; i++)
+  /* The video: "Watch the video [N]", then the caption. The linked
+   * thumbnail of the HTML goes to the same URL. */
+  if (section->video != NULL)
     {
-      const TdRenderItem *item = g_ptr_array_index (section->items, i);
-
-      append_markdown (r, item->text);
-      append_link (r, item->link);
+      append_link (r, section->video->link);
+      append_markdown (r, section->video->caption);
     }
+}
+
+/* The call to action's text, then its links one a line. The HTML shows
+ * the number over two buttons; here each line says it. */
+static void
+append_cta_body (TextRenderer          *r,
+                 const TdRenderSection *section)
+{
+  g_autoptr(GString) lines = g_string_new (NULL);
+  const TdRenderLink *buttons[] = { section->form, section->youtube };
+
+  append_lines (r, section->text);
+  if (section->call != NULL)
+    {
+      g_autofree char *number = clean (section->phone, FALSE);
+      g_autofree char *call = NULL;
+      g_autofree char *text = NULL;
+
+      g_strstrip (number);
+      call = g_strdup_printf ("%s %s", section->call->label, number);
+      text = g_strdup_printf ("%s %s", section->sms->label, number);
+      link_into (r, lines, section->call, call);
+      link_into (r, lines, section->sms, text);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (buttons); i++)
+    if (buttons[i] != NULL)
+      link_into (r, lines, buttons[i], buttons[i]->label);
+  append_block (r, lines->str);
 }
 
 void
@@ -339,109 +354,80 @@ _td_text_cta (TdRenderer            *renderer,
               const TdRenderSection *section)
 {
   TextRenderer *r = (TextRenderer *) renderer;
-  g_autoptr(GString) buttons = g_string_new (NULL);
 
   append_heading (r, section->title, '-');
-  append_lines (r, section->text);
+  append_cta_body (r, section);
+}
 
-  /* The HTML shows the number over two buttons; here each line says it. */
-  if (section->call != NULL)
-    {
-      g_autofree char *cleaned = clean (section->phone, FALSE);
-      g_autofree char *call = NULL;
-      g_autofree char *text = NULL;
+/* A badge as an item of a list: "- name [N]", wrapped with a hanging
+ * indent; nothing for a badge with neither a name nor a link. */
+static void
+badge_into (TextRenderer       *r,
+            GString            *list,
+            const TdRenderItem *badge)
+{
+  const char *name = badge->heading;
+  g_autofree char *text = NULL;
+  gsize start = list->len;
 
-      g_strstrip (cleaned);
-      call = g_strdup_printf ("%s %s", section->call->label, cleaned);
-      text = g_strdup_printf ("%s %s", section->sms->label, cleaned);
-      link_into (r, buttons, section->call, call);
-      link_into (r, buttons, section->sms, text);
-    }
-  if (section->form != NULL)
-    link_into (r, buttons, section->form, section->form->label);
-  if (section->youtube != NULL)
-    link_into (r, buttons, section->youtube, section->youtube->label);
-  append_block (r, buttons->str);
+  /* The picture is the link in the HTML, its name under it; without a
+   * name, the picture's description stands for it. */
+  if (name[0] == '\0')
+    name = badge->alt;
+  if (badge->link != NULL)
+    text = link_text (r, name, badge->link->url);
+  else if (!td_text_is_blank (name))
+    text = clean (name, FALSE);
+  else
+    return;
+
+  /* "- " over the first line's indentation. */
+  td_text_wrap_append (list, text, TEXT_WIDTH, "  ");
+  if (list->len > start)
+    list->str[start] = '-';
 }
 
 void
-_td_text_credentials (TdRenderer            *renderer,
-                      const TdRenderSection *section)
+_td_text_badges (TdRenderer            *renderer,
+                 const TdRenderSection *section)
 {
   TextRenderer *r = (TextRenderer *) renderer;
   g_autoptr(GString) list = g_string_new (NULL);
 
   append_heading (r, section->title, '-');
   for (guint i = 0; i < section->items->len; i++)
-    {
-      const TdRenderItem *badge = g_ptr_array_index (section->items, i);
-      const char *name = badge->heading;
-      g_autofree char *text = NULL;
-      g_autoptr(GString) item = g_string_new (NULL);
-
-      /* The picture is the link in the HTML, its name under it; without
-       * a name, the picture's description stands for it. */
-      if (name[0] == '\0')
-        name = badge->alt;
-      if (badge->link != NULL)
-        text = link_text (r, name, badge->link->url);
-      else if (!td_text_is_blank (name))
-        text = clean (name, FALSE);
-      else
-        continue;
-
-      /* "- " over the first line's indentation: a hanging indent. */
-      td_text_wrap_append (item, text, TEXT_WIDTH, "  ");
-      if (item->len > 0)
-        item->str[0] = '-';
-      g_string_append (list, item->str);
-    }
+    badge_into (r, list, g_ptr_array_index (section->items, i));
   append_block (r, list->str);
 }
 
+/* News items and offers: each its heading (offers have one: "~~~" under
+ * the section's title, "---" without one), text and link. */
 void
-_td_text_promotion (TdRenderer            *renderer,
-                    const TdRenderSection *section)
+_td_text_list (TdRenderer            *renderer,
+               const TdRenderSection *section)
 {
   TextRenderer *r = (TextRenderer *) renderer;
-  gboolean has_title = section->title[0] != '\0';
+  char rule = section->title[0] != '\0' ? '~' : '-';
 
-  if (has_title)
-    append_heading (r, section->title, '-');
+  append_heading (r, section->title, '-');
   for (guint i = 0; i < section->items->len; i++)
     {
-      const TdRenderItem *offer = g_ptr_array_index (section->items, i);
+      const TdRenderItem *item = g_ptr_array_index (section->items, i);
 
-      append_heading (r, offer->heading, has_title ? '~' : '-');
-      append_markdown (r, offer->text);
-      append_link (r, offer->link);
+      append_heading (r, item->heading, rule);
+      append_markdown (r, item->text);
+      append_link (r, item->link);
     }
 }
 
-void
-_td_text_tip (TdRenderer            *renderer,
-              const TdRenderSection *section)
+/* The website, bare, and the unsubscribe link, whose merge tag the
+ * mailing service replaces in the text part too. */
+static void
+append_footer_links (TextRenderer        *r,
+                     const TdRenderIssue *issue)
 {
-  TextRenderer *r = (TextRenderer *) renderer;
-
-  append_heading (r, section->title, '-');
-  append_markdown (r, section->body);
-}
-
-void
-_td_text_footer (TdRenderer            *renderer,
-                 const TdRenderSection *section)
-{
-  TextRenderer *r = (TextRenderer *) renderer;
-  const TdRenderIssue *issue = renderer->issue;
   g_autoptr(GString) links = g_string_new (NULL);
 
-  append_markdown (r, section->body);
-  append_lines (r, issue->address);
-  append_paragraph (r, section->copyright);
-
-  /* The website, bare, and the unsubscribe link, whose merge tag the
-   * mailing service replaces in the text part too. */
   link_into (r, links, issue->website, NULL);
   if (issue->unsubscribe != NULL)
     {
@@ -453,6 +439,18 @@ _td_text_footer (TdRenderer            *renderer,
   append_block (r, links->str);
 }
 
+void
+_td_text_footer (TdRenderer            *renderer,
+                 const TdRenderSection *section)
+{
+  TextRenderer *r = (TextRenderer *) renderer;
+
+  append_markdown (r, section->body);
+  append_lines (r, renderer->issue->address);
+  append_paragraph (r, section->copyright);
+  append_footer_links (r, renderer->issue);
+}
+
 static void
 render_references (TextRenderer *r)
 {
@@ -461,7 +459,7 @@ render_references (TextRenderer *r)
   if (r->urls->len == 0)
     return;
 
-  append_heading (r, r->renderer.issue->labels.links, '-');
+  append_heading (r, r->renderer.issue->labels[TD_LABEL_LINKS], '-');
   for (guint i = 0; i < r->urls->len; i++)
     g_string_append_printf (list, "[%u] %s\n", i + 1,
                             (const char *) g_ptr_array_index (r->urls, i));
@@ -496,7 +494,7 @@ text_page (const char *language,
                "</head>\n"
                "<body><pre>");
   /* A long URL stays one line of text: the writer breaks it with <wbr>. */
-  td_html_text_pre (&h, text);
+  td_html_text_as (&h, text, TD_HTML_FLOW_PRE);
   td_html_put (&h, "</pre></body>\n</html>\n");
   td_html_writer_clear (&h);
   *length = out->len;

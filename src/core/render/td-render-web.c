@@ -49,6 +49,17 @@ typedef struct
   gboolean      wrote_h1;
 } Web;
 
+/* "<@tag", with class="@css_class" unless that is NULL. */
+static void
+append_tag_start (Web        *w,
+                  const char *tag,
+                  const char *css_class)
+{
+  td_html_putf (&w->html, "<%s", tag);
+  if (css_class != NULL)
+    td_html_putf (&w->html, " class=\"%s\"", css_class);
+}
+
 /* Pictures */
 
 /* Writes <img> for @picture scaled to @max_width (it may be NULL: then
@@ -56,21 +67,19 @@ typedef struct
 static gboolean
 append_picture (Web                   *w,
                 const TdRenderPicture *picture,
-                guint                  max_width,
-                const char            *css_class)
+                const char            *css_class,
+                guint                  max_width)
 {
   guint width, height;
 
   if (picture == NULL)
     return FALSE;
 
-  td_html_put (&w->html, "<img");
-  if (css_class != NULL)
-    td_html_putf (&w->html, " class=\"%s\"", css_class);
+  append_tag_start (w, "img", css_class);
   td_html_attr_url (&w->html, "src", picture->url);
   td_html_attr (&w->html, "alt", picture->alt);
   if (_td_render_picture_fit (picture, max_width, &width, &height))
-    td_html_putf_attrs (&w->html, " width=\"%u\" height=\"%u\"", width, height);
+    td_html_put_attrs (&w->html, " width=\"%u\" height=\"%u\"", width, height);
   /* The first picture is at the top of the page: load it at once. */
   if (w->n_img > 0)
     td_html_put_attrs (&w->html, " loading=\"lazy\"");
@@ -88,27 +97,9 @@ append_markdown (Web        *w,
                  const char *markdown,
                  const char *css_class)
 {
-  const TdMarkdownHtmlOptions options = { .heading_offset = 2, .style = NULL };
-  g_autofree char *html = td_markdown_to_html (markdown, &options);
-  gsize len = strlen (html);
+  g_autofree char *open = g_strdup_printf ("<div class=\"%s\">\n", css_class);
 
-  while (len > 0 && g_ascii_isspace (html[len - 1]))
-    len--;
-  if (len == 0)
-    return;
-  td_html_putf (&w->html, "<div class=\"%s\">\n", css_class);
-  td_html_put_len (&w->html, html, len);
-  td_html_put (&w->html, "\n</div>\n");
-}
-
-static void
-append_heading (Web        *w,
-                guint       level,
-                const char *text)
-{
-  td_html_putf (&w->html, "<h%u>", level);
-  td_html_text (&w->html, text);
-  td_html_putf (&w->html, "</h%u>\n", level);
+  _td_render_markdown (&w->html, markdown, NULL, open, "\n</div>\n");
 }
 
 /* Writes <a href="…" class="@css_class"> for @link; nothing, and FALSE,
@@ -118,14 +109,13 @@ append_link_open (Web                *w,
                   const TdRenderLink *link,
                   const char         *css_class)
 {
-  if (link == NULL)
-    return FALSE;
-  td_html_put (&w->html, "<a");
-  if (css_class != NULL)
-    td_html_putf (&w->html, " class=\"%s\"", css_class);
-  td_html_attr_url (&w->html, "href", link->url);
-  td_html_put (&w->html, ">");
-  return TRUE;
+  if (link != NULL)
+    {
+      append_tag_start (w, "a", css_class);
+      td_html_attr_url (&w->html, "href", link->url);
+      td_html_put (&w->html, ">");
+    }
+  return link != NULL;
 }
 
 /* The link with its label, then @after inside it. */
@@ -152,11 +142,31 @@ append_section_open (Web                   *w,
   td_html_put (&w->html, ">\n");
 }
 
-/* A section needs a heading; without one its content stands alone. */
-static const char *
-titled_element (const TdRenderSection *section)
+static void
+append_heading (Web        *w,
+                guint       level,
+                const char *text)
 {
-  return section->title[0] != '\0' ? "section" : "div";
+  td_html_putf (&w->html, "<h%u>", level);
+  td_html_text (&w->html, text);
+  td_html_putf (&w->html, "</h%u>\n", level);
+}
+
+/* Opens @section as @element with its title as h2, if it has one. A NULL
+ * @element is a <section>, or a <div> without a title (a section needs a
+ * heading). Returns the element to close. */
+static const char *
+append_open (Web                   *w,
+             const TdRenderSection *section,
+             const char            *element,
+             const char            *css_class)
+{
+  if (element == NULL)
+    element = section->title[0] != '\0' ? "section" : "div";
+  append_section_open (w, element, css_class, section);
+  if (section->title[0] != '\0')
+    append_heading (w, 2, section->title);
+  return element;
 }
 
 /* Sections */
@@ -189,15 +199,16 @@ append_title_and_month (Web *w)
     }
 }
 
-/* "profession · location", each part wrapping as a whole when it fits on a
- * line. */
+/* The practice's name, then "profession · location", each part wrapping
+ * as a whole when it fits on a line. */
 static void
-append_tagline (Web                 *w,
-                const TdRenderIssue *issue)
+append_practice (Web                 *w,
+                 const TdRenderIssue *issue)
 {
   const char *parts[] = { issue->profession, issue->location };
   gboolean first = TRUE;
 
+  td_html_text_in (&w->html, "<p class=\"practice\">", issue->name, FALSE, "</p>\n");
   if (issue->profession[0] == '\0' && issue->location[0] == '\0')
     return;
   td_html_put (&w->html, "<p class=\"tagline\">");
@@ -220,20 +231,13 @@ _td_web_masthead (TdRenderer            *renderer,
                   const TdRenderSection *section)
 {
   Web *w = (Web *) renderer;
-  const TdRenderIssue *issue = renderer->issue;
 
   append_section_open (w, "header", "masthead", section);
-  if (append_picture (w, section->logo, SMALL_MAX_PX, "logo"))
+  if (append_picture (w, section->logo, "logo", SMALL_MAX_PX))
     td_html_put (&w->html, "\n");
-  if (issue->name[0] != '\0')
-    {
-      td_html_put (&w->html, "<p class=\"practice\">");
-      td_html_text (&w->html, issue->name);
-      td_html_put (&w->html, "</p>\n");
-    }
-  append_tagline (w, issue);
+  append_practice (w, renderer->issue);
   append_title_and_month (w);
-  if (append_picture (w, section->picture, COLUMN_MAX_PX, "banner"))
+  if (append_picture (w, section->picture, "banner", COLUMN_MAX_PX))
     td_html_put (&w->html, "\n");
   td_html_put (&w->html, "</header>\n");
 }
@@ -248,7 +252,7 @@ append_video (Web                 *w,
     {
       gboolean linked = append_link_open (w, video->link, "video-thumb");
 
-      append_picture (w, video->thumbnail, COLUMN_MAX_PX, NULL);
+      append_picture (w, video->thumbnail, NULL, COLUMN_MAX_PX);
       td_html_put (&w->html, linked ? "</a>\n" : "\n");
     }
   if (video->link != NULL)
@@ -270,10 +274,8 @@ _td_web_article (TdRenderer            *renderer,
 {
   Web *w = (Web *) renderer;
 
-  append_section_open (w, "article", "article", section);
-  if (section->title[0] != '\0')
-    append_heading (w, 2, section->title);
-  if (append_picture (w, section->picture, COLUMN_MAX_PX, "wide"))
+  append_open (w, section, "article", "article");
+  if (append_picture (w, section->picture, "wide", COLUMN_MAX_PX))
     td_html_put (&w->html, "\n");
   if (section->body != NULL)
     append_markdown (w, section->body, "prose");
@@ -282,51 +284,66 @@ _td_web_article (TdRenderer            *renderer,
   td_html_put (&w->html, "</article>\n");
 }
 
-void
-_td_web_video (TdRenderer            *renderer,
-               const TdRenderSection *section)
+typedef void (*ItemFunc) (Web                *w,
+                          const TdRenderItem *item,
+                          gconstpointer       data);
+
+/* A section of news items, badges or offers: its items, each written by
+ * @append_item (which gets @data), in a <@list class="@list_class"> (none
+ * without items). */
+static void
+append_list (Web                   *w,
+             const TdRenderSection *section,
+             const char            *css_class,
+             const char            *list,
+             const char            *list_class,
+             ItemFunc               append_item,
+             gconstpointer          data)
 {
-  _td_web_article (renderer, section);
+  const char *element = append_open (w, section, NULL, css_class);
+
+  if (section->items->len > 0)
+    td_html_putf (&w->html, "<%s class=\"%s\">\n", list, list_class);
+  for (guint i = 0; i < section->items->len; i++)
+    append_item (w, g_ptr_array_index (section->items, i), data);
+  if (section->items->len > 0)
+    td_html_putf (&w->html, "</%s>\n", list);
+  td_html_putf (&w->html, "</%s>\n", element);
+}
+
+/* A news item: a card with its photo beside its text, and its link, which
+ * @arrow ends. */
+static void
+append_news_item (Web                *w,
+                  const TdRenderItem *item,
+                  gconstpointer       arrow)
+{
+  if (item->picture != NULL)
+    {
+      td_html_put (&w->html, "<li class=\"card news-item has-photo\">\n");
+      append_picture (w, item->picture, "news-photo", COLUMN_MAX_PX);
+      td_html_put (&w->html, "\n");
+    }
+  else
+    td_html_put (&w->html, "<li class=\"card news-item\">\n");
+  td_html_put (&w->html, "<div class=\"card-body\">\n");
+  append_markdown (w, item->text, "prose");
+  if (item->link != NULL)
+    {
+      td_html_put (&w->html, "<p class=\"more\">");
+      append_link (w, item->link, NULL, arrow);
+    }
+  td_html_put (&w->html, "</div>\n</li>\n");
 }
 
 void
 _td_web_news (TdRenderer            *renderer,
               const TdRenderSection *section)
 {
-  Web *w = (Web *) renderer;
-  const char *element = titled_element (section);
+  /* "label →": the arrow points on, the way the text reads. */
+  const char *arrow = renderer->issue->rtl ? " ←</a></p>\n" : " →</a></p>\n";
 
-  append_section_open (w, element, "news", section);
-  if (section->title[0] != '\0')
-    append_heading (w, 2, section->title);
-  if (section->items->len > 0)
-    td_html_put (&w->html, "<ul class=\"news-list\">\n");
-  for (guint i = 0; i < section->items->len; i++)
-    {
-      const TdRenderItem *item = g_ptr_array_index (section->items, i);
-
-      if (item->picture != NULL)
-        {
-          td_html_put (&w->html, "<li class=\"card news-item has-photo\">\n");
-          append_picture (w, item->picture, COLUMN_MAX_PX, "news-photo");
-          td_html_put (&w->html, "\n");
-        }
-      else
-        td_html_put (&w->html, "<li class=\"card news-item\">\n");
-      td_html_put (&w->html, "<div class=\"card-body\">\n");
-      append_markdown (w, item->text, "prose");
-      if (item->link != NULL)
-        {
-          td_html_put (&w->html, "<p class=\"more\">");
-          /* The arrow points on, the way the text reads. */
-          append_link (w, item->link, NULL,
-                       renderer->issue->rtl ? " ←</a></p>\n" : " →</a></p>\n");
-        }
-      td_html_put (&w->html, "</div>\n</li>\n");
-    }
-  if (section->items->len > 0)
-    td_html_put (&w->html, "</ul>\n");
-  td_html_putf (&w->html, "</%s>\n", element);
+  append_list ((Web *) renderer, section, "news", "ul", "news-list", append_news_item, arrow);
 }
 
 static void
@@ -337,110 +354,94 @@ append_button (Web                *w,
   append_link (w, link, primary ? "button" : "button button-alt", "</a>\n");
 }
 
+/* Two buttons side by side in a paragraph of class @css_class, if either
+ * can be shown. */
+static void
+append_buttons (Web                *w,
+                const char         *css_class,
+                const TdRenderLink *primary,
+                const TdRenderLink *secondary)
+{
+  if (primary == NULL && secondary == NULL)
+    return;
+  td_html_putf (&w->html, "<p class=\"%s\">\n", css_class);
+  append_button (w, primary, TRUE);
+  append_button (w, secondary, FALSE);
+  td_html_put (&w->html, "</p>\n");
+}
+
 void
 _td_web_cta (TdRenderer            *renderer,
              const TdRenderSection *section)
 {
   Web *w = (Web *) renderer;
-  const char *element = titled_element (section);
+  const char *element = append_open (w, section, NULL, "cta");
 
-  append_section_open (w, element, "cta", section);
-  if (section->title[0] != '\0')
-    append_heading (w, 2, section->title);
-  if (section->text[0] != '\0')
-    {
-      td_html_put (&w->html, "<p class=\"cta-text\">");
-      td_html_text_lines (&w->html, section->text);
-      td_html_put (&w->html, "</p>\n");
-    }
+  td_html_text_in (&w->html, "<p class=\"cta-text\">", section->text, TRUE, "</p>\n");
   if (section->call != NULL)
     {
       td_html_put (&w->html, "<p class=\"phone\">");
       td_html_text (&w->html, section->phone);
-      td_html_put (&w->html, "</p>\n<p class=\"buttons call\">\n");
-      append_button (w, section->call, TRUE);
-      append_button (w, section->sms, FALSE);
       td_html_put (&w->html, "</p>\n");
     }
-  if (section->form != NULL || section->youtube != NULL)
-    {
-      td_html_put (&w->html, "<p class=\"buttons\">\n");
-      append_button (w, section->form, TRUE);
-      append_button (w, section->youtube, FALSE);
-      td_html_put (&w->html, "</p>\n");
-    }
+  append_buttons (w, "buttons call", section->call, section->sms);
+  append_buttons (w, "buttons", section->form, section->youtube);
   td_html_putf (&w->html, "</%s>\n", element);
 }
 
-void
-_td_web_credentials (TdRenderer            *renderer,
-                     const TdRenderSection *section)
+/* A badge: its picture and its name under it, both the link. */
+static void
+append_badge (Web                *w,
+              const TdRenderItem *badge,
+              gconstpointer       data)
 {
-  Web *w = (Web *) renderer;
-  const char *element = titled_element (section);
+  gboolean linked;
 
-  append_section_open (w, element, "credentials", section);
-  if (section->title[0] != '\0')
-    append_heading (w, 2, section->title);
-  if (section->items->len > 0)
-    td_html_put (&w->html, "<ul class=\"badges\">\n");
-  for (guint i = 0; i < section->items->len; i++)
-    {
-      const TdRenderItem *badge = g_ptr_array_index (section->items, i);
-      gboolean linked;
+  td_html_put (&w->html, "<li>");
+  linked = append_link_open (w, badge->link, NULL);
+  append_picture (w, badge->picture, NULL, SMALL_MAX_PX);
+  td_html_put (&w->html, "<span>");
+  td_html_text (&w->html, badge->heading);
+  td_html_put (&w->html, linked ? "</span></a></li>\n" : "</span></li>\n");
+}
 
-      td_html_put (&w->html, "<li>");
-      linked = append_link_open (w, badge->link, NULL);
-      append_picture (w, badge->picture, SMALL_MAX_PX, NULL);
-      td_html_put (&w->html, "<span>");
-      td_html_text (&w->html, badge->heading);
-      td_html_put (&w->html, "</span>");
-      if (linked)
-        td_html_put (&w->html, "</a>");
-      td_html_put (&w->html, "</li>\n");
-    }
-  if (section->items->len > 0)
-    td_html_put (&w->html, "</ul>\n");
-  td_html_putf (&w->html, "</%s>\n", element);
+void
+_td_web_badges (TdRenderer            *renderer,
+                const TdRenderSection *section)
+{
+  append_list ((Web *) renderer, section, "credentials", "ul", "badges", append_badge, NULL);
+}
+
+/* An offer: a card with its heading (of the level @level holds), picture,
+ * text and button. */
+static void
+append_offer (Web                *w,
+              const TdRenderItem *offer,
+              gconstpointer       level)
+{
+  /* An article needs its heading; a card without one is a div. */
+  const char *card = offer->heading[0] != '\0' ? "article" : "div";
+
+  td_html_putf (&w->html, "<%s class=\"card promo\">\n", card);
+  if (offer->heading[0] != '\0')
+    append_heading (w, GPOINTER_TO_UINT (level), offer->heading);
+  if (append_picture (w, offer->picture, NULL, COLUMN_MAX_PX))
+    td_html_put (&w->html, "\n");
+  td_html_put (&w->html, "<div class=\"card-body\">\n");
+  append_markdown (w, offer->text, "prose");
+  append_buttons (w, "buttons", offer->link, NULL);
+  td_html_putf (&w->html, "</div>\n</%s>\n", card);
 }
 
 void
 _td_web_promotion (TdRenderer            *renderer,
                    const TdRenderSection *section)
 {
-  Web *w = (Web *) renderer;
-  const char *element = titled_element (section);
+  /* The offers' headings are h3 under the section's title, else h2. */
   guint level = section->title[0] != '\0' ? 3 : 2;
 
-  append_section_open (w, element, "promotions", section);
-  if (section->title[0] != '\0')
-    append_heading (w, 2, section->title);
-  if (section->items->len > 0)
-    td_html_put (&w->html, "<div class=\"cards\">\n");
-  for (guint i = 0; i < section->items->len; i++)
-    {
-      const TdRenderItem *offer = g_ptr_array_index (section->items, i);
-      /* An article needs its heading; a card without one is a div. */
-      const char *card = offer->heading[0] != '\0' ? "article" : "div";
-
-      td_html_putf (&w->html, "<%s class=\"card promo\">\n", card);
-      if (offer->heading[0] != '\0')
-        append_heading (w, level, offer->heading);
-      if (append_picture (w, offer->picture, COLUMN_MAX_PX, NULL))
-        td_html_put (&w->html, "\n");
-      td_html_put (&w->html, "<div class=\"card-body\">\n");
-      append_markdown (w, offer->text, "prose");
-      if (offer->link != NULL)
-        {
-          td_html_put (&w->html, "<p class=\"buttons\">\n");
-          append_button (w, offer->link, TRUE);
-          td_html_put (&w->html, "</p>\n");
-        }
-      td_html_putf (&w->html, "</div>\n</%s>\n", card);
-    }
-  if (section->items->len > 0)
-    td_html_put (&w->html, "</div>\n");
-  td_html_putf (&w->html, "</%s>\n", element);
+  append_list ((Web *) renderer, section, "promotions", "div", "cards", append_offer,
+               GUINT_TO_POINTER (level));
 }
 
 void
@@ -449,24 +450,11 @@ _td_web_tip (TdRenderer            *renderer,
 {
   Web *w = (Web *) renderer;
 
-  append_section_open (w, "aside", "tip", section);
-  append_heading (w, 2, section->title);
+  append_open (w, section, "aside", "tip");
   append_markdown (w, section->body, "prose");
-  if (append_picture (w, section->picture, COLUMN_MAX_PX, "wide"))
+  if (append_picture (w, section->picture, "wide", COLUMN_MAX_PX))
     td_html_put (&w->html, "\n");
   td_html_put (&w->html, "</aside>\n");
-}
-
-/* A paragraph of class @css_class holding @link, if there is one. */
-static void
-append_link_paragraph (Web                *w,
-                       const char         *css_class,
-                       const TdRenderLink *link)
-{
-  if (link == NULL)
-    return;
-  td_html_putf (&w->html, "<p class=\"%s\">", css_class);
-  append_link (w, link, NULL, "</a></p>\n");
 }
 
 void
@@ -475,27 +463,25 @@ _td_web_footer (TdRenderer            *renderer,
 {
   Web *w = (Web *) renderer;
   const TdRenderIssue *issue = renderer->issue;
+  static const char * const classes[] = { "website", "unsubscribe" };
+  const TdRenderLink *links[G_N_ELEMENTS (classes)];
 
   append_section_open (w, "footer", "footer", section);
   append_markdown (w, section->body, "prose note");
-  if (issue->address[0] != '\0')
-    {
-      td_html_put (&w->html, "<address>");
-      td_html_text_lines (&w->html, issue->address);
-      td_html_put (&w->html, "</address>\n");
-    }
-  if (section->copyright[0] != '\0')
-    {
-      td_html_put (&w->html, "<p class=\"copyright\">");
-      td_html_text (&w->html, section->copyright);
-      td_html_put (&w->html, "</p>\n");
-    }
-  append_link_paragraph (w, "website", issue->website);
+  td_html_text_in (&w->html, "<address>", issue->address, TRUE, "</address>\n");
+  td_html_text_in (&w->html, "<p class=\"copyright\">", section->copyright, FALSE, "</p>\n");
   /* A merge tag such as *|UNSUB|* means something only to the mailing
    * service that sends the email; on the web page it would be a broken
    * link (and invalid HTML), so the page links only to a real address. */
-  if (!issue->unsubscribe_is_personal)
-    append_link_paragraph (w, "unsubscribe", issue->unsubscribe);
+  links[0] = issue->website;
+  links[1] = issue->unsubscribe_is_personal ? NULL : issue->unsubscribe;
+  for (gsize i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      if (links[i] == NULL)
+        continue;
+      td_html_putf (&w->html, "<p class=\"%s\">", classes[i]);
+      append_link (w, links[i], NULL, "</a></p>\n");
+    }
   td_html_put (&w->html, "</footer>\n");
 }
 
@@ -728,7 +714,7 @@ append_head (TdHtmlWriter        *h,
                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                "<meta name=\"color-scheme\" content=\"light\">\n");
   td_html_put (h, "<title>");
-  td_html_text_unparsed (h, full_title);
+  td_html_text_as (h, full_title, TD_HTML_FLOW_UNPARSED);
   td_html_put (h, "</title>\n");
   if (description[0] != '\0')
     append_meta (h, "name", "description", description, FALSE);

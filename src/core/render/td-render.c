@@ -84,25 +84,29 @@ td_render (TdRenderFormat          format,
 typedef struct
 {
   TdRenderFormat   format;
-  TdRenderContext  context;
+  TdRenderContext  context;  /* pointing to the copies below */
   JsonNode        *root;
-  char            *base_dir;
-  char            *from;
-  char            *to;
-  char            *message_id_domain;
+  GPtrArray       *strings;
 } RenderData;
 
 static void
-render_data_free (gpointer data)
+render_data_free (RenderData *render)
 {
-  RenderData *render = data;
-
-  g_clear_pointer (&render->root, json_node_unref);
-  g_free (render->base_dir);
-  g_free (render->from);
-  g_free (render->to);
-  g_free (render->message_id_domain);
+  json_node_unref (render->root);
+  g_ptr_array_unref (render->strings);
   g_free (render);
+}
+
+/* A copy of @string that lives as long as @render. */
+static const char *
+keep (RenderData *render,
+      const char *string)
+{
+  char *copy = g_strdup (string);
+
+  if (copy != NULL)
+    g_ptr_array_add (render->strings, copy);
+  return copy;
 }
 
 static void
@@ -131,8 +135,8 @@ td_render_async (TdRenderFormat         format,
                  GAsyncReadyCallback    callback,
                  gpointer               user_data)
 {
-  g_autoptr(GTask) task = NULL;
   RenderData *render;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (context != NULL && context->root != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -142,20 +146,17 @@ td_render_async (TdRenderFormat         format,
   render = g_new0 (RenderData, 1);
   render->format = format;
   render->root = td_json_node_deep_copy (context->root);
-  render->base_dir = g_strdup (context->base_dir);
-  render->from = g_strdup (context->eml.from);
-  render->to = g_strdup (context->eml.to);
-  render->message_id_domain = g_strdup (context->eml.message_id_domain);
+  render->strings = g_ptr_array_new_with_free_func (g_free);
   render->context = *context;
   render->context.root = render->root;
-  render->context.base_dir = render->base_dir;
-  render->context.eml.from = render->from;
-  render->context.eml.to = render->to;
-  render->context.eml.message_id_domain = render->message_id_domain;
+  render->context.base_dir = keep (render, context->base_dir);
+  render->context.eml.from = keep (render, context->eml.from);
+  render->context.eml.to = keep (render, context->eml.to);
+  render->context.eml.message_id_domain = keep (render, context->eml.message_id_domain);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, &render_tag);
-  g_task_set_task_data (task, render, render_data_free);
+  g_task_set_task_data (task, render, (GDestroyNotify) render_data_free);
   g_task_run_in_thread (task, render_thread);
 }
 
@@ -209,6 +210,28 @@ td_render_get_language (const TdRenderContext *context)
   const char *language = td_json_get_string (td_render_get_issue (context), "language");
 
   return language[0] != '\0' ? language : "en";
+}
+
+void
+_td_render_markdown (TdHtmlWriter          *w,
+                     const char            *markdown,
+                     const TdMarkdownStyle *style,
+                     const char            *open,
+                     const char            *close)
+{
+  const TdMarkdownHtmlOptions options = { .heading_offset = 2, .style = style };
+  g_autofree char *html = td_markdown_to_html (markdown, &options);
+  gsize len = strlen (html);
+
+  /* The fragment ends its last line: @close says how the body ends. */
+  while (len > 0 && g_ascii_isspace (html[len - 1]))
+    len--;
+  if (len == 0)
+    return;
+  td_html_newline (w);
+  td_html_put (w, open);
+  td_html_put_len (w, html, len);
+  td_html_put (w, close);
 }
 
 char *
