@@ -195,17 +195,17 @@ check_setting (Checker    *c,
   else if (strcmp (path, "issue.preheader") == 0)
     {
       n = char_count (value);
-      if (n == 0)
-        td_diagnostics_add (c->diags, TD_SEVERITY_WARNING, path,
-                            _("there is no preview text, so inboxes show the first words of "
-                              "the email after the subject: write a sentence of 40 to 100 "
-                              "characters"));
-      else if (n > PREHEADER_MAX_CHARS)
+      if (n > PREHEADER_MAX_CHARS)
         td_diagnostics_add (c->diags, TD_SEVERITY_WARNING, path,
                             ngettext ("the preview text is %u character long; inboxes show "
                                       "about 100: shorten it",
                                       "the preview text is %u characters long; inboxes show "
                                       "about 100: shorten it", n), n);
+      else if (n == 0)
+        td_diagnostics_add (c->diags, TD_SEVERITY_WARNING, path,
+                            _("there is no preview text, so inboxes show the first words of "
+                              "the email after the subject: write a sentence of 40 to 100 "
+                              "characters"));
       else if (n < PREHEADER_MIN_CHARS)
         td_diagnostics_add (c->diags, TD_SEVERITY_WARNING, path,
                             ngettext ("the preview text is only %u character long, so inboxes "
@@ -250,21 +250,21 @@ check_field (Checker           *c,
     case TD_FIELD_UNSUBSCRIBE_URL:
       check_url (c, path, value);
       break;
-    case TD_FIELD_MARKDOWN:
-      check_markdown_links (c, path, value);
-      break;
-    case TD_FIELD_IMAGE_PATH:
-      check_picture_file (c, path, value);
-      break;
     case TD_FIELD_IMAGE:
       if (td_json_get_object (object, spec->key) != NULL)
         check_image (c, path, td_json_get_object (object, spec->key));
+      break;
+    case TD_FIELD_MARKDOWN:
+      check_markdown_links (c, path, value);
       break;
     case TD_FIELD_VIDEO:
     case TD_FIELD_LINK:
     case TD_FIELD_GROUP:
       if (td_json_get_object (object, spec->key) != NULL)
         check_fields (c, path, td_json_get_object (object, spec->key), spec->fields);
+      break;
+    case TD_FIELD_IMAGE_PATH:
+      check_picture_file (c, path, value);
       break;
     case TD_FIELD_LIST:
       {
@@ -374,47 +374,28 @@ check_section_content (Checker    *c,
   const char *type = td_json_get_string (section, "type");
   const char *message = NULL;
 
-  if (strcmp (type, "article") == 0)
-    {
-      if (td_text_is_blank (td_json_get_string (section, "title"))
-          && td_text_is_blank (td_json_get_string (section, "body")))
-        message = _("this article has neither a headline nor text: write them, or remove "
-                    "the section");
-    }
-  else if (strcmp (type, "video") == 0)
-    {
-      if (!has_link (section, "video"))
-        message = _("this video section has no video: paste the address of the video, or "
-                    "remove the section");
-    }
-  else if (strcmp (type, "news") == 0)
-    {
-      if (n_items (section, "items") == 0)
-        message = _("this news section has no news: add an item, or remove the section");
-    }
-  else if (strcmp (type, "cta") == 0)
-    {
-      if (td_text_is_blank (td_json_get_string (section, "text"))
-          && td_text_is_blank (td_json_get_string (section, "phone"))
-          && !has_link (section, "form") && !has_link (section, "youtube"))
-        message = _("this call to action has no text, phone number or button: fill it in, "
-                    "or remove the section");
-    }
-  else if (strcmp (type, "credentials") == 0)
-    {
-      if (n_items (section, "badges") == 0)
-        message = _("this credentials section has no badges: add one, or remove the section");
-    }
-  else if (strcmp (type, "promotion") == 0)
-    {
-      if (n_items (section, "items") == 0)
-        message = _("this promotion has no offers: add one, or remove the section");
-    }
-  else if (strcmp (type, "tip") == 0)
-    {
-      if (td_text_is_blank (td_json_get_string (section, "body")))
-        message = _("this tip has no text: write it, or remove the section");
-    }
+  if (strcmp (type, "credentials") == 0 && n_items (section, "badges") == 0)
+    message = _("this credentials section has no badges: add one, or remove the section");
+  else if (strcmp (type, "article") == 0
+           && td_text_is_blank (td_json_get_string (section, "title"))
+           && td_text_is_blank (td_json_get_string (section, "body")))
+    message = _("this article has neither a headline nor text: write them, or remove "
+                "the section");
+  else if (strcmp (type, "promotion") == 0 && n_items (section, "items") == 0)
+    message = _("this promotion has no offers: add one, or remove the section");
+  else if (strcmp (type, "cta") == 0
+           && td_text_is_blank (td_json_get_string (section, "text"))
+           && td_text_is_blank (td_json_get_string (section, "phone"))
+           && !has_link (section, "form") && !has_link (section, "youtube"))
+    message = _("this call to action has no text, phone number or button: fill it in, "
+                "or remove the section");
+  else if (strcmp (type, "news") == 0 && n_items (section, "items") == 0)
+    message = _("this news section has no news: add an item, or remove the section");
+  else if (strcmp (type, "video") == 0 && !has_link (section, "video"))
+    message = _("this video section has no video: paste the address of the video, or "
+                "remove the section");
+  else if (strcmp (type, "tip") == 0 && td_text_is_blank (td_json_get_string (section, "body")))
+    message = _("this tip has no text: write it, or remove the section");
 
   if (message != NULL)
     td_diagnostics_add (c->diags, TD_SEVERITY_WARNING, path, "%s", message);
