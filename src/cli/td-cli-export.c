@@ -161,18 +161,14 @@ td_cli_check (const TdCliCommand  *command,
               int                  argc,
               char               **argv)
 {
-  g_autoptr(TdDocument) document = NULL;
   g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  g_autoptr(TdDocument) document = NULL;
   TdRenderContext context = { NULL, NULL, TD_IMAGE_URL_ABSOLUTE };
+  int status;
 
-  if (!td_cli_parse_options (command, NULL, &argc, &argv))
-    return TD_CLI_USAGE;
-  if (argc != 2)
-    return td_cli_usage_error (command, _("give exactly one file"));
-
-  document = td_cli_load (argv[1]);
+  document = td_cli_parse_and_load (command, argc, argv, &status);
   if (document == NULL)
-    return TD_CLI_FAILED;
+    return status;
   context.root = td_document_get_root (document);
   context.base_dir = td_document_get_base_dir (document);
   td_checks_run (&context, diags);
