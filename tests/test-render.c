@@ -102,6 +102,18 @@ test_phone_uri (void)
 }
 
 static void
+test_base_uri (void)
+{
+  g_autofree char *uri = td_render_base_uri ("/tmp/issue folder");
+  g_autofree char *slash = td_render_base_uri ("/tmp/issue/");
+
+  g_assert_cmpstr (uri, ==, "file:///tmp/issue%20folder/");
+  g_assert_cmpstr (slash, ==, "file:///tmp/issue/");
+  g_assert_null (td_render_base_uri (NULL));
+  g_assert_null (td_render_base_uri (""));
+}
+
+static void
 test_format_names (void)
 {
   static const char * const names[] = { "web", "email", "text", "eml" };
@@ -178,6 +190,7 @@ main (int    argc,
   g_test_add_func ("/core/render/image-size", test_image_size);
   g_test_add_func ("/core/render/theme-contrast", test_theme_contrast);
   g_test_add_func ("/core/render/phone-uri", test_phone_uri);
+  g_test_add_func ("/core/render/base-uri", test_base_uri);
   g_test_add_func ("/core/render/format-names", test_format_names);
   g_test_add_func ("/core/render/async", test_async);
 

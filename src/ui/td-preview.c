@@ -102,24 +102,6 @@ format_for_view (TdPreviewView view)
     }
 }
 
-/* The file:// URI of @base_dir with a trailing slash, so that relative
- * picture paths resolve inside it; NULL for a NULL @base_dir. */
-static char *
-dup_base_uri (const char *base_dir)
-{
-  g_autofree char *absolute = NULL;
-  g_autofree char *uri = NULL;
-
-  if (base_dir == NULL || base_dir[0] == '\0')
-    return NULL;
-  absolute = g_canonicalize_filename (base_dir, NULL);
-  if ((uri = g_filename_to_uri (absolute, NULL, NULL)) == NULL)
-    return NULL;
-  if (g_str_has_suffix (uri, "/"))
-    return g_steal_pointer (&uri);
-  return g_strconcat (uri, "/", NULL);
-}
-
 /* What the pane shows: the very bytes export writes, but with pictures
  * from the issue's folder, and the plain text as a page. */
 static void
@@ -263,6 +245,8 @@ render_cb (GObject      *object,
 static void
 start_update (TdPreview *self)
 {
+  const char *base_dir;
+
   g_assert (!self->in_flight);
 
   set_busy (self, TRUE);
@@ -285,8 +269,9 @@ start_update (TdPreview *self)
   /* Reading the reader's place runs alongside the render. */
   td_preview_page_save_place (self->page);
 
+  base_dir = td_document_get_base_dir (self->document);
   g_free (self->base_uri);
-  self->base_uri = dup_base_uri (td_document_get_base_dir (self->document));
+  self->base_uri = td_render_base_uri (base_dir);
   render_async (self, format_for_view (self->view), self->cancellable, render_cb,
                 g_object_ref (self));
 }
@@ -373,6 +358,7 @@ _td_preview_print_async (TdPreview           *self,
                          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  const char *base_dir;
 
   g_return_if_fail (TD_IS_PREVIEW (self));
   g_return_if_fail (!print_settings || GTK_IS_PRINT_SETTINGS (print_settings));
@@ -386,7 +372,8 @@ _td_preview_print_async (TdPreview           *self,
       return;
     }
 
-  g_task_set_task_data (task, dup_base_uri (td_document_get_base_dir (self->document)), g_free);
+  base_dir = td_document_get_base_dir (self->document);
+  g_task_set_task_data (task, td_render_base_uri (base_dir), g_free);
   if (print_settings != NULL)
     g_object_set_data_full (G_OBJECT (task), "print-settings", g_object_ref (print_settings),
                             g_object_unref);

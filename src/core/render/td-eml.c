@@ -464,7 +464,7 @@ _td_render_eml (const TdRenderContext  *context,
   use_cid = td_json_get_string (issue, "public_base_url")[0] == '\0';
   html_context.text_page = FALSE;
   html_context.image_urls = use_cid ? TD_IMAGE_URL_CID : TD_IMAGE_URL_ABSOLUTE;
-  resolved = _td_render_issue_new (&html_context, TRUE);
+  resolved = _td_render_issue_new (&html_context, TD_RESOLVE_PICTURES | TD_RESOLVE_SIZES);
   data = _td_render_text (resolved, &length);
   text = g_bytes_new_take (data, length);
   data = _td_render_email (resolved, &length);

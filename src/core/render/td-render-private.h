@@ -127,6 +127,14 @@ typedef enum
   TD_N_LABELS
 } TdRenderLabel;
 
+/* What to resolve beyond the words and links every format shows. */
+typedef enum
+{
+  TD_RESOLVE_WORDS    = 0,       /* the plain text shows no pictures */
+  TD_RESOLVE_PICTURES = 1 << 0,  /* which pictures are shown, and their URLs */
+  TD_RESOLVE_SIZES    = 1 << 1,  /* with their sizes, read from the files */
+} TdResolveFlags;
+
 /* The issue, resolved. Strings are borrowed from the document. */
 typedef struct
 {
@@ -160,15 +168,16 @@ typedef struct
   GPtrArray             *pictures;
 
   /* private */
-  gboolean               read_sizes;
+  TdResolveFlags         flags;
   GHashTable            *sizes;       /* src -> the file's size, read once */
+  GHashTable            *shown;       /* the strings of pictures */
   GArray                *owned;       /* what to free with the issue */
 } TdRenderIssue;
 
-/* Resolves the issue in @context (which must outlive it). The pictures'
- * sizes are read only when @read_sizes: the plain text shows none. */
+/* Resolves the issue in @context (which must outlive it), its pictures as
+ * @flags asks. */
 TdRenderIssue *_td_render_issue_new   (const TdRenderContext *context,
-                                       gboolean               read_sizes);
+                                       TdResolveFlags         flags);
 void           _td_render_issue_free  (TdRenderIssue         *issue);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdRenderIssue, _td_render_issue_free)

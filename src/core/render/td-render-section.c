@@ -198,9 +198,12 @@ resolve_picture (TdRenderIssue *issue,
                  const char    *src,
                  const char    *alt)
 {
-  char *url = td_render_picture_url (issue->context, src);
+  char *url;
   TdRenderPicture *picture;
 
+  if (!(issue->flags & TD_RESOLVE_PICTURES))
+    return NULL;
+  url = td_render_picture_url (issue->context, src);
   if (url == NULL)
     return NULL;
 
@@ -208,14 +211,14 @@ resolve_picture (TdRenderIssue *issue,
   picture->src = src;
   picture->alt = alt != NULL ? alt : "";
   picture->url = own (issue, url, g_free);
-  if (issue->read_sizes)
+  if (issue->flags & TD_RESOLVE_SIZES)
     {
       const Size *size = picture_size (issue, src);
 
       picture->width = size->width;
       picture->height = size->height;
     }
-  if (!g_ptr_array_find_with_equal_func (issue->pictures, src, g_str_equal, NULL))
+  if (g_hash_table_add (issue->shown, (gpointer) src))
     g_ptr_array_add (issue->pictures, (gpointer) src);
   return picture;
 }
@@ -511,7 +514,7 @@ resolve_settings (TdRenderIssue *issue)
 
 TdRenderIssue *
 _td_render_issue_new (const TdRenderContext *context,
-                      gboolean               read_sizes)
+                      TdResolveFlags         flags)
 {
   TdRenderIssue *issue;
 
@@ -520,9 +523,11 @@ _td_render_issue_new (const TdRenderContext *context,
 
   issue = g_new0 (TdRenderIssue, 1);
   issue->context = context;
-  issue->read_sizes = read_sizes;
+  issue->flags = flags;
   issue->owned = g_array_new (FALSE, FALSE, sizeof (Owned));
   issue->sizes = own (issue, g_hash_table_new (g_str_hash, g_str_equal),
+                      (GDestroyNotify) g_hash_table_unref);
+  issue->shown = own (issue, g_hash_table_new (g_str_hash, g_str_equal),
                       (GDestroyNotify) g_hash_table_unref);
   issue->pictures = own (issue, g_ptr_array_new (), (GDestroyNotify) g_ptr_array_unref);
   issue->sections = own (issue, g_ptr_array_new (), (GDestroyNotify) g_ptr_array_unref);

@@ -118,7 +118,7 @@ append_link_open (Web                *w,
   return link != NULL;
 }
 
-/* The link with its label, then @after inside it. */
+/* Writes @link with its label, then @after: the markup that closes it. */
 static void
 append_link (Web                *w,
              const TdRenderLink *link,

@@ -60,8 +60,10 @@ td_render (TdRenderFormat          format,
   if (format == TD_RENDER_EML)
     return _td_render_eml (context, error);
 
-  /* The plain text shows no pictures: their sizes need not be read. */
-  issue = _td_render_issue_new (context, format != TD_RENDER_TEXT);
+  /* The plain text shows no pictures: they need not be resolved. */
+  issue = _td_render_issue_new (context, format == TD_RENDER_TEXT
+                                         ? TD_RESOLVE_WORDS
+                                         : TD_RESOLVE_PICTURES | TD_RESOLVE_SIZES);
   switch (format)
     {
     case TD_RENDER_WEB:
@@ -179,7 +181,7 @@ td_render_list_images (const TdRenderContext *context)
   g_return_val_if_fail (context != NULL, NULL);
   g_return_val_if_fail (context->root != NULL && JSON_NODE_HOLDS_OBJECT (context->root), NULL);
 
-  issue = _td_render_issue_new (context, FALSE);
+  issue = _td_render_issue_new (context, TD_RESOLVE_PICTURES);
   images = g_ptr_array_new_full (issue->pictures->len, g_free);
   for (guint i = 0; i < issue->pictures->len; i++)
     g_ptr_array_add (images, g_strdup (g_ptr_array_index (issue->pictures, i)));
@@ -232,6 +234,22 @@ _td_render_markdown (TdHtmlWriter          *w,
   td_html_put (w, open);
   td_html_put_len (w, html, len);
   td_html_put (w, close);
+}
+
+char *
+td_render_base_uri (const char *base_dir)
+{
+  g_autofree char *absolute = NULL;
+  g_autofree char *uri = NULL;
+
+  if (base_dir == NULL || base_dir[0] == '\0')
+    return NULL;
+  absolute = g_canonicalize_filename (base_dir, NULL);
+  if ((uri = g_filename_to_uri (absolute, NULL, NULL)) == NULL)
+    return NULL;
+  if (g_str_has_suffix (uri, "/"))
+    return g_steal_pointer (&uri);
+  return g_strconcat (uri, "/", NULL);
 }
 
 char *

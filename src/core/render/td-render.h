@@ -99,6 +99,11 @@ char    *td_render_image_url   (const TdRenderContext *context,
 char    *td_render_picture_url (const TdRenderContext *context,
                                 const char            *src);
 
+/* The file:// URI of @base_dir with a trailing slash, against which the
+ * pictures of TD_IMAGE_URL_RELATIVE resolve (a web view's base URI);
+ * NULL for a NULL or empty @base_dir. */
+char    *td_render_base_uri    (const char            *base_dir);
+
 /* The Content-ID (without "cid:" or brackets) of the picture at src:
  * stable, derived from the path, so HTML and MIME parts agree. */
 char    *td_render_image_cid   (const char            *src);
