@@ -106,3 +106,24 @@ td_test_guarded_free (char  *copy,
 
   munmap (copy + length + page - size, size);
 }
+
+char *
+td_test_render (TdRenderFormat         format,
+                const TdRenderContext *context,
+                gsize                 *length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = td_render (format, context, &error);
+  gsize size = 0;
+  const char *data;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  data = g_bytes_get_data (bytes, &size);
+  g_assert_null (memchr (data, '\0', size));
+  if (format != TD_RENDER_EML)
+    g_assert_true (g_utf8_validate_len (data, size, NULL));
+  if (length != NULL)
+    *length = size;
+  return g_strndup (data, size);
+}

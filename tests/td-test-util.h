@@ -3,6 +3,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "td-render.h"
+
 G_BEGIN_DECLS
 
 /* data/samples/august-2023, the sample issue's folder. */
@@ -25,5 +27,11 @@ char     *td_test_guarded_copy  (const char *data,
                                  gsize       length);
 void      td_test_guarded_free  (char       *copy,
                                  gsize       length);
+/* td_render() of @format, which must succeed, as a NUL-terminated string
+ * of valid UTF-8 (but for TD_RENDER_EML); its length goes to @length
+ * when not NULL. */
+char     *td_test_render        (TdRenderFormat         format,
+                                 const TdRenderContext *context,
+                                 gsize                 *length);
 
 G_END_DECLS

@@ -13,7 +13,6 @@
 #include "td-checks.h"
 #include "td-issue-loader.h"
 #include "td-json-path.h"
-#include "td-render-email.h"
 #include "td-test-util.h"
 
 typedef struct
@@ -458,7 +457,7 @@ grow_email (JsonNode *root,
     g_string_append (body, "Sitting for hours every day weakens your glutes, so set a timer "
                            "to stand up and move for a couple of minutes.\n\n");
   set_string (root, "sections[1].body", body->str);
-  html = td_render_email (&context, &length);
+  html = td_test_render (TD_RENDER_EMAIL, &context, &length);
   return length;
 }
 

@@ -17,11 +17,8 @@
 #include <glib/gstdio.h>
 #include <gmime/gmime.h>
 
-#include "td-eml.h"
 #include "td-issue-loader.h"
 #include "td-json-path.h"
-#include "td-render-email.h"
-#include "td-render-text.h"
 #include "td-test-util.h"
 
 /* GMime 3.2 declares no autoptr cleanups of its own. */
@@ -58,10 +55,10 @@ render_eml (JsonNode     *root,
             const char   *to,
             GError      **error)
 {
-  TdRenderContext context = { root, base_dir, TD_IMAGE_URL_RELATIVE };
-  TdEmlOptions options = { from, to, SAMPLE_DATE, NULL };
+  TdRenderContext context = { root, base_dir, TD_IMAGE_URL_RELATIVE,
+                              .eml = { from, to, SAMPLE_DATE, NULL } };
 
-  return td_render_eml (&context, &options, error);
+  return td_render (TD_RENDER_EML, &context, error);
 }
 
 static GBytes *
@@ -124,7 +121,7 @@ render_text (JsonNode *root)
 {
   TdRenderContext context = { root, NULL, TD_IMAGE_URL_RELATIVE };
 
-  return td_render_text (&context, NULL);
+  return td_test_render (TD_RENDER_TEXT, &context, NULL);
 }
 
 static char *
@@ -134,7 +131,7 @@ render_html (JsonNode       *root,
 {
   TdRenderContext context = { root, base_dir, mode };
 
-  return td_render_email (&context, NULL);
+  return td_test_render (TD_RENDER_EMAIL, &context, NULL);
 }
 
 static void
@@ -313,9 +310,9 @@ test_deterministic (void)
   g_autoptr(GBytes) a = render_sample_eml (root);
   g_autoptr(GBytes) b = render_sample_eml (root);
   g_autofree char *dir = td_test_sample_dir ();
-  TdRenderContext context = { root, dir, TD_IMAGE_URL_RELATIVE };
-  TdEmlOptions later = { NULL, NULL, SAMPLE_DATE + 60, NULL };
-  g_autoptr(GBytes) c = td_render_eml (&context, &later, NULL);
+  TdRenderContext context = { root, dir, TD_IMAGE_URL_RELATIVE,
+                              .eml = { NULL, NULL, SAMPLE_DATE + 60, NULL } };
+  g_autoptr(GBytes) c = td_render (TD_RENDER_EML, &context, NULL);
   g_autoptr(GMimeMessage) ma = parse (a);
   g_autoptr(GMimeMessage) mc = parse (c);
 

@@ -341,6 +341,18 @@ test_wrap_72 (void)
 }
 
 static void
+test_text_is_blank (void)
+{
+  g_assert_true (td_text_is_blank (NULL));
+  g_assert_true (td_text_is_blank (""));
+  g_assert_true (td_text_is_blank (" \t\n\r"));
+  /* No-break and ideographic spaces show nothing either. */
+  g_assert_true (td_text_is_blank ("\u00a0\u3000"));
+  g_assert_false (td_text_is_blank (" x "));
+  g_assert_false (td_text_is_blank ("\u200b"));
+}
+
+static void
 test_text_width (void)
 {
   g_assert_cmpuint (td_text_width ("abc", -1), ==, 3);
@@ -375,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/core/html/wrap/invalid-utf8", test_wrap_invalid_utf8);
   g_test_add_func ("/core/html/wrap/width-72", test_wrap_72);
   g_test_add_func ("/core/html/text-width", test_text_width);
+  g_test_add_func ("/core/html/text-is-blank", test_text_is_blank);
 
   return g_test_run ();
 }

@@ -12,7 +12,7 @@
 
 #include <glib/gstdio.h>
 
-#include "td-eml.h"
+#include "td-render.h"
 #include "td-handoff.h"
 #include "td-json-path.h"
 #include "td-json-writer.h"
@@ -128,15 +128,16 @@ test_smtp_sends_the_export (Fixture       *fixture,
   g_autoptr(GBytes) exported = NULL;
   g_autoptr(GString) expected = NULL;
   g_autoptr(GError) error = NULL;
-  TdRenderContext context = { fixture->root, fixture->base_dir, TD_IMAGE_URL_CID };
-  TdEmlOptions eml = { NULL, TO, DATE, NULL };
+  TdRenderContext context = { .root = fixture->root, .base_dir = fixture->base_dir,
+                              .image_urls = TD_IMAGE_URL_CID,
+                              .eml = { NULL, TO, DATE, NULL } };
   gsize length;
 
   g_assert_true (send_with (fixture, url, "s3cret", fixture->ca_file, 10, &error));
   g_assert_no_error (error);
 
   /* What arrived is the export, byte for byte, without X-Unsent. */
-  exported = td_render_eml (&context, &eml, &error);
+  exported = td_render (TD_RENDER_EML, &context, &error);
   g_assert_no_error (error);
   expected = g_string_new_len (g_bytes_get_data (exported, NULL), g_bytes_get_size (exported));
   g_assert_cmpuint (g_string_replace (expected, "\r\nX-Unsent: 1\r\n", "\r\n", 1), ==, 1);

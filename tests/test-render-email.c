@@ -23,7 +23,6 @@
 
 #include "td-html.h"
 #include "td-issue-loader.h"
-#include "td-render-email.h"
 #include "td-test-util.h"
 
 #define MAX_LINE_BYTES     998
@@ -57,7 +56,7 @@ render (JsonNode       *root,
 {
   TdRenderContext context = { .root = root, .base_dir = base_dir, .image_urls = mode };
   gsize length = 0;
-  char *html = td_render_email (&context, &length);
+  char *html = td_test_render (TD_RENDER_EMAIL, &context, &length);
 
   g_assert_nonnull (html);
   g_assert_cmpuint (length, ==, strlen (html));
@@ -827,6 +826,21 @@ test_one_h1 (void)
     }
 }
 
+/* Badges share the row between them: a list entry that is not a badge
+ * (null, a number) takes no column. */
+static void
+test_badge_columns (void)
+{
+  g_autoptr(JsonNode) root = parse (
+    "{\"practice\": {}, \"issue\": {\"title\": \"T\"}, \"sections\": ["
+    "{\"id\": \"c\", \"type\": \"credentials\", \"badges\": ["
+    "{\"name\": \"A\"}, null, 42, {\"name\": \"B\"}, \"x\"]}]}");
+  g_autofree char *html = render (root, NULL, TD_IMAGE_URL_ABSOLUTE);
+
+  g_assert_cmpuint (count (html, "<td class=\"bd mu\" width=\"50%\""), ==, 2);
+  g_assert_cmpuint (count (html, "<td class=\"bd mu\""), ==, 2);
+}
+
 /* ---------------------------------------------------------------------------
  * Hostile input
  */
@@ -994,6 +1008,7 @@ main (int    argc,
   g_test_add_func ("/core/render/email/issue/spanish", test_language_spanish);
   g_test_add_func ("/core/render/email/issue/rtl", test_language_rtl);
   g_test_add_func ("/core/render/email/issue/one-h1", test_one_h1);
+  g_test_add_func ("/core/render/email/badge-columns", test_badge_columns);
   g_test_add_func ("/core/render/email/hostile/escaping", test_hostile_escaping);
   g_test_add_func ("/core/render/email/hostile/markdown", test_hostile_markdown);
   g_test_add_func ("/core/render/email/hostile/pictures", test_hostile_pictures);

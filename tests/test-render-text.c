@@ -17,7 +17,6 @@
 #include "td-issue-loader.h"
 #include "td-json-path.h"
 #include "td-l10n.h"
-#include "td-render-text.h"
 #include "td-test-util.h"
 
 #define TEXT_WIDTH 72
@@ -83,7 +82,7 @@ render (JsonNode   *root,
 {
   TdRenderContext context = { root, base_dir, TD_IMAGE_URL_ABSOLUTE };
   gsize length = 0;
-  char *text = td_render_text (&context, &length);
+  char *text = td_test_render (TD_RENDER_TEXT, &context, &length);
 
   g_assert_nonnull (text);
   g_assert_cmpuint (length, ==, strlen (text));

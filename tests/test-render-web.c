@@ -24,7 +24,6 @@
 #include "td-issue-validator.h"
 #include "td-json-path.h"
 #include "td-l10n.h"
-#include "td-render-web.h"
 #include "td-test-util.h"
 
 /* The sample's pictures, in order of first use. */
@@ -74,7 +73,7 @@ render (JsonNode   *root,
 {
   TdRenderContext context = { root, base_dir, TD_IMAGE_URL_RELATIVE };
   gsize length = 0;
-  char *html = td_render_web (&context, &length);
+  char *html = td_test_render (TD_RENDER_WEB, &context, &length);
 
   g_assert_nonnull (html);
   g_assert_cmpuint (strlen (html), ==, length);
@@ -302,7 +301,7 @@ test_sample_images (void)
   g_autoptr(JsonNode) root = td_test_load_sample ();
   g_autofree char *dir = td_test_sample_dir ();
   TdRenderContext context = { root, dir, TD_IMAGE_URL_RELATIVE };
-  g_autoptr(GPtrArray) images = td_render_web_list_images (&context);
+  g_autoptr(GPtrArray) images = td_render_list_images (&context);
 
   g_assert_cmpuint (images->len, ==, G_N_ELEMENTS (sample_images));
   for (guint i = 0; i < images->len; i++)
@@ -698,6 +697,21 @@ test_meta (void)
   g_assert_nonnull (strstr (html, "<title>T — R</title>"));
 }
 
+/* A list whose entries are not objects shows nothing, not an empty list. */
+static void
+test_no_empty_lists (void)
+{
+  g_autoptr(JsonNode) root = json_from_string (
+    "{\"practice\": {}, \"issue\": {\"title\": \"T\"}, \"sections\": ["
+    "{\"id\": \"n\", \"type\": \"news\", \"items\": [42, null]},"
+    "{\"id\": \"c\", \"type\": \"credentials\", \"badges\": [\"x\"]},"
+    "{\"id\": \"p\", \"type\": \"promotion\", \"items\": [true]}]}", NULL);
+  g_autofree char *html = render (root, NULL);
+
+  g_assert_null (strstr (html, "<ul"));
+  g_assert_null (strstr (html, "class=\"cards\""));
+}
+
 static void
 test_missing_pictures (void)
 {
@@ -1068,6 +1082,7 @@ main (int   argc,
   g_test_add_func ("/core/render/web/outline", test_outline);
   g_test_add_func ("/core/render/web/meta", test_meta);
   g_test_add_func ("/core/render/web/missing-pictures", test_missing_pictures);
+  g_test_add_func ("/core/render/web/no-empty-lists", test_no_empty_lists);
   g_test_add_func ("/core/render/web/export/sample", test_export_sample);
   g_test_add_func ("/core/render/web/export/unwritable", test_export_unwritable);
   g_test_add_func ("/core/render/web/export/refuses-outside", test_export_refuses_outside);

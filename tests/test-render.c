@@ -2,7 +2,9 @@
 
 #include "config.h"
 
+#include "td-json-path.h"
 #include "td-render.h"
+#include "td-test-util.h"
 #include "td-theme.h"
 
 static JsonNode *
@@ -99,6 +101,85 @@ test_phone_uri (void)
   g_assert_null (plus);
 }
 
+static void
+test_base_uri (void)
+{
+  g_autofree char *uri = td_render_base_uri ("/tmp/issue folder");
+  g_autofree char *slash = td_render_base_uri ("/tmp/issue/");
+
+  g_assert_cmpstr (uri, ==, "file:///tmp/issue%20folder/");
+  g_assert_cmpstr (slash, ==, "file:///tmp/issue/");
+  g_assert_null (td_render_base_uri (NULL));
+  g_assert_null (td_render_base_uri (""));
+}
+
+static void
+test_format_names (void)
+{
+  static const char * const names[] = { "web", "email", "text", "eml" };
+  TdRenderFormat format = TD_RENDER_TEXT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_assert_true (td_render_format_from_string (names[i], &format));
+      g_assert_cmpint (format, ==, (TdRenderFormat) i);
+      g_assert_cmpstr (td_render_format_to_string (format), ==, names[i]);
+    }
+  g_assert_false (td_render_format_from_string ("html", &format));
+  g_assert_false (td_render_format_from_string (NULL, &format));
+  g_assert_false (td_render_format_from_string ("WEB", &format));
+  g_assert_cmpint (format, ==, TD_RENDER_EML);
+}
+
+static void
+render_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GBytes **bytes = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *bytes = td_render_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* The worker renders the document as it was when the render began, and
+ * gives the same bytes as td_render(): the caller may change or free the
+ * document and the context's strings at once. */
+static void
+test_async (void)
+{
+  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autoptr(JsonNode) original = td_json_node_deep_copy (root);
+  g_autofree char *dir = td_test_sample_dir ();
+  TdRenderFormat formats[] = { TD_RENDER_WEB, TD_RENDER_EMAIL, TD_RENDER_TEXT, TD_RENDER_EML };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *base_dir = g_strdup (dir);
+      TdRenderContext context = { root, base_dir, TD_IMAGE_URL_RELATIVE, .text_page = TRUE,
+                                  .eml = { "Ana <ana@example.com>", NULL, 1690880400, NULL } };
+      TdRenderContext expected_context = context;
+      g_autoptr(GBytes) expected = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      JsonObject *issue = json_object_get_object_member (json_node_get_object (root), "issue");
+
+      td_render_async (formats[i], &context, NULL, render_cb, &bytes);
+      json_object_set_string_member (issue, "title", "Changed while rendering");
+      g_clear_pointer (&base_dir, g_free);
+      while (bytes == NULL)
+        g_main_context_iteration (NULL, TRUE);
+
+      expected_context.root = original;
+      expected_context.base_dir = dir;
+      expected = td_render (formats[i], &expected_context, NULL);
+      g_assert_true (g_bytes_equal (bytes, expected));
+      json_object_set_string_member (issue, "title",
+                                     td_json_get_string (json_object_get_object_member (
+                                       json_node_get_object (original), "issue"), "title"));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -109,6 +190,9 @@ main (int    argc,
   g_test_add_func ("/core/render/image-size", test_image_size);
   g_test_add_func ("/core/render/theme-contrast", test_theme_contrast);
   g_test_add_func ("/core/render/phone-uri", test_phone_uri);
+  g_test_add_func ("/core/render/base-uri", test_base_uri);
+  g_test_add_func ("/core/render/format-names", test_format_names);
+  g_test_add_func ("/core/render/async", test_async);
 
   return g_test_run ();
 }

@@ -83,3 +83,24 @@ td_cli_message_date (void)
     return g_ascii_strtoll (epoch, NULL, 10);
   return g_get_real_time () / G_USEC_PER_SEC;
 }
+
+TdDocument *
+td_cli_parse_and_load (const TdCliCommand  *command,
+                       int                  argc,
+                       char               **argv,
+                       int                 *status)
+{
+  TdDocument *document;
+
+  *status = TD_CLI_USAGE;
+  if (!td_cli_parse_options (command, NULL, &argc, &argv))
+    return NULL;
+  if (argc != 2)
+    {
+      td_cli_usage_error (command, _("give exactly one file"));
+      return NULL;
+    }
+  document = td_cli_load (argv[1]);
+  *status = document != NULL ? TD_CLI_OK : TD_CLI_FAILED;
+  return document;
+}

@@ -9,42 +9,18 @@
 
 #include "td-checks.h"
 #include "td-cli.h"
-#include "td-eml.h"
 #include "td-export.h"
 #include "td-json-path.h"
-#include "td-render-email.h"
-#include "td-render-text.h"
-#include "td-render-web.h"
-
-typedef enum
-{
-  FORMAT_WEB,
-  FORMAT_EMAIL,
-  FORMAT_TEXT,
-  FORMAT_EML,
-} ExportFormat;
-
-static gboolean
-parse_format (const char   *name,
-              ExportFormat *format)
-{
-  static const char *const names[] = { "web", "email", "text", "eml" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (name, names[i]) == 0)
-      {
-        *format = (ExportFormat) i;
-        return TRUE;
-      }
-  return FALSE;
-}
+#include "td-render.h"
 
 static gboolean
 write_output (const char  *output,
-              const char  *data,
-              gsize        length,
+              GBytes      *bytes,
               GError     **error)
 {
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+
   if (g_str_equal (output, "-"))
     {
       if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
@@ -120,18 +96,18 @@ td_cli_export (const TdCliCommand  *command,
   };
   g_autoptr(TdDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   TdRenderContext context = { NULL, NULL, TD_IMAGE_URL_RELATIVE };
-  ExportFormat format;
-  gsize length = 0;
+  TdRenderFormat format;
+  gboolean ok;
 
   if (!td_cli_parse_options (command, entries, &argc, &argv))
     return TD_CLI_USAGE;
-  if (format_name == NULL || !parse_format (format_name, &format))
+  if (format_name == NULL || !td_render_format_from_string (format_name, &format))
     return td_cli_usage_error (command, _("give --format=web, email, text or eml"));
   if (output == NULL)
     return td_cli_usage_error (command, _("give the output with -o"));
-  if (format == FORMAT_WEB && g_str_equal (output, "-"))
+  if (format == TD_RENDER_WEB && g_str_equal (output, "-"))
     return td_cli_usage_error (command, _("the web version is a folder; -o - is not possible"));
   if (argc != 2)
     return td_cli_usage_error (command, _("give exactly one file"));
@@ -141,41 +117,27 @@ td_cli_export (const TdCliCommand  *command,
     return TD_CLI_FAILED;
   context.root = td_document_get_root (document);
   context.base_dir = td_document_get_base_dir (document);
+  /* The email's pictures are fetched from the web version. */
+  if (format == TD_RENDER_EMAIL)
+    context.image_urls = TD_IMAGE_URL_ABSOLUTE;
+  context.eml = (TdEmlOptions) { from, to, td_cli_message_date (), NULL };
 
-  switch (format)
+  if (format == TD_RENDER_EMAIL && !has_public_base_url (&context, argv[1]))
+    return TD_CLI_FAILED;
+  if (format == TD_RENDER_WEB)
     {
-    case FORMAT_WEB:
-      if (!td_export_web (&context, output, &error))
-        break;
-      return TD_CLI_OK;
-    case FORMAT_EMAIL:
-      if (!has_public_base_url (&context, argv[1]))
+      ok = td_export_web (&context, output, &error);
+    }
+  else
+    {
+      bytes = td_render (format, &context, &error);
+      if (bytes != NULL && format == TD_RENDER_EMAIL
+          && !check_email_size (argv[1], g_bytes_get_size (bytes)))
         return TD_CLI_FAILED;
-      context.image_urls = TD_IMAGE_URL_ABSOLUTE;
-      data = td_render_email (&context, &length);
-      if (!check_email_size (argv[1], length))
-        return TD_CLI_FAILED;
-      break;
-    case FORMAT_TEXT:
-      data = td_render_text (&context, &length);
-      break;
-    case FORMAT_EML:
-      {
-        TdEmlOptions options = { from, to, td_cli_message_date (), NULL };
-
-        GBytes *bytes = td_render_eml (&context, &options, &error);
-
-        if (bytes != NULL)
-          data = g_bytes_unref_to_data (bytes, &length);
-        break;
-      }
-    default:
-      g_assert_not_reached ();
+      ok = bytes != NULL && write_output (output, bytes, &error);
     }
 
-  if (error == NULL && !write_output (output, data, length, &error))
-    g_assert (error != NULL);
-  if (error != NULL)
+  if (!ok)
     {
       td_cli_print_error (argv[1], error);
       return TD_CLI_FAILED;
@@ -188,18 +150,14 @@ td_cli_check (const TdCliCommand  *command,
               int                  argc,
               char               **argv)
 {
-  g_autoptr(TdDocument) document = NULL;
   g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  g_autoptr(TdDocument) document = NULL;
   TdRenderContext context = { NULL, NULL, TD_IMAGE_URL_ABSOLUTE };
+  int status;
 
-  if (!td_cli_parse_options (command, NULL, &argc, &argv))
-    return TD_CLI_USAGE;
-  if (argc != 2)
-    return td_cli_usage_error (command, _("give exactly one file"));
-
-  document = td_cli_load (argv[1]);
+  document = td_cli_parse_and_load (command, argc, argv, &status);
   if (document == NULL)
-    return TD_CLI_FAILED;
+    return status;
   context.root = td_document_get_root (document);
   context.base_dir = td_document_get_base_dir (document);
   td_checks_run (&context, diags);

@@ -33,17 +33,13 @@ td_cli_format (const TdCliCommand  *command,
                int                  argc,
                char               **argv)
 {
-  g_autoptr(TdDocument) document = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(TdDocument) document = NULL;
+  int status;
 
-  if (!td_cli_parse_options (command, NULL, &argc, &argv))
-    return TD_CLI_USAGE;
-  if (argc != 2)
-    return td_cli_usage_error (command, _("give exactly one file"));
-
-  document = td_cli_load (argv[1]);
+  document = td_cli_parse_and_load (command, argc, argv, &status);
   if (document == NULL)
-    return TD_CLI_FAILED;
+    return status;
   /* The load's etag guards against another program writing meanwhile. */
   if (!td_document_save (document, NULL, FALSE, &error))
     {

@@ -16,14 +16,18 @@ enum
 
 typedef struct _TdCliCommand TdCliCommand;
 
+/* A subcommand, given its arguments (argv[0] is its name): returns the
+ * exit code. */
+typedef int TdCliRunFunc (const TdCliCommand  *command,
+                          int                  argc,
+                          char               **argv);
+
 struct _TdCliCommand
 {
-  const char *name;
-  const char *parameter_string;   /* for --help: "FILE..." */
-  const char *summary;            /* N_() */
-  int (*run) (const TdCliCommand *command,
-              int                 argc,
-              char              **argv);
+  const char   *name;
+  const char   *parameter_string;   /* for --help: "FILE..." */
+  const char   *summary;            /* N_() */
+  TdCliRunFunc *run;
 };
 
 /* Parses argv with entries; prints the error and returns FALSE on misuse. */
@@ -37,6 +41,13 @@ int         td_cli_usage_error    (const TdCliCommand *command,
 
 /* Loads path, printing every diagnostic to stderr; NULL if it has errors. */
 TdDocument *td_cli_load           (const char         *path);
+/* For a command that takes no options and one FILE: parses the command
+ * line and loads the file. NULL, with the exit code in @status, when the
+ * command line is wrong or the file has errors. */
+TdDocument *td_cli_parse_and_load (const TdCliCommand *command,
+                                   int                 argc,
+                                   char              **argv,
+                                   int                *status);
 void        td_cli_print_diagnostics (const TdDiagnostics *diags,
                                       const char          *path);
 /* "PATH: error: MESSAGE" on stderr. */
@@ -47,19 +58,10 @@ void        td_cli_print_error    (const char         *path,
  * as in build tools). */
 gint64      td_cli_message_date   (void);
 
-int         td_cli_validate       (const TdCliCommand *command,
-                                   int                 argc,
-                                   char              **argv);
-int         td_cli_format         (const TdCliCommand *command,
-                                   int                 argc,
-                                   char              **argv);
-
-int         td_cli_export         (const TdCliCommand *command,
-                                   int                 argc,
-                                   char              **argv);
-int         td_cli_check          (const TdCliCommand *command,
-                                   int                 argc,
-                                   char              **argv);
+TdCliRunFunc td_cli_validate;
+TdCliRunFunc td_cli_format;
+TdCliRunFunc td_cli_export;
+TdCliRunFunc td_cli_check;
 
 /* td-cli-publish.c: the commands that use the network */
 int         td_cli_send_test      (const TdCliCommand *command,

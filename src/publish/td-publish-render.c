@@ -4,17 +4,15 @@
 
 #include <string.h>
 
-#include "td-eml.h"
 #include "td-publish-render.h"
-#include "td-render-email.h"
-#include "td-render-text.h"
+#include "td-render.h"
 
 static TdRenderContext
 context_for (JsonNode       *root,
              const char     *base_dir,
              TdImageUrlMode  image_urls)
 {
-  return (TdRenderContext) { root, base_dir, image_urls };
+  return (TdRenderContext) { .root = root, .base_dir = base_dir, .image_urls = image_urls };
 }
 
 /* Removes the header line @line (with its CRLF) from the message's header
@@ -51,8 +49,10 @@ td_publish_render_test_message (JsonNode    *root,
                                 GError     **error)
 {
   TdRenderContext context = context_for (root, base_dir, TD_IMAGE_URL_CID);
-  TdEmlOptions options = { NULL, to, date, NULL };
-  g_autoptr(GBytes) message = td_render_eml (&context, &options, error);
+  g_autoptr(GBytes) message = NULL;
+
+  context.eml = (TdEmlOptions) { NULL, to, date, NULL };
+  message = td_render (TD_RENDER_EML, &context, error);
 
   if (message == NULL)
     return NULL;
@@ -65,9 +65,7 @@ td_publish_render_email_cid (JsonNode   *root,
 {
   TdRenderContext context = context_for (root, base_dir, TD_IMAGE_URL_CID);
 
-  gsize length;
-
-  return td_render_email (&context, &length);
+  return td_render_to_string (TD_RENDER_EMAIL, &context, NULL);
 }
 
 char *
@@ -76,9 +74,7 @@ td_publish_render_text (JsonNode   *root,
 {
   TdRenderContext context = context_for (root, base_dir, TD_IMAGE_URL_ABSOLUTE);
 
-  gsize length;
-
-  return td_render_text (&context, &length);
+  return td_render_to_string (TD_RENDER_TEXT, &context, NULL);
 }
 
 char *

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* The .eml as exported (td_render_eml()), To: @to, minus the X-Unsent
+/* The .eml as exported (td_render (TD_RENDER_EML, …)), To: @to, minus the X-Unsent
  * header: that one makes Outlook open a received test as an unsent draft. */
 GBytes     *td_publish_render_test_message (JsonNode    *root,
                                             const char  *base_dir,

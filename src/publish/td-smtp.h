@@ -30,7 +30,7 @@ gboolean  td_smtp_check_url   (const char          *url,
                                char               **host,
                                GError             **error);
 
-/* Sends @message (CRLF line ends, as td_render_eml() writes them) from
+/* Sends @message (CRLF line ends, as the .eml export writes them) from
  * the envelope sender @from to @to. Blocks: call it in a worker thread. */
 gboolean  td_smtp_send        (const TdSmtpOptions *options,
                                const char          *from,

@@ -7,22 +7,21 @@
 #include <glib/gi18n.h>
 
 #include "td-checks.h"
-#include "td-eml.h"
 #include "td-export.h"
 #include "td-export-dialog.h"
 #include "td-handoff-dialog.h"
 #include "td-issue.h"
 #include "td-json-path.h"
-#include "td-render-email.h"
-#include "td-render-text.h"
+#include "td-render.h"
 #include "td-send-test-dialog.h"
 
+/* The core's formats (td-render.h), under this file's names. */
 typedef enum
 {
-  FORMAT_WEB,
-  FORMAT_EMAIL,
-  FORMAT_TEXT,
-  FORMAT_EML,
+  FORMAT_WEB = TD_RENDER_WEB,
+  FORMAT_EMAIL = TD_RENDER_EMAIL,
+  FORMAT_TEXT = TD_RENDER_TEXT,
+  FORMAT_EML = TD_RENDER_EML,
 } ExportFormat;
 
 struct _TdExportDialog
@@ -117,8 +116,7 @@ export_to (TdExportDialog  *self,
            GError         **error)
 {
   g_autofree char *path = g_file_get_path (target);
-  g_autofree char *data = NULL;
-  gsize length = 0;
+  g_autoptr(GBytes) bytes = NULL;
   TdRenderContext context;
 
   if (path == NULL)
@@ -128,35 +126,18 @@ export_to (TdExportDialog  *self,
       return FALSE;
     }
 
-  switch (format)
-    {
-    case FORMAT_WEB:
-      context = render_context (self, TD_IMAGE_URL_RELATIVE);
-      return td_export_web (&context, path, error);
-    case FORMAT_EMAIL:
-      context = render_context (self, TD_IMAGE_URL_ABSOLUTE);
-      data = td_render_email (&context, &length);
-      break;
-    case FORMAT_TEXT:
-      context = render_context (self, TD_IMAGE_URL_ABSOLUTE);
-      data = td_render_text (&context, &length);
-      break;
-    case FORMAT_EML:
-      {
-        TdEmlOptions options = { NULL, NULL, g_get_real_time () / G_USEC_PER_SEC, NULL };
-        g_autoptr(GBytes) bytes = NULL;
-
-        context = render_context (self, TD_IMAGE_URL_CID);
-        bytes = td_render_eml (&context, &options, error);
-        if (bytes == NULL)
-          return FALSE;
-        data = g_bytes_unref_to_data (g_steal_pointer (&bytes), &length);
-        break;
-      }
-    default:
-      g_assert_not_reached ();
-    }
-  return td_export_write_file (path, data, length, error);
+  /* The email's pictures are fetched from the web version; the web page's
+   * are copied beside it. */
+  context = render_context (self, format == FORMAT_EMAIL ? TD_IMAGE_URL_ABSOLUTE
+                                                         : TD_IMAGE_URL_RELATIVE);
+  if (format == FORMAT_WEB)
+    return td_export_web (&context, path, error);
+  context.eml.date = g_get_real_time () / G_USEC_PER_SEC;
+  bytes = td_render ((TdRenderFormat) format, &context, error);
+  if (bytes == NULL)
+    return FALSE;
+  return td_export_write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                               error);
 }
 
 static gboolean
@@ -199,15 +180,14 @@ td_export_dialog_export (TdExportDialog  *self,
                          GFile           *target,
                          GError         **error)
 {
-  static const char *const names[] = { "web", "email", "text", "eml" };
+  TdRenderFormat render_format;
 
   g_return_val_if_fail (TD_IS_EXPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (target), FALSE);
+  if (!td_render_format_from_string (format, &render_format))
+    g_return_val_if_reached (FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (format, names[i]) == 0)
-      return export_and_toast (self, (ExportFormat) i, target, error);
-  g_return_val_if_reached (FALSE);
+  return export_and_toast (self, (ExportFormat) render_format, target, error);
 }
 
 static void
@@ -338,12 +318,13 @@ copy_email_html_action (GtkWidget  *widget,
 {
   TdExportDialog *self = TD_EXPORT_DIALOG (widget);
   TdRenderContext context = render_context (self, TD_IMAGE_URL_ABSOLUTE);
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *html = NULL;
   AdwToast *toast;
-  gsize length = 0;
 
   /* The mailing service fetches the pictures from the web version. */
-  html = td_render_email (&context, &length);
+  bytes = td_render (TD_RENDER_EMAIL, &context, NULL);
+  html = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), html);
 
   if (public_base_url (self)[0] == '\0')

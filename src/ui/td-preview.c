@@ -2,7 +2,7 @@
  *
  * The generator and the page are apart, as in GNOME Builder's HTML preview:
  * this widget decides what to show and when (a render in a worker thread,
- * td-preview-renderer.c), the page (td-preview-page.c) shows it.
+ * td_render_async()), the page (td-preview-page.c) shows it.
  *
  * Coalescing, without timers: every change marks the preview dirty; if
  * nothing is in flight an update starts at once, else it waits. An update
@@ -17,7 +17,7 @@
 #include "td-preview-focus.h"
 #include "td-preview-page.h"
 #include "td-preview-private.h"
-#include "td-preview-renderer.h"
+#include "td-render.h"
 #include "td-ui-util.h"
 
 /* Reloads after the web process ended, before giving up until the next
@@ -90,20 +90,39 @@ static char print_tag;
 
 static void start_update (TdPreview *self);
 
-static TdPreviewFormat
+static TdRenderFormat
 format_for_view (TdPreviewView view)
 {
   switch (view)
     {
     case TD_PREVIEW_VIEW_WEB:
-      return TD_PREVIEW_FORMAT_WEB;
+      return TD_RENDER_WEB;
     case TD_PREVIEW_VIEW_TEXT:
-      return TD_PREVIEW_FORMAT_TEXT;
+      return TD_RENDER_TEXT;
     case TD_PREVIEW_VIEW_EMAIL:
     case TD_PREVIEW_VIEW_PHONE:
     default:
-      return TD_PREVIEW_FORMAT_EMAIL;
+      return TD_RENDER_EMAIL;
     }
+}
+
+/* What the pane shows: the very bytes export writes, but with pictures
+ * from the issue's folder, and the plain text as a page. */
+static void
+render_async (TdPreview           *self,
+              TdRenderFormat       format,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  TdRenderContext context = {
+    .root = td_document_get_root (self->document),
+    .base_dir = td_document_get_base_dir (self->document),
+    .image_urls = TD_IMAGE_URL_RELATIVE,
+    .text_page = TRUE,
+  };
+
+  td_render_async (format, &context, cancellable, callback, user_data);
 }
 
 static void
@@ -211,7 +230,7 @@ render_cb (GObject      *object,
   g_autoptr(GBytes) html = NULL;
   g_autoptr(GError) error = NULL;
 
-  html = td_preview_render_finish (result, &error);
+  html = td_render_finish (result, &error);
   if (self->disposed)
     return;
 
@@ -256,10 +275,9 @@ start_update (TdPreview *self)
 
   base_dir = td_document_get_base_dir (self->document);
   g_free (self->base_uri);
-  self->base_uri = td_preview_base_uri (base_dir);
-  td_preview_render_async (td_document_get_root (self->document), base_dir,
-                           format_for_view (self->view), self->cancellable, render_cb,
-                           g_object_ref (self));
+  self->base_uri = td_render_base_uri (base_dir);
+  render_async (self, format_for_view (self->view), self->cancellable, render_cb,
+                g_object_ref (self));
 }
 
 static void
@@ -318,7 +336,7 @@ print_render_cb (GObject      *object,
   g_autoptr(GBytes) html = NULL;
   g_autoptr(GError) error = NULL;
 
-  if ((html = td_preview_render_finish (result, &error)) == NULL)
+  if ((html = td_render_finish (result, &error)) == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -358,15 +376,13 @@ _td_preview_print_async (TdPreview           *self,
     }
 
   base_dir = td_document_get_base_dir (self->document);
-  g_task_set_task_data (task, td_preview_base_uri (base_dir), g_free);
+  g_task_set_task_data (task, td_render_base_uri (base_dir), g_free);
   if (print_settings != NULL)
     g_object_set_data_full (G_OBJECT (task), "print-settings", g_object_ref (print_settings),
                             g_object_unref);
 
   /* Always the web version, whatever the view shows. */
-  td_preview_render_async (td_document_get_root (self->document), base_dir,
-                           TD_PREVIEW_FORMAT_WEB, cancellable, print_render_cb,
-                           g_steal_pointer (&task));
+  render_async (self, TD_RENDER_WEB, cancellable, print_render_cb, g_steal_pointer (&task));
 }
 
 gboolean

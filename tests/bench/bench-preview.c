@@ -24,7 +24,7 @@
 #include "td-json-path.h"
 #include "td-preview.h"
 #include "td-preview-private.h"
-#include "td-preview-renderer.h"
+#include "td-render.h"
 
 #define TIMEOUT_SECONDS 30
 
@@ -231,9 +231,9 @@ bench_typing (TdDocument *document,
 
 /* The render alone, on this thread, for comparison. */
 static void
-bench_render (TdDocument      *document,
-              TdPreviewFormat  format,
-              const char      *what)
+bench_render (TdDocument     *document,
+              TdRenderFormat  format,
+              const char     *what)
 {
   g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
   const char *base_dir = td_document_get_base_dir (document);
@@ -243,7 +243,8 @@ bench_render (TdDocument      *document,
     {
       gint64 start = g_get_monotonic_time ();
       g_autoptr(JsonNode) copy = td_json_node_deep_copy (td_document_get_root (document));
-      g_autoptr(GBytes) html = td_preview_render (copy, base_dir, format);
+      TdRenderContext context = { copy, base_dir, TD_IMAGE_URL_RELATIVE, .text_page = TRUE };
+      g_autoptr(GBytes) html = td_render (format, &context, NULL);
       double elapsed = (g_get_monotonic_time () - start) / 1000.0;
 
       g_array_append_val (ms, elapsed);
@@ -543,10 +544,10 @@ main (int    argc,
 
   printf ("\n| render alone, deep copy included (ms) | n | p50 | p95 | mean | max |\n"
           "|---|---:|---:|---:|---:|---:|\n");
-  bench_render (sample, TD_PREVIEW_FORMAT_EMAIL, "sample, email");
-  bench_render (sample, TD_PREVIEW_FORMAT_WEB, "sample, web");
-  bench_render (big, TD_PREVIEW_FORMAT_EMAIL, "200 sections, email");
-  bench_render (big, TD_PREVIEW_FORMAT_WEB, "200 sections, web");
+  bench_render (sample, TD_RENDER_EMAIL, "sample, email");
+  bench_render (sample, TD_RENDER_WEB, "sample, web");
+  bench_render (big, TD_RENDER_EMAIL, "200 sections, email");
+  bench_render (big, TD_RENDER_WEB, "200 sections, web");
 
   spin (500);
   memory_big = measure_memory ();

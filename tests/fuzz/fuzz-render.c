@@ -11,12 +11,9 @@
 #include <string.h>
 
 #include "td-checks.h"
-#include "td-eml.h"
 #include "td-fuzz.h"
 #include "td-issue-loader.h"
-#include "td-render-email.h"
-#include "td-render-text.h"
-#include "td-render-web.h"
+#include "td-render.h"
 
 static void
 check_output (char  *output,
@@ -43,8 +40,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GError) error = NULL;
   g_autofree char *web = NULL;
   g_autofree char *again = NULL;
-  TdRenderContext context = { NULL, TD_FUZZ_SAMPLE_DIR, TD_IMAGE_URL_RELATIVE };
-  TdEmlOptions options = { NULL, "reader@example.com", 1690880400, NULL };
+  TdRenderContext context = { .base_dir = TD_FUZZ_SAMPLE_DIR,
+                              .image_urls = TD_IMAGE_URL_RELATIVE,
+                              .eml = { NULL, "reader@example.com", 1690880400, NULL } };
   gsize length = 0, again_length = 0;
 
   loaded = td_issue_load_from_data ((const char *) data, size, TD_FUZZ_SAMPLE_DIR, diags);
@@ -52,18 +50,18 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     return 0;
   context.root = loaded->root;
 
-  web = td_render_web (&context, &length);
-  again = td_render_web (&context, &again_length);
+  web = td_render_to_string (TD_RENDER_WEB, &context, &length);
+  again = td_render_to_string (TD_RENDER_WEB, &context, &again_length);
   TD_FUZZ_CHECK (length == again_length && memcmp (web, again, length) == 0);
   check_output (g_steal_pointer (&web), length, 0);
 
   context.image_urls = TD_IMAGE_URL_ABSOLUTE;
-  web = td_render_email (&context, &length);
+  web = td_render_to_string (TD_RENDER_EMAIL, &context, &length);
   check_output (g_steal_pointer (&web), length, 998);
-  web = td_render_text (&context, &length);
+  web = td_render_to_string (TD_RENDER_TEXT, &context, &length);
   check_output (g_steal_pointer (&web), length, 0);
 
-  eml = td_render_eml (&context, &options, &error);
+  eml = td_render (TD_RENDER_EML, &context, &error);
   TD_FUZZ_CHECK ((eml == NULL) == (error != NULL));
   if (eml != NULL)
     TD_FUZZ_CHECK (td_fuzz_lines_fit (g_bytes_get_data (eml, NULL), g_bytes_get_size (eml),

@@ -19,10 +19,10 @@
 #include <glib/gi18n.h>
 
 #include "td-checks.h"
+#include "td-html.h"
 #include "td-issue-validator.h"
 #include "td-json-path.h"
 #include "td-registry.h"
-#include "td-render-email.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_node, cmark_node_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_iter, cmark_iter_free)
@@ -39,17 +39,6 @@ typedef struct
   const TdRenderContext *context;
   TdDiagnostics         *diags;
 } Checker;
-
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-  return TRUE;
-}
 
 /* Characters (not bytes) of @text without its surrounding spaces. */
 static guint
@@ -90,7 +79,7 @@ check_markdown_links (Checker    *c,
   g_autoptr(cmark_iter) iter = NULL;
   cmark_event_type event;
 
-  if (is_blank (markdown))
+  if (td_text_is_blank (markdown))
     return;
 
   document = cmark_parse_document (markdown, strlen (markdown), CMARK_OPT_DEFAULT);
@@ -120,7 +109,7 @@ check_picture_file (Checker    *c,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (c->context->base_dir == NULL || is_blank (src) || !td_image_path_is_safe (src, NULL))
+  if (c->context->base_dir == NULL || td_text_is_blank (src) || !td_image_path_is_safe (src, NULL))
     return;
 
   full = g_build_filename (c->context->base_dir, src, NULL);
@@ -158,10 +147,10 @@ check_image (Checker    *c,
   const char *src = td_json_get_string (image, "src");
   g_autofree char *src_path = td_json_path_child_key (path, "src");
 
-  if (is_blank (src))
+  if (td_text_is_blank (src))
     return;
 
-  if (is_blank (td_json_get_string (image, "alt")))
+  if (td_text_is_blank (td_json_get_string (image, "alt")))
     {
       g_autofree char *alt_path = td_json_path_child_key (path, "alt");
 
@@ -180,11 +169,11 @@ check_setting (Checker    *c,
 {
   guint n;
 
-  if (strcmp (path, "practice.email") == 0 && is_blank (value))
+  if (strcmp (path, "practice.email") == 0 && td_text_is_blank (value))
     td_diagnostics_add (c->diags, TD_SEVERITY_WARNING, path,
                         _("there is no email address, so an exported .eml has no sender: "
                           "add the address you send the newsletter from"));
-  else if (strcmp (path, "practice.address") == 0 && is_blank (value))
+  else if (strcmp (path, "practice.address") == 0 && td_text_is_blank (value))
     td_diagnostics_add (c->diags, TD_SEVERITY_ERROR, path,
                         _("there is no postal address, which the law (CAN-SPAM) requires in "
                           "every newsletter: add the postal address of your practice"));
@@ -206,17 +195,17 @@ check_setting (Checker    *c,
   else if (strcmp (path, "issue.preheader") == 0)
     {
       n = char_count (value);
-      if (n == 0)
-        td_diagnostics_add (c->diags, TD_SEVERITY_WARNING, path,
-                            _("there is no preview text, so inboxes show the first words of "
-                              "the email after the subject: write a sentence of 40 to 100 "
-                              "characters"));
-      else if (n > PREHEADER_MAX_CHARS)
+      if (n > PREHEADER_MAX_CHARS)
         td_diagnostics_add (c->diags, TD_SEVERITY_WARNING, path,
                             ngettext ("the preview text is %u character long; inboxes show "
                                       "about 100: shorten it",
                                       "the preview text is %u characters long; inboxes show "
                                       "about 100: shorten it", n), n);
+      else if (n == 0)
+        td_diagnostics_add (c->diags, TD_SEVERITY_WARNING, path,
+                            _("there is no preview text, so inboxes show the first words of "
+                              "the email after the subject: write a sentence of 40 to 100 "
+                              "characters"));
       else if (n < PREHEADER_MIN_CHARS)
         td_diagnostics_add (c->diags, TD_SEVERITY_WARNING, path,
                             ngettext ("the preview text is only %u character long, so inboxes "
@@ -226,12 +215,12 @@ check_setting (Checker    *c,
                                       "fill the rest with the first words of the email: write "
                                       "40 to 100 characters", n), n);
     }
-  else if (strcmp (path, "issue.public_base_url") == 0 && is_blank (value))
+  else if (strcmp (path, "issue.public_base_url") == 0 && td_text_is_blank (value))
     td_diagnostics_add (c->diags, TD_SEVERITY_WARNING, path,
                         _("pictures in the email would not load: set the web address where "
                           "you upload the web version (an exported .eml carries its pictures "
                           "and does not need it)"));
-  else if (strcmp (path, "issue.unsubscribe_url") == 0 && is_blank (value))
+  else if (strcmp (path, "issue.unsubscribe_url") == 0 && td_text_is_blank (value))
     td_diagnostics_add (c->diags, TD_SEVERITY_ERROR, path,
                         _("there is no unsubscribe link, which the law (CAN-SPAM) and Gmail "
                           "require: paste the link or merge tag your mailing service gives "
@@ -261,21 +250,21 @@ check_field (Checker           *c,
     case TD_FIELD_UNSUBSCRIBE_URL:
       check_url (c, path, value);
       break;
-    case TD_FIELD_MARKDOWN:
-      check_markdown_links (c, path, value);
-      break;
-    case TD_FIELD_IMAGE_PATH:
-      check_picture_file (c, path, value);
-      break;
     case TD_FIELD_IMAGE:
       if (td_json_get_object (object, spec->key) != NULL)
         check_image (c, path, td_json_get_object (object, spec->key));
+      break;
+    case TD_FIELD_MARKDOWN:
+      check_markdown_links (c, path, value);
       break;
     case TD_FIELD_VIDEO:
     case TD_FIELD_LINK:
     case TD_FIELD_GROUP:
       if (td_json_get_object (object, spec->key) != NULL)
         check_fields (c, path, td_json_get_object (object, spec->key), spec->fields);
+      break;
+    case TD_FIELD_IMAGE_PATH:
+      check_picture_file (c, path, value);
       break;
     case TD_FIELD_LIST:
       {
@@ -327,14 +316,14 @@ static gboolean
 has_image (JsonObject *object,
            const char *key)
 {
-  return !is_blank (td_json_get_string (td_json_get_object (object, key), "src"));
+  return !td_text_is_blank (td_json_get_string (td_json_get_object (object, key), "src"));
 }
 
 static gboolean
 has_link (JsonObject *object,
           const char *key)
 {
-  return !is_blank (td_json_get_string (td_json_get_object (object, key), "url"));
+  return !td_text_is_blank (td_json_get_string (td_json_get_object (object, key), "url"));
 }
 
 static guint
@@ -362,11 +351,11 @@ check_empty_items (Checker    *c,
 
       if (item == NULL)
         continue;
-      if (news && (!is_blank (td_json_get_string (item, "text"))
+      if (news && (!td_text_is_blank (td_json_get_string (item, "text"))
                    || has_image (item, "photo") || has_link (item, "link")))
         continue;
-      if (!news && (!is_blank (td_json_get_string (item, "heading"))
-                    || !is_blank (td_json_get_string (item, "text"))
+      if (!news && (!td_text_is_blank (td_json_get_string (item, "heading"))
+                    || !td_text_is_blank (td_json_get_string (item, "text"))
                     || has_image (item, "image") || has_link (item, "link")))
         continue;
 
@@ -385,47 +374,28 @@ check_section_content (Checker    *c,
   const char *type = td_json_get_string (section, "type");
   const char *message = NULL;
 
-  if (strcmp (type, "article") == 0)
-    {
-      if (is_blank (td_json_get_string (section, "title"))
-          && is_blank (td_json_get_string (section, "body")))
-        message = _("this article has neither a headline nor text: write them, or remove "
-                    "the section");
-    }
-  else if (strcmp (type, "video") == 0)
-    {
-      if (!has_link (section, "video"))
-        message = _("this video section has no video: paste the address of the video, or "
-                    "remove the section");
-    }
-  else if (strcmp (type, "news") == 0)
-    {
-      if (n_items (section, "items") == 0)
-        message = _("this news section has no news: add an item, or remove the section");
-    }
-  else if (strcmp (type, "cta") == 0)
-    {
-      if (is_blank (td_json_get_string (section, "text"))
-          && is_blank (td_json_get_string (section, "phone"))
-          && !has_link (section, "form") && !has_link (section, "youtube"))
-        message = _("this call to action has no text, phone number or button: fill it in, "
-                    "or remove the section");
-    }
-  else if (strcmp (type, "credentials") == 0)
-    {
-      if (n_items (section, "badges") == 0)
-        message = _("this credentials section has no badges: add one, or remove the section");
-    }
-  else if (strcmp (type, "promotion") == 0)
-    {
-      if (n_items (section, "items") == 0)
-        message = _("this promotion has no offers: add one, or remove the section");
-    }
-  else if (strcmp (type, "tip") == 0)
-    {
-      if (is_blank (td_json_get_string (section, "body")))
-        message = _("this tip has no text: write it, or remove the section");
-    }
+  if (strcmp (type, "credentials") == 0 && n_items (section, "badges") == 0)
+    message = _("this credentials section has no badges: add one, or remove the section");
+  else if (strcmp (type, "article") == 0
+           && td_text_is_blank (td_json_get_string (section, "title"))
+           && td_text_is_blank (td_json_get_string (section, "body")))
+    message = _("this article has neither a headline nor text: write them, or remove "
+                "the section");
+  else if (strcmp (type, "promotion") == 0 && n_items (section, "items") == 0)
+    message = _("this promotion has no offers: add one, or remove the section");
+  else if (strcmp (type, "cta") == 0
+           && td_text_is_blank (td_json_get_string (section, "text"))
+           && td_text_is_blank (td_json_get_string (section, "phone"))
+           && !has_link (section, "form") && !has_link (section, "youtube"))
+    message = _("this call to action has no text, phone number or button: fill it in, "
+                "or remove the section");
+  else if (strcmp (type, "news") == 0 && n_items (section, "items") == 0)
+    message = _("this news section has no news: add an item, or remove the section");
+  else if (strcmp (type, "video") == 0 && !has_link (section, "video"))
+    message = _("this video section has no video: paste the address of the video, or "
+                "remove the section");
+  else if (strcmp (type, "tip") == 0 && td_text_is_blank (td_json_get_string (section, "body")))
+    message = _("this tip has no text: write it, or remove the section");
 
   if (message != NULL)
     td_diagnostics_add (c->diags, TD_SEVERITY_WARNING, path, "%s", message);
@@ -479,11 +449,12 @@ static void
 check_email_size (Checker *c)
 {
   TdRenderContext email_context = *c->context;
-  g_autofree char *html = NULL;
-  gsize length = 0;
+  g_autoptr(GBytes) html = NULL;
+  gsize length;
 
   email_context.image_urls = TD_IMAGE_URL_ABSOLUTE;
-  html = td_render_email (&email_context, &length);
+  html = td_render (TD_RENDER_EMAIL, &email_context, NULL);
+  length = g_bytes_get_size (html);
 
   if (length > TD_EMAIL_SIZE_ERROR)
     td_diagnostics_add (c->diags, TD_SEVERITY_ERROR, NULL,

@@ -47,6 +47,10 @@ gboolean   td_url_is_merge_tag         (const char *value);
 void       td_html_append_url          (GString    *out,
                                         const char *url);
 
+/* TRUE when @text is NULL, empty or only white space (any Unicode space):
+ * a field that shows nothing. */
+gboolean   td_text_is_blank            (const char *text);
+
 /* Display width of @text in columns, as td_text_wrap_append() counts it:
  * wide (CJK, most emoji) characters count 2, zero-width ones 0, others 1.
  * @len is in bytes, or -1 if @text is NUL-terminated. */

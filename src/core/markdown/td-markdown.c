@@ -11,18 +11,13 @@
 #include <cmark.h>
 
 #include "td-html.h"
+#include "td-html-writer.h"
 #include "td-markdown.h"
 
 /* No CMARK_OPT_UNSAFE: cmark keeps raw HTML in the tree either way, and we
  * drop it while walking. */
 #define PARSE_OPTIONS (CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8)
 #define MAX_INPUT_BYTES (1024 * 1024)
-
-/* RFC 5322 allows 998 bytes a line. Past SOFT_LINE_LIMIT a space in running
- * text becomes a newline; past HARD_LINE_LIMIT a break is forced. The margin
- * leaves room for one escaped character and the longest tag name. */
-#define SOFT_LINE_LIMIT 800
-#define HARD_LINE_LIMIT 970
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_node, cmark_node_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_iter, cmark_iter_free)
@@ -41,6 +36,26 @@ parse (const char *markdown)
     }
 
   return cmark_parse_document (markdown, len, PARSE_OPTIONS);
+}
+
+/* What a walk does at every node, entering it and (for containers)
+ * leaving it. */
+typedef void (*NodeFunc) (gpointer    walker,
+                          cmark_node *node,
+                          gboolean    entering);
+
+/* Parses @markdown and calls @visit on every node, in document order. */
+static void
+walk (const char *markdown,
+      NodeFunc    visit,
+      gpointer    walker)
+{
+  g_autoptr(cmark_node) document = parse (markdown);
+  g_autoptr(cmark_iter) iter = cmark_iter_new (document);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    visit (walker, cmark_iter_get_node (iter), event == CMARK_EVENT_ENTER);
 }
 
 static gboolean
@@ -66,167 +81,90 @@ in_tight_list (cmark_node *node)
  * HTML
  */
 
-typedef enum
-{
-  FLOW_TEXT, /* element content: a space may become a newline */
-  FLOW_PRE,  /* preformatted content: whitespace is significant */
-  FLOW_ATTR, /* attribute value */
-} Flow;
-
+/* No line is longer than RFC 5322 allows (td-html-writer.h). */
 typedef struct
 {
-  GString               *out;
-  GString               *scratch;     /* escaped text on its way into out */
-  gsize                  col;         /* bytes since the last newline in out */
+  TdHtmlWriter           html;
   const TdMarkdownStyle *style;
   int                    heading_offset;
   int                    last_level;  /* of the previous heading: levels never skip */
   int                    open_level;  /* of the heading being written */
   guint                  image_depth; /* > 0: inside an image, write alt text only */
-} HtmlWriter;
+} HtmlWalk;
 
 #define STYLE(w, member) ((w)->style != NULL ? (w)->style->member : NULL)
 
 static void
-put (HtmlWriter *w,
-     const char *s)
-{
-  const char *newline = strrchr (s, '\n');
-
-  g_string_append (w->out, s);
-  w->col = newline != NULL ? strlen (newline + 1) : w->col + strlen (s);
-}
-
-/* Starts a new line unless at the start of one. */
-static void
-cr (HtmlWriter *w)
-{
-  if (w->col > 0)
-    put (w, "\n");
-}
-
-/* Appends already escaped text, breaking lines where it is harmless: past
- * the soft limit a space in running text becomes "\n"; past the hard limit
- * a break goes between two characters (never inside an entity or a UTF-8
- * sequence): "<wbr\n>" in content, a bare "\n" in an attribute value (URL
- * parsers drop it, elsewhere it is whitespace). */
-static void
-flow (HtmlWriter *w,
-      const char *s,
-      gsize       len,
-      Flow        mode)
-{
-  gboolean in_entity = FALSE;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = s[i];
-
-      if (c == '\n' || (c == ' ' && mode == FLOW_TEXT && w->col >= SOFT_LINE_LIMIT))
-        {
-          put (w, "\n");
-          continue;
-        }
-
-      if (w->col >= HARD_LINE_LIMIT && !in_entity && ((guchar) c & 0xC0) != 0x80)
-        put (w, mode == FLOW_ATTR ? "\n" : "<wbr\n>");
-
-      if (c == '&')
-        in_entity = TRUE;
-      else if (c == ';')
-        in_entity = FALSE;
-
-      g_string_append_c (w->out, c);
-      w->col++;
-    }
-}
-
-static void
-flow_escaped (HtmlWriter *w,
-              const char *text,
-              Flow        mode)
-{
-  g_string_truncate (w->scratch, 0);
-  td_html_append_text (w->scratch, text);
-  flow (w, w->scratch->str, w->scratch->len, mode);
-}
-
-static void
-begin_tag (HtmlWriter *w,
+begin_tag (HtmlWalk   *w,
            const char *name)
 {
-  put (w, "<");
-  put (w, name);
+  td_html_put (&w->html, "<");
+  td_html_put (&w->html, name);
 }
 
-/* The whitespace before an attribute is free to become a newline, so
- * long attributes start on a fresh line. */
+/* An attribute, unless its value is empty. */
 static void
-add_attr (HtmlWriter *w,
+add_attr (HtmlWalk   *w,
           const char *name,
           const char *value,
           gboolean    is_url)
 {
   if (value == NULL || *value == '\0')
     return;
-
-  g_string_truncate (w->scratch, 0);
   if (is_url)
-    td_html_append_url (w->scratch, value);
+    td_html_attr_url (&w->html, name, value);
   else
-    td_html_append_attr (w->scratch, value);
-
-  put (w, w->col + strlen (name) + w->scratch->len + 4 > SOFT_LINE_LIMIT ? "\n" : " ");
-  put (w, name);
-  put (w, "=\"");
-  flow (w, w->scratch->str, w->scratch->len, FLOW_ATTR);
-  put (w, "\"");
-}
-
-/* "<p\n>" and "</p\n>" are valid tags: a way to end a long line without
- * adding whitespace to the text. */
-static void
-end_tag (HtmlWriter *w)
-{
-  put (w, w->col >= HARD_LINE_LIMIT ? "\n>" : ">");
+    td_html_attr (&w->html, name, value);
 }
 
 static void
-open_tag (HtmlWriter *w,
+open_tag (HtmlWalk   *w,
           const char *name,
           const char *style)
 {
   begin_tag (w, name);
   add_attr (w, "style", style, FALSE);
-  end_tag (w);
+  td_html_end_tag (&w->html);
 }
 
 static void
-close_tag (HtmlWriter *w,
+close_tag (HtmlWalk   *w,
            const char *name)
 {
-  put (w, "</");
-  put (w, name);
-  end_tag (w);
+  td_html_put (&w->html, "</");
+  td_html_put (&w->html, name);
+  td_html_end_tag (&w->html);
 }
 
-/* Opens or closes a block element that sits on lines of its own. */
-static void
-html_block (HtmlWriter *w,
-            const char *name,
-            const char *style,
-            gboolean    entering)
+/* Where an element's tags go. */
+typedef enum
 {
-  cr (w);
+  INLINE,  /* in the text: emphasis, strong */
+  LEADING, /* starting a line, its content after it on the same line:
+            * a paragraph, a list item, a heading */
+  OWN,     /* on lines of their own: a block quote, a list */
+} Placement;
+
+/* Opens or closes the element @name as @placement says. */
+static void
+html_tag (HtmlWalk   *w,
+          const char *name,
+          const char *style,
+          gboolean    entering,
+          Placement   placement)
+{
+  if (placement == OWN || (placement == LEADING && entering))
+    td_html_newline (&w->html);
   if (entering)
     open_tag (w, name, style);
   else
     close_tag (w, name);
-  cr (w);
+  if (placement == OWN || (placement == LEADING && !entering))
+    td_html_newline (&w->html);
 }
 
 static void
-html_list (HtmlWriter *w,
+html_list (HtmlWalk   *w,
            cmark_node *node,
            gboolean    entering)
 {
@@ -235,57 +173,20 @@ html_list (HtmlWriter *w,
 
   if (!entering || !ordered || start == 1)
     {
-      html_block (w, ordered ? "ol" : "ul", ordered ? STYLE (w, ol) : STYLE (w, ul), entering);
+      html_tag (w, ordered ? "ol" : "ul", ordered ? STYLE (w, ol) : STYLE (w, ul), entering, OWN);
       return;
     }
 
-  cr (w);
+  td_html_newline (&w->html);
   begin_tag (w, "ol");
-  g_string_printf (w->scratch, " start=\"%d\"", start);
-  put (w, w->scratch->str);
+  td_html_putf (&w->html, " start=\"%d\"", start);
   add_attr (w, "style", STYLE (w, ol), FALSE);
-  end_tag (w);
-  cr (w);
+  td_html_end_tag (&w->html);
+  td_html_newline (&w->html);
 }
 
 static void
-html_item (HtmlWriter *w,
-           gboolean    entering)
-{
-  if (entering)
-    {
-      cr (w);
-      open_tag (w, "li", STYLE (w, li));
-    }
-  else
-    {
-      close_tag (w, "li");
-      cr (w);
-    }
-}
-
-static void
-html_paragraph (HtmlWriter *w,
-                cmark_node *node,
-                gboolean    entering)
-{
-  if (in_tight_list (node))
-    return;
-
-  if (entering)
-    {
-      cr (w);
-      open_tag (w, "p", STYLE (w, p));
-    }
-  else
-    {
-      close_tag (w, "p");
-      cr (w);
-    }
-}
-
-static void
-html_heading (HtmlWriter *w,
+html_heading (HtmlWalk   *w,
               cmark_node *node,
               gboolean    entering)
 {
@@ -302,43 +203,32 @@ html_heading (HtmlWriter *w,
       w->last_level = w->open_level;
     }
   name[1] = (char) ('0' + w->open_level);
-
-  if (entering)
-    {
-      cr (w);
-      open_tag (w, name, STYLE (w, h));
-    }
-  else
-    {
-      close_tag (w, name);
-      cr (w);
-    }
+  html_tag (w, name, STYLE (w, h), entering, LEADING);
 }
 
 static void
-html_code_block (HtmlWriter *w,
+html_code_block (HtmlWalk   *w,
                  cmark_node *node)
 {
-  cr (w);
+  td_html_newline (&w->html);
   open_tag (w, "pre", STYLE (w, pre));
-  put (w, "<code>");
-  flow_escaped (w, cmark_node_get_literal (node), FLOW_PRE);
-  put (w, "</code");
-  end_tag (w);
+  td_html_put (&w->html, "<code>");
+  td_html_text_as (&w->html, cmark_node_get_literal (node), TD_HTML_FLOW_PRE);
+  close_tag (w, "code");
   close_tag (w, "pre");
-  cr (w);
+  td_html_newline (&w->html);
 }
 
 static void
-html_thematic_break (HtmlWriter *w)
+html_thematic_break (HtmlWalk *w)
 {
-  cr (w);
+  td_html_newline (&w->html);
   open_tag (w, "hr", STYLE (w, hr));
-  cr (w);
+  td_html_newline (&w->html);
 }
 
 static void
-html_link (HtmlWriter *w,
+html_link (HtmlWalk   *w,
            cmark_node *node,
            gboolean    entering)
 {
@@ -355,35 +245,23 @@ html_link (HtmlWriter *w,
   add_attr (w, "href", cmark_node_get_url (node), TRUE);
   add_attr (w, "title", cmark_node_get_title (node), FALSE);
   add_attr (w, "style", STYLE (w, a), FALSE);
-  end_tag (w);
-}
-
-static void
-html_inline_tag (HtmlWriter *w,
-                 const char *name,
-                 const char *style,
-                 gboolean    entering)
-{
-  if (entering)
-    open_tag (w, name, style);
-  else
-    close_tag (w, name);
+  td_html_end_tag (&w->html);
 }
 
 /* Inside an image only the text of the description is written. */
 static void
-html_alt_text (HtmlWriter *w,
+html_alt_text (HtmlWalk   *w,
                cmark_node *node)
 {
   switch (cmark_node_get_type (node))
     {
     case CMARK_NODE_TEXT:
     case CMARK_NODE_CODE:
-      flow_escaped (w, cmark_node_get_literal (node), FLOW_TEXT);
+      td_html_text (&w->html, cmark_node_get_literal (node));
       break;
     case CMARK_NODE_SOFTBREAK:
     case CMARK_NODE_LINEBREAK:
-      flow (w, " ", 1, FLOW_TEXT);
+      td_html_text (&w->html, " ");
       break;
     default:
       break;
@@ -391,7 +269,7 @@ html_alt_text (HtmlWriter *w,
 }
 
 static void
-html_node (HtmlWriter *w,
+html_node (HtmlWalk   *w,
            cmark_node *node,
            gboolean    entering)
 {
@@ -413,52 +291,54 @@ html_node (HtmlWriter *w,
       return;
     }
 
+  /* Blocks and inlines mixed: the order of the cases doesn't matter. */
   switch (type)
     {
-    case CMARK_NODE_BLOCK_QUOTE:
-      html_block (w, "blockquote", STYLE (w, blockquote), entering);
-      break;
     case CMARK_NODE_LIST:
       html_list (w, node, entering);
       break;
-    case CMARK_NODE_ITEM:
-      html_item (w, entering);
-      break;
-    case CMARK_NODE_PARAGRAPH:
-      html_paragraph (w, node, entering);
-      break;
-    case CMARK_NODE_HEADING:
-      html_heading (w, node, entering);
+    case CMARK_NODE_BLOCK_QUOTE:
+      html_tag (w, "blockquote", STYLE (w, blockquote), entering, OWN);
       break;
     case CMARK_NODE_CODE_BLOCK:
       html_code_block (w, node);
       break;
+    case CMARK_NODE_PARAGRAPH:
+      if (!in_tight_list (node))
+        html_tag (w, "p", STYLE (w, p), entering, LEADING);
+      break;
     case CMARK_NODE_THEMATIC_BREAK:
       html_thematic_break (w);
       break;
-    case CMARK_NODE_TEXT:
-      flow_escaped (w, cmark_node_get_literal (node), FLOW_TEXT);
+    case CMARK_NODE_ITEM:
+      html_tag (w, "li", STYLE (w, li), entering, LEADING);
       break;
-    case CMARK_NODE_SOFTBREAK:
-      put (w, "\n");
+    case CMARK_NODE_TEXT:
+      td_html_text (&w->html, cmark_node_get_literal (node));
+      break;
+    case CMARK_NODE_HEADING:
+      html_heading (w, node, entering);
       break;
     case CMARK_NODE_LINEBREAK:
       open_tag (w, "br", NULL);
-      put (w, "\n");
-      break;
-    case CMARK_NODE_CODE:
-      open_tag (w, "code", STYLE (w, code));
-      flow_escaped (w, cmark_node_get_literal (node), FLOW_PRE);
-      close_tag (w, "code");
+      td_html_put (&w->html, "\n");
       break;
     case CMARK_NODE_EMPH:
-      html_inline_tag (w, "em", STYLE (w, em), entering);
+      html_tag (w, "em", STYLE (w, em), entering, INLINE);
       break;
-    case CMARK_NODE_STRONG:
-      html_inline_tag (w, "strong", STYLE (w, strong), entering);
+    case CMARK_NODE_SOFTBREAK:
+      td_html_put (&w->html, "\n");
       break;
     case CMARK_NODE_LINK:
       html_link (w, node, entering);
+      break;
+    case CMARK_NODE_CODE:
+      open_tag (w, "code", STYLE (w, code));
+      td_html_text_as (&w->html, cmark_node_get_literal (node), TD_HTML_FLOW_PRE);
+      close_tag (w, "code");
+      break;
+    case CMARK_NODE_STRONG:
+      html_tag (w, "strong", STYLE (w, strong), entering, INLINE);
       break;
     case CMARK_NODE_HTML_BLOCK:
     case CMARK_NODE_HTML_INLINE:
@@ -478,31 +358,24 @@ char *
 td_markdown_to_html (const char                  *markdown,
                      const TdMarkdownHtmlOptions *options)
 {
-  g_autoptr(cmark_node) document = NULL;
-  g_autoptr(cmark_iter) iter = NULL;
-  g_autoptr(GString) scratch = g_string_new (NULL);
-  HtmlWriter w = { 0 };
-  cmark_event_type event;
+  GString *out;
+  HtmlWalk w = { 0 };
 
   if (markdown == NULL || *markdown == '\0')
     return g_strdup ("");
 
-  document = parse (markdown);
-  iter = cmark_iter_new (document);
-
-  w.out = g_string_new (NULL);
-  w.scratch = scratch;
+  out = g_string_new (NULL);
+  td_html_writer_init (&w.html, out);
   if (options != NULL)
     {
       w.style = options->style;
       w.heading_offset = options->heading_offset;
     }
   w.last_level = CLAMP (w.heading_offset, 0, 5);
+  walk (markdown, (NodeFunc) html_node, &w);
 
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    html_node (&w, cmark_iter_get_node (iter), event == CMARK_EVENT_ENTER);
-
-  return g_string_free (w.out, FALSE);
+  td_html_writer_clear (&w.html);
+  return g_string_free (out, FALSE);
 }
 
 /* ---------------------------------------------------------------------------
@@ -949,8 +822,6 @@ td_markdown_to_text (const char    *markdown,
                      TdLinkRefFunc  add_ref,
                      gpointer       user_data)
 {
-  g_autoptr(cmark_node) document = NULL;
-  g_autoptr(cmark_iter) iter = NULL;
   g_autoptr(GString) prefix = g_string_new (NULL);
   g_autoptr(GString) inlines = g_string_new (NULL);
   g_autoptr(GArray) prefix_lens = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -958,13 +829,9 @@ td_markdown_to_text (const char    *markdown,
   g_autoptr(GArray) counters = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) link_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   TextWriter t = { 0 };
-  cmark_event_type event;
 
   if (markdown == NULL || *markdown == '\0')
     return g_strdup ("");
-
-  document = parse (markdown);
-  iter = cmark_iter_new (document);
 
   t.out = g_string_new (NULL);
   t.prefix = prefix;
@@ -977,9 +844,7 @@ td_markdown_to_text (const char    *markdown,
   t.width = width;
   t.add_ref = add_ref;
   t.user_data = user_data;
-
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    text_node (&t, cmark_iter_get_node (iter), event == CMARK_EVENT_ENTER);
+  walk (markdown, (NodeFunc) text_node, &t);
 
   return g_string_free (t.out, FALSE);
 }

@@ -21,18 +21,13 @@ G_BEGIN_DECLS
  * @code to inline code spans and @pre to code blocks. */
 typedef struct
 {
-  const char *p;
-  const char *a;
+  const char *p, *a;          /* paragraphs, links */
   const char *h;
-  const char *ul;
-  const char *ol;
-  const char *li;
+  const char *ul, *ol, *li;   /* lists and their items */
   const char *blockquote;
-  const char *code;
-  const char *pre;
+  const char *code, *pre;
   const char *hr;
-  const char *strong;
-  const char *em;
+  const char *strong, *em;
 } TdMarkdownStyle;
 
 typedef struct

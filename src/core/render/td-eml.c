@@ -31,13 +31,11 @@
 #include <gmime/gmime.h>
 #include <glib/gi18n.h>
 
-#include "td-eml.h"
 #include "td-html.h"
 #include "td-image-info.h"
 #include "td-issue-validator.h"
 #include "td-json-path.h"
-#include "td-render-email.h"
-#include "td-render-text.h"
+#include "td-render-private.h"
 
 /* GMime 3.2 declares no autoptr cleanups of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeObject, g_object_unref)
@@ -144,11 +142,12 @@ message_id_domain (const TdEmlOptions *options,
  * g_mime_text_part_set_text(), which would pick a charset itself.) */
 static GMimeObject *
 make_text_part (const char *subtype,
-                const char *text,
-                gsize       length)
+                GBytes     *text)
 {
   g_autoptr(GMimeTextPart) part = g_mime_text_part_new_with_subtype (subtype);
-  g_autoptr(GMimeStream) stream = g_mime_stream_mem_new_with_buffer (text, length);
+  gsize length = 0;
+  const char *data = g_bytes_get_data (text, &length);
+  g_autoptr(GMimeStream) stream = g_mime_stream_mem_new_with_buffer (data, length);
   g_autoptr(GMimeDataWrapper) content =
     g_mime_data_wrapper_new_with_stream (stream, GMIME_CONTENT_ENCODING_DEFAULT);
 
@@ -157,70 +156,6 @@ make_text_part (const char *subtype,
   g_mime_part_set_content_encoding (GMIME_PART (part), GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
 
   return GMIME_OBJECT (g_steal_pointer (&part));
-}
-
-/* Collects the picture paths of the document (practice.logo and every
- * "src" in the sections) under their Content-ID. */
-static void
-collect_pictures (JsonNode   *node,
-                  GHashTable *by_cid)
-{
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_node_get_object (node);
-      const char *src = td_json_get_string (object, "src");
-      g_autoptr(GList) members = json_object_get_members (object);
-
-      if (src[0] != '\0')
-        g_hash_table_insert (by_cid, td_render_image_cid (src), (gpointer) src);
-      for (GList *l = members; l != NULL; l = l->next)
-        collect_pictures (json_object_get_member (object, l->data), by_cid);
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        collect_pictures (json_array_get_element (array, i), by_cid);
-    }
-}
-
-static gboolean
-is_cid_char (char c)
-{
-  return g_ascii_isalnum (c) || (c != '\0' && strchr ("@.-_$+", c) != NULL);
-}
-
-/* The Content-IDs the HTML refers to with "cid:", each once, in order. */
-static GPtrArray *
-find_cids (const char *html)
-{
-  GPtrArray *cids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (const char *p = strstr (html, "cid:"); p != NULL; p = strstr (p, "cid:"))
-    {
-      const char *start = p + strlen ("cid:");
-      const char *end = start;
-      char *cid;
-
-      while (is_cid_char (*end))
-        end++;
-      p = end;
-      if (end == start)
-        continue;
-
-      cid = g_strndup (start, (gsize) (end - start));
-      if (g_hash_table_contains (seen, cid))
-        {
-          g_free (cid);
-          continue;
-        }
-      g_ptr_array_add (cids, cid);
-      g_hash_table_add (seen, cid);
-    }
-
-  return cids;
 }
 
 /* An inline image part for the picture at @src, Content-ID @cid. */
@@ -251,7 +186,8 @@ make_picture_part (const TdRenderContext *context,
   if (context->base_dir == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("Can’t attach the picture “%s”: the issue’s folder is not known"), src);
+                   _("Can’t attach the picture “%s”: the issue’s folder is not known"),
+                   src);
       return NULL;
     }
 
@@ -266,7 +202,8 @@ make_picture_part (const TdRenderContext *context,
       || (mime_type = td_image_format_mime_type (info.format)) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Can’t attach the picture “%s”: it is not a PNG, JPEG or GIF image"), src);
+                   _("Can’t attach the picture “%s”: it is not a PNG, JPEG or GIF image"),
+                   src);
       return NULL;
     }
 
@@ -283,42 +220,28 @@ make_picture_part (const TdRenderContext *context,
   return GMIME_OBJECT (g_steal_pointer (&part));
 }
 
-/* multipart/related [ HTML, pictures ], or NULL with @error set. */
+/* multipart/related [ HTML, the pictures it shows ], or NULL with @error
+ * set. */
 static GMimeObject *
-make_related (const TdRenderContext *context,
-              GMimeObject           *html_part,
-              const char            *html,
-              const char            *boundary,
-              GChecksum             *checksum,
-              GError               **error)
+make_related (const TdRenderIssue  *issue,
+              GMimeObject          *html_part,
+              const char           *boundary,
+              GChecksum            *checksum,
+              GError              **error)
 {
   g_autoptr(GMimeMultipart) related = g_mime_multipart_new_with_subtype ("related");
-  g_autoptr(GHashTable) by_cid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) cids = find_cids (html);
-  const char *logo = td_json_get_string (td_render_get_practice (context), "logo");
-
-  if (logo[0] != '\0')
-    g_hash_table_insert (by_cid, td_render_image_cid (logo), (gpointer) logo);
-  collect_pictures (json_object_get_member (json_node_get_object (context->root), "sections"),
-                    by_cid);
 
   g_mime_object_set_content_type_parameter (GMIME_OBJECT (related), "type", "text/html");
   g_mime_multipart_set_boundary (related, boundary);
   g_mime_multipart_add (related, html_part);
 
-  for (guint i = 0; i < cids->len; i++)
+  for (guint i = 0; i < issue->pictures->len; i++)
     {
-      const char *cid = g_ptr_array_index (cids, i);
-      const char *src = g_hash_table_lookup (by_cid, cid);
+      const char *src = g_ptr_array_index (issue->pictures, i);
+      g_autofree char *cid = td_render_image_cid (src);
       g_autoptr(GMimeObject) picture = NULL;
 
-      if (src == NULL)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                       _("The email refers to a picture that is not in the issue (cid:%s)"), cid);
-          return NULL;
-        }
-      picture = make_picture_part (context, src, cid, error);
+      picture = make_picture_part (issue->context, src, cid, error);
       if (picture == NULL)
         return NULL;
       g_checksum_update (checksum, (const guchar *) src, -1);
@@ -332,18 +255,19 @@ make_related (const TdRenderContext *context,
  * never a merge tag (the mailing service sets its own header), percent-
  * encoded to ASCII, and short enough for one header line. */
 static char *
-list_unsubscribe_url (const char *url)
+list_unsubscribe_url (const TdRenderIssue *issue)
 {
+  const char *url;
   GString *out;
 
-  if (!td_url_is_safe_absolute (url)
-      || !(g_ascii_strncasecmp (url, "https:", 6) == 0
-           || g_ascii_strncasecmp (url, "http:", 5) == 0
-           || g_ascii_strncasecmp (url, "mailto:", 7) == 0))
+  /* A merge tag, whole or inside the URL, is filled in the body but not in
+   * our header: the same rule that keeps it off the web page. */
+  if (issue->unsubscribe == NULL || issue->unsubscribe_is_personal)
     return NULL;
-  /* An embedded merge tag is filled in the body but not in our header. */
-  if (strstr (url, "*|") != NULL || strstr (url, "{{") != NULL || strstr (url, "{$") != NULL
-      || strstr (url, "%%") != NULL)
+  url = issue->unsubscribe->url;
+  if (!(g_ascii_strncasecmp (url, "https:", 6) == 0
+        || g_ascii_strncasecmp (url, "http:", 5) == 0
+        || g_ascii_strncasecmp (url, "mailto:", 7) == 0))
     return NULL;
 
   out = g_string_new (NULL);
@@ -366,85 +290,48 @@ list_unsubscribe_url (const char *url)
   return g_string_free (out, FALSE);
 }
 
-GBytes *
-td_render_eml (const TdRenderContext *context,
-               const TdEmlOptions    *options,
-               GError               **error)
+/* The To addresses of @options: NULL when there are none, or (with @error
+ * set) when they don't parse. */
+static InternetAddressList *
+make_to (const TdEmlOptions  *options,
+         GError             **error)
 {
-  JsonObject *issue;
-  TdRenderContext html_context;
-  g_autoptr(InternetAddress) from = NULL;
   g_autoptr(InternetAddressList) to = NULL;
-  g_autoptr(GMimeMessage) message = NULL;
-  g_autoptr(GMimeMultipart) alternative = NULL;
-  g_autoptr(GMimeObject) text_part = NULL;
-  g_autoptr(GMimeObject) html_part = NULL;
-  g_autoptr(GMimeObject) body = NULL;
-  g_autoptr(GChecksum) checksum = NULL;
-  g_autoptr(GDateTime) date = NULL;
-  g_autoptr(GMimeStream) stream = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *html = NULL;
-  g_autofree char *date_string = NULL;
-  g_autofree char *from_string = NULL;
-  g_autofree char *domain = NULL;
-  g_autofree char *message_id = NULL;
-  g_autofree char *boundary = NULL;
-  g_autofree char *unsubscribe = NULL;
-  GMimeFormatOptions *format;
-  const char *subject;
-  const char *hash;
-  gboolean use_cid;
-  gsize text_length = 0;
-  gsize html_length = 0;
-  GByteArray *array;
 
-  g_return_val_if_fail (context != NULL && context->root != NULL, NULL);
-  g_return_val_if_fail (options != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  ensure_gmime ();
-  issue = td_render_get_issue (context);
-
-  from = make_from (context, options, error);
-  if (from == NULL)
+  if (options->to == NULL || options->to[0] == '\0')
     return NULL;
-  if (options->to != NULL && options->to[0] != '\0')
-    {
-      to = internet_address_list_parse (NULL, options->to);
-      if (to == NULL || internet_address_list_length (to) == 0)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       _("The recipient “%s” is not an email address"), options->to);
-          return NULL;
-        }
-      for (int i = 0; i < internet_address_list_length (to); i++)
-        internet_address_set_charset (internet_address_list_get_address (to, i), "utf-8");
-    }
-
-  date = g_date_time_new_from_unix_utc (options->date);
-  if (date == NULL)
+  to = internet_address_list_parse (NULL, options->to);
+  if (to == NULL || internet_address_list_length (to) == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("The date of the message is out of range"));
+                   _("The recipient “%s” is not an email address"), options->to);
       return NULL;
     }
+  for (int i = 0; i < internet_address_list_length (to); i++)
+    internet_address_set_charset (internet_address_list_get_address (to, i), "utf-8");
+  return g_steal_pointer (&to);
+}
 
-  /* The two renderings. Pictures come from the web version when it has an
-   * address, else they travel inside the message. */
-  use_cid = td_json_get_string (issue, "public_base_url")[0] == '\0';
-  html_context = *context;
-  html_context.image_urls = use_cid ? TD_IMAGE_URL_CID : TD_IMAGE_URL_ABSOLUTE;
-  text = td_render_text (context, &text_length);
-  html = td_render_email (&html_context, &html_length);
+/* Everything that makes the message what it is: the hash its Message-ID
+ * and boundaries are made of. */
+static GChecksum *
+message_checksum (GBytes              *text,
+                  GBytes              *html,
+                  GDateTime           *date,
+                  InternetAddress     *from,
+                  InternetAddressList *to)
+{
+  GChecksum *checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *date_string = g_date_time_format_iso8601 (date);
+  g_autofree char *from_string = internet_address_to_string (from, NULL, FALSE);
+  gsize length;
+  const guchar *data;
 
-  /* Everything that makes this message what it is goes into the hash. */
-  date_string = g_date_time_format_iso8601 (date);
-  from_string = internet_address_to_string (from, NULL, FALSE);
-  checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_checksum_update (checksum, (const guchar *) text, (gssize) text_length);
+  data = g_bytes_get_data (text, &length);
+  g_checksum_update (checksum, data, (gssize) length);
   g_checksum_update (checksum, (const guchar *) "", 1);
-  g_checksum_update (checksum, (const guchar *) html, (gssize) html_length);
+  data = g_bytes_get_data (html, &length);
+  g_checksum_update (checksum, data, (gssize) length);
   g_checksum_update (checksum, (const guchar *) "", 1);
   g_checksum_update (checksum, (const guchar *) date_string, -1);
   g_checksum_update (checksum, (const guchar *) from_string, -1);
@@ -454,37 +341,141 @@ td_render_eml (const TdRenderContext *context,
 
       g_checksum_update (checksum, (const guchar *) to_string, -1);
     }
+  return checksum;
+}
 
-  text_part = make_text_part ("plain", text, text_length);
-  html_part = make_text_part ("html", html, html_length);
+/* List-Unsubscribe, and List-Unsubscribe-Post for a one-click https URL
+ * (RFC 8058), when the issue has a real unsubscribe URL. */
+static void
+set_list_unsubscribe (GMimeMessage        *message,
+                      const TdRenderIssue *issue)
+{
+  g_autofree char *unsubscribe = list_unsubscribe_url (issue);
+  g_autofree char *value = NULL;
+
+  if (unsubscribe == NULL)
+    return;
+  value = g_strdup_printf ("<%s>", unsubscribe);
+  g_mime_object_set_header (GMIME_OBJECT (message), "List-Unsubscribe", value, NULL);
+  if (g_ascii_strncasecmp (unsubscribe, "https:", 6) == 0)
+    g_mime_object_set_header (GMIME_OBJECT (message), "List-Unsubscribe-Post",
+                              "List-Unsubscribe=One-Click", NULL);
+}
+
+/* The message as written to a file, lines ending in CRLF. */
+static GBytes *
+message_bytes (GMimeMessage *message)
+{
+  g_autoptr(GMimeStream) stream = g_mime_stream_mem_new ();
+  GMimeFormatOptions *format = g_mime_format_options_new ();
+  GByteArray *array;
+
+  g_mime_format_options_set_newline_format (format, GMIME_NEWLINE_FORMAT_DOS);
+  g_mime_object_write_to_stream (GMIME_OBJECT (message), format, stream);
+  g_mime_format_options_free (format);
+  array = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
+  return g_bytes_new (array->data, array->len);
+}
+
+/* multipart/alternative [ text/plain, text/html ], or with the HTML in a
+ * multipart/related with the pictures it shows when they travel inside the
+ * message (@use_cid). The pictures' paths join @checksum, which then names
+ * the boundaries. */
+static GMimeObject *
+make_alternative (const TdRenderIssue  *resolved,
+                  GBytes               *text,
+                  GBytes               *html,
+                  gboolean              use_cid,
+                  GChecksum            *checksum,
+                  GError              **error)
+{
+  g_autoptr(GMimeObject) html_part = make_text_part ("html", html);
+  g_autoptr(GMimeObject) text_part = make_text_part ("plain", text);
+  g_autoptr(GMimeObject) body = g_object_ref (html_part);
+  g_autoptr(GMimeMultipart) alternative = NULL;
+  g_autofree char *boundary = NULL;
 
   if (use_cid)
     {
-      g_autofree char *related_boundary = NULL;
       g_autoptr(GChecksum) names = g_checksum_copy (checksum);
+      g_autofree char *related_boundary = NULL;
 
       /* Boundaries from the hash of the text: the parts' content can't
        * contain them anyway (see the top of the file). */
       related_boundary = g_strdup_printf ("=_tidings_related_%.24s",
                                           g_checksum_get_string (names));
-      body = make_related (context, html_part, html, related_boundary, checksum, error);
+      g_clear_object (&body);
+      body = make_related (resolved, html_part, related_boundary, checksum, error);
       if (body == NULL)
         return NULL;
     }
-  else
-    {
-      body = g_object_ref (html_part);
-    }
 
-  hash = g_checksum_get_string (checksum);
-  domain = message_id_domain (options, from);
-  message_id = g_strdup_printf ("%.32s@%s", hash, domain);
-  boundary = g_strdup_printf ("=_tidings_alternative_%.24s", hash);
-
+  boundary = g_strdup_printf ("=_tidings_alternative_%.24s", g_checksum_get_string (checksum));
   alternative = g_mime_multipart_new_with_subtype ("alternative");
   g_mime_multipart_set_boundary (alternative, boundary);
   g_mime_multipart_add (alternative, text_part);
   g_mime_multipart_add (alternative, body);
+  return GMIME_OBJECT (g_steal_pointer (&alternative));
+}
+
+GBytes *
+_td_render_eml (const TdRenderContext  *context,
+                GError                **error)
+{
+  const TdEmlOptions *options = &context->eml;
+  TdRenderContext html_context = *context;
+  g_autoptr(TdRenderIssue) resolved = NULL;
+  g_autoptr(InternetAddress) from = NULL;
+  g_autoptr(InternetAddressList) to = NULL;
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (options->date);
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(GBytes) html = NULL;
+  g_autoptr(GChecksum) checksum = NULL;
+  JsonObject *issue = td_render_get_issue (context);
+  g_autoptr(GMimeObject) alternative = NULL;
+  g_autoptr(GMimeMessage) message = NULL;
+  g_autofree char *domain = NULL;
+  g_autofree char *message_id = NULL;
+  const char *subject;
+  gboolean use_cid;
+  gsize length;
+  char *data;
+
+  g_return_val_if_fail (context != NULL && context->root != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  ensure_gmime ();
+
+  from = make_from (context, options, error);
+  if (from == NULL)
+    return NULL;
+  to = make_to (options, error);
+  if (to == NULL && options->to != NULL && options->to[0] != '\0')
+    return NULL;
+  if (date == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The date of the message is out of range"));
+      return NULL;
+    }
+
+  /* The two renderings, of one resolution. Pictures come from the web
+   * version when it has an address, else they travel inside the message. */
+  use_cid = td_json_get_string (issue, "public_base_url")[0] == '\0';
+  html_context.text_page = FALSE;
+  html_context.image_urls = use_cid ? TD_IMAGE_URL_CID : TD_IMAGE_URL_ABSOLUTE;
+  resolved = _td_render_issue_new (&html_context, TD_RESOLVE_PICTURES | TD_RESOLVE_SIZES);
+  data = _td_render_text (resolved, &length);
+  text = g_bytes_new_take (data, length);
+  data = _td_render_email (resolved, &length);
+  html = g_bytes_new_take (data, length);
+
+  checksum = message_checksum (text, html, date, from, to);
+  alternative = make_alternative (resolved, text, html, use_cid, checksum, error);
+  if (alternative == NULL)
+    return NULL;
+  domain = message_id_domain (options, from);
+  message_id = g_strdup_printf ("%.32s@%s", g_checksum_get_string (checksum), domain);
 
   message = g_mime_message_new (TRUE);
   internet_address_list_add (g_mime_message_get_from (message), from);
@@ -499,27 +490,8 @@ td_render_eml (const TdRenderContext *context,
   g_mime_object_set_header (GMIME_OBJECT (message), "MIME-Version", "1.0", NULL);
   /* Outlook opens the file as a draft to send, not as a received message. */
   g_mime_object_set_header (GMIME_OBJECT (message), "X-Unsent", "1", NULL);
+  set_list_unsubscribe (message, resolved);
+  g_mime_message_set_mime_part (message, alternative);
 
-  unsubscribe = list_unsubscribe_url (td_json_get_string (issue, "unsubscribe_url"));
-  if (unsubscribe != NULL)
-    {
-      g_autofree char *value = g_strdup_printf ("<%s>", unsubscribe);
-
-      g_mime_object_set_header (GMIME_OBJECT (message), "List-Unsubscribe", value, NULL);
-      /* RFC 8058 one-click unsubscription works over https only. */
-      if (g_ascii_strncasecmp (unsubscribe, "https:", 6) == 0)
-        g_mime_object_set_header (GMIME_OBJECT (message), "List-Unsubscribe-Post",
-                                  "List-Unsubscribe=One-Click", NULL);
-    }
-
-  g_mime_message_set_mime_part (message, GMIME_OBJECT (alternative));
-
-  format = g_mime_format_options_new ();
-  g_mime_format_options_set_newline_format (format, GMIME_NEWLINE_FORMAT_DOS);
-  stream = g_mime_stream_mem_new ();
-  g_mime_object_write_to_stream (GMIME_OBJECT (message), format, stream);
-  g_mime_format_options_free (format);
-
-  array = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
-  return g_bytes_new (array->data, array->len);
+  return message_bytes (message);
 }

@@ -12,7 +12,6 @@
 #include "td-issue-validator.h"
 #include "td-export.h"
 #include "td-image-info.h"
-#include "td-render-web.h"
 
 G_DEFINE_QUARK (td-export-error-quark, td_export_error)
 
@@ -85,6 +84,27 @@ make_folder (const char  *path,
   return TRUE;
 }
 
+/* The canonical form of the existing @path, which must lead inside
+ * @folder (canonical): else NULL, with @error set to @outside (a sentence)
+ * when it leads elsewhere. */
+static char *
+canonical_inside (const char  *path,
+                  const char  *folder,
+                  const char  *outside,
+                  GError     **error)
+{
+  g_autofree char *real = canonical_path (path, error);
+
+  if (real == NULL)
+    return NULL;
+  if (!is_inside (real, folder))
+    {
+      g_set_error_literal (error, TD_EXPORT_ERROR, TD_EXPORT_ERROR_UNSAFE_PATH, outside);
+      return NULL;
+    }
+  return g_steal_pointer (&real);
+}
+
 /* Maps the picture @src of the issue in @base_dir (canonical), refusing a
  * path that leads outside it through a symbolic link. */
 static GMappedFile *
@@ -93,6 +113,8 @@ open_picture (const char  *base_dir,
               GError     **error)
 {
   g_autofree char *path = g_build_filename (base_dir, src, NULL);
+  g_autofree char *outside = g_strdup_printf (_("The picture “%s” leads outside the "
+                                                "issue’s folder"), src);
   g_autofree char *real = NULL;
   g_autoptr(GError) local_error = NULL;
   GMappedFile *mapped;
@@ -103,15 +125,9 @@ open_picture (const char  *base_dir,
                    _("The picture “%s” is missing from the issue’s folder"), src);
       return NULL;
     }
-  real = canonical_path (path, error);
+  real = canonical_inside (path, base_dir, outside, error);
   if (real == NULL)
     return NULL;
-  if (!is_inside (real, base_dir))
-    {
-      g_set_error (error, TD_EXPORT_ERROR, TD_EXPORT_ERROR_UNSAFE_PATH,
-                   _("The picture “%s” leads outside the issue’s folder"), src);
-      return NULL;
-    }
   mapped = g_mapped_file_new (real, FALSE, &local_error);
   if (mapped == NULL)
     {
@@ -133,19 +149,15 @@ write_picture (const char   *out_dir,
 {
   g_autofree char *dest = g_build_filename (out_dir, src, NULL);
   g_autofree char *parent = g_path_get_dirname (dest);
+  g_autofree char *outside = g_strdup_printf (_("The picture “%s” would be written outside "
+                                                "the export folder"), src);
   g_autofree char *real_parent = NULL;
 
   if (!make_folder (parent, error))
     return FALSE;
-  real_parent = canonical_path (parent, error);
+  real_parent = canonical_inside (parent, out_dir, outside, error);
   if (real_parent == NULL)
     return FALSE;
-  if (!is_inside (real_parent, out_dir))
-    {
-      g_set_error (error, TD_EXPORT_ERROR, TD_EXPORT_ERROR_UNSAFE_PATH,
-                   _("The picture “%s” would be written outside the export folder"), src);
-      return FALSE;
-    }
   return td_export_write_file (dest, g_mapped_file_get_contents (data),
                                g_mapped_file_get_length (data), error);
 }
@@ -155,24 +167,23 @@ td_export_web (const TdRenderContext  *context,
                const char             *out_dir,
                GError                **error)
 {
+  g_autoptr(GPtrArray) pictures =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) g_mapped_file_unref);
   g_autoptr(GPtrArray) images = NULL;
-  g_autoptr(GPtrArray) pictures = NULL;
-  g_autofree char *html = NULL;
+  g_autoptr(GBytes) html = NULL;
   g_autofree char *real_base = NULL;
   g_autofree char *real_out = NULL;
   g_autofree char *index = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (context != NULL, FALSE);
   g_return_val_if_fail (out_dir != NULL && out_dir[0] != '\0', FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  html = td_render_web (context, &length);
-  images = td_render_web_list_images (context);
+  html = td_render (TD_RENDER_WEB, context, NULL);
+  images = td_render_list_images (context);
 
   /* Read every picture first, so that a missing one stops the export
    * before anything is written. */
-  pictures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_mapped_file_unref);
   if (images->len > 0)
     {
       if (context->base_dir == NULL)
@@ -216,5 +227,6 @@ td_export_web (const TdRenderContext  *context,
 
   /* Last, so that the page never refers to a picture not yet there. */
   index = g_build_filename (real_out, "index.html", NULL);
-  return td_export_write_file (index, html, length, error);
+  return td_export_write_file (index, g_bytes_get_data (html, NULL), g_bytes_get_size (html),
+                               error);
 }

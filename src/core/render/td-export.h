@@ -28,7 +28,7 @@ gboolean td_export_write_file  (const char            *path,
                                 gsize                  length,
                                 GError               **error);
 
-/* The web export: @out_dir/index.html (td_render_web() of @context, whose
+/* The web export: @out_dir/index.html (TD_RENDER_WEB of @context, whose
  * image_urls should be TD_IMAGE_URL_RELATIVE) plus exactly the pictures it
  * refers to, copied from context->base_dir to the same relative paths under
  * @out_dir (usually @out_dir/images/). Creates @out_dir and the folders

@@ -113,6 +113,49 @@ static const char * const month_names[] = {
  * "August 2023". Keep {month} and {year} exactly as they are, each once. */
 static const char * const month_year_pattern = NC_("date", "{month} {year}");
 
+/* Languages written right to left when their tag names no script: those
+ * whose likely script in CLDR (likelySubtags) runs right to left. Not "ku":
+ * CLDR takes Kurdish (Kurmanji) to be written in Latin script, as it mostly
+ * is in Turkey and Syria; Sorani is "ckb", and Kurdish in Arabic script is
+ * "ku-Arab". Likewise "pa" is Gurmukhi (Shahmukhi Punjabi is "pnb" or
+ * "pa-Arab") and "az" is Latin ("azb" is South Azerbaijani, in Arabic
+ * script). "iw" and "ji" are the withdrawn codes of Hebrew and Yiddish,
+ * still written by older software. */
+static const char * const rtl_languages[] = {
+  "ar",  /* Arabic */
+  "arc", /* Aramaic (Imperial Aramaic script) */
+  "azb", /* South Azerbaijani */
+  "bal", /* Baluchi */
+  "ckb", /* Central Kurdish (Sorani) */
+  "dv",  /* Dhivehi (Thaana) */
+  "fa",  /* Persian */
+  "glk", /* Gilaki */
+  "he",  /* Hebrew */
+  "iw",
+  "ji",
+  "ks",  /* Kashmiri ("ks-Deva" is left to right) */
+  "lrc", /* Northern Luri */
+  "mzn", /* Mazanderani */
+  "nqo", /* N’Ko */
+  "pnb", /* Western Punjabi */
+  "prs", /* Dari */
+  "ps",  /* Pashto */
+  "rhg", /* Rohingya (Hanifi) */
+  "sd",  /* Sindhi ("sd-Deva" is left to right) */
+  "sdh", /* Southern Kurdish */
+  "syr", /* Syriac */
+  "ug",  /* Uyghur */
+  "ur",  /* Urdu */
+  "yi",  /* Yiddish */
+  NULL
+};
+
+/* ISO 15924 scripts written right to left that a newsletter may use. */
+static const char * const rtl_scripts[] = {
+  "Adlm", "Arab", "Aran", "Armi", "Hebr", "Mand", "Mend", "Nkoo", "Rohg", "Samr", "Syrc",
+  "Thaa", "Yezi",
+};
+
 static guint32
 read_u32 (const guint8 *p,
           gboolean      big_endian)
@@ -282,31 +325,48 @@ is_subtag (const char *start,
   return TRUE;
 }
 
-/* "es" -> "es"; "es-MX" and "es_mx" -> "es_MX" then "es"; anything that is
- * not a well-formed tag (including "", and so any path trick) -> nothing.
- * Fills @candidates (room for two) and returns how many it wrote. */
-static guint
-language_candidates (const char *language,
-                     char       *candidates[2])
+/* The subtags of a well-formed tag ("es", "es-MX", "es_mx", "ku-Arab"), the
+ * primary one in lower case; NULL for anything else (including "", and so
+ * any path trick). */
+static GStrv
+split_tag (const char *language)
 {
   g_auto(GStrv) subtags = NULL;
-  g_autofree char *primary = NULL;
-  guint n = 0;
+  gsize primary_length;
 
   if (language == NULL || *language == '\0' || strlen (language) > 64)
-    return 0;
+    return NULL;
 
   subtags = g_strsplit_set (language, "-_", -1);
 
   for (guint i = 0; subtags[i] != NULL; i++)
     if (!is_subtag (subtags[i], strlen (subtags[i])))
-      return 0;
+      return NULL;
 
-  primary = g_ascii_strdown (subtags[0], -1);
-  for (const char *p = primary; *p != '\0'; p++)
-    if (!g_ascii_isalpha (*p))
-      return 0;
-  if (strlen (primary) < 2 || strlen (primary) > 3)
+  for (char *p = subtags[0]; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalpha (*p))
+        return NULL;
+      *p = g_ascii_tolower (*p);
+    }
+  primary_length = strlen (subtags[0]);
+  if (primary_length < 2 || primary_length > 3)
+    return NULL;
+
+  return g_steal_pointer (&subtags);
+}
+
+/* "es" -> "es"; "es-MX" and "es_mx" -> "es_MX" then "es"; anything that is
+ * not a well-formed tag -> nothing. Fills @candidates (room for two) and
+ * returns how many it wrote. */
+static guint
+language_candidates (const char *language,
+                     char       *candidates[2])
+{
+  g_auto(GStrv) subtags = split_tag (language);
+  guint n = 0;
+
+  if (subtags == NULL)
     return 0;
 
   /* A region (two letters or three digits) gives the gettext locale name
@@ -323,11 +383,11 @@ language_candidates (const char *language,
         {
           g_autofree char *upper = g_ascii_strup (region, -1);
 
-          candidates[n++] = g_strconcat (primary, "_", upper, NULL);
+          candidates[n++] = g_strconcat (subtags[0], "_", upper, NULL);
         }
     }
 
-  candidates[n++] = g_steal_pointer (&primary);
+  candidates[n++] = g_strdup (subtags[0]);
 
   return n;
 }
@@ -495,4 +555,32 @@ const char * const *
 td_l10n_get_newsletter_msgids (void)
 {
   return newsletter_msgids;
+}
+
+gboolean
+td_l10n_language_is_rtl (const char *language)
+{
+  g_auto(GStrv) subtags = split_tag (language);
+  const char *script;
+
+  if (subtags == NULL)
+    return FALSE;
+
+  /* A script subtag comes right after the language and has four letters. */
+  script = subtags[1];
+  if (script != NULL && strlen (script) == 4 && g_ascii_isalpha (script[0]))
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (rtl_scripts); i++)
+        if (g_ascii_strcasecmp (script, rtl_scripts[i]) == 0)
+          return TRUE;
+      return FALSE;
+    }
+
+  return g_strv_contains (rtl_languages, subtags[0]);
+}
+
+const char * const *
+td_l10n_get_rtl_languages (void)
+{
+  return rtl_languages;
 }

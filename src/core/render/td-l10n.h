@@ -36,6 +36,17 @@ const char         *td_l10n_gettext                 (const char *language,
 char               *td_l10n_format_month            (const char *language,
                                                       const char *date);
 
+/* Whether @language (a tag from the issue such as "ar", "fa-IR" or "ku-Arab")
+ * is written right to left: by its script subtag when it has one ("ku-Arab",
+ * "sd-Deva"), else by the script the language is usually written in. FALSE
+ * for NULL, "" and malformed tags. Every format asks this, so that the web
+ * page, the email and the plain text never disagree on direction. */
+gboolean            td_l10n_language_is_rtl         (const char *language);
+
+/* The languages (primary subtags) written right to left when the tag names
+ * no script, NULL-terminated; for tests that check every format agrees. */
+const char * const *td_l10n_get_rtl_languages       (void);
+
 /* The folder holding <lang>/LC_MESSAGES/tidings.mo: the environment variable
  * TIDINGS_LOCALEDIR when set and not empty (for tests and uninstalled runs),
  * else LOCALEDIR from config.h. Read on every call, so a test may change it;

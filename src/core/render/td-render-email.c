@@ -14,7 +14,7 @@
  *  - buttons are a cell with bgcolor holding a padded link (MJML's pattern);
  *  - no line is longer than 998 octets (RFC 5322): elements go on lines of
  *    their own, and long text or attribute values are broken where a newline
- *    is harmless, as td_markdown_to_html() does.
+ *    is harmless, by the writer markdown uses too (td-html-writer.h).
  *
  * Size matters: Gmail clips messages at about 102 KB (hiding the footer and
  * the unsubscribe link) and mailing services add their own code, so styles
@@ -22,24 +22,13 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include <string.h>
 
-#include "td-issue-validator.h"
 #include "td-html.h"
-#include "td-image-info.h"
-#include "td-json-path.h"
-#include "td-l10n.h"
+#include "td-html-writer.h"
 #include "td-markdown.h"
-#include "td-render-email.h"
+#include "td-render-private.h"
 #include "td-theme.h"
-
-/* Past SOFT_LINE_LIMIT a space in running text becomes a newline; past
- * HARD_LINE_LIMIT a break is forced between two characters. The margin
- * below 998 leaves room for the tag or quote that closes the line. */
-#define SOFT_LINE_LIMIT 800
-#define HARD_LINE_LIMIT 960
 
 #define PAD          40  /* px on each side of the column on a wide screen */
 #define GUTTER       24  /* px between two columns */
@@ -61,12 +50,6 @@
 
 #define MONO_FONT "Menlo,Consolas,'Courier New',monospace"
 
-typedef enum
-{
-  FLOW_TEXT, /* element content: a space may become a newline */
-  FLOW_ATTR, /* attribute value, or text where tags aren't parsed */
-} Flow;
-
 /* The proportions assumed for a picture whose size can't be read. */
 typedef enum
 {
@@ -74,221 +57,25 @@ typedef enum
   SHAPE_SQUARE, /* logos and badges */
 } Shape;
 
+/* An email being written; the layouts below get its renderer. */
 typedef struct
 {
-  const TdRenderContext *context;
+  TdRenderer             renderer; /* first, so that a TdRenderer * is an Email * */
   GString               *out;
-  GString               *buf;      /* escaped values on their way into out */
-  gsize                  col;      /* bytes since the last newline in out */
+  TdHtmlWriter           html;     /* writing into out */
   TdTheme                theme;
-  const char            *language;
-  gboolean               rtl;
   const char            *start;    /* "left", or "right" for a right-to-left issue */
   const char            *end;
   guint                  inner;    /* px: the column minus its padding */
   char                  *font_heading;
   char                  *link_style;
+  const char            *muted_link_style;
   TdMarkdownStyle        md;       /* body text */
   TdMarkdownStyle        md_small; /* the footer's note */
   GPtrArray             *owned;    /* strings the styles point to */
   gboolean               wrote_h1;
   gboolean               card_above; /* the row above is a white card: draw a hairline */
 } Email;
-
-/* The issue's language, not the app's. Callers mark the text with
- * NC_ ("newsletter", …) so that xgettext extracts it with its context. */
-static const char *
-tr (Email      *e,
-    const char *msgid)
-{
-  return td_l10n_gettext (e->language, "newsletter", msgid);
-}
-
-/* ---------------------------------------------------------------------------
- * Writing with short lines
- */
-
-static void
-put_len (Email      *e,
-         const char *s,
-         gsize       len)
-{
-  const char *newline = memrchr (s, '\n', len);
-
-  g_string_append_len (e->out, s, len);
-  e->col = newline != NULL ? (gsize) (s + len - newline - 1) : e->col + len;
-}
-
-/* Appends markup written here (short: it never needs breaking). */
-static void
-put (Email      *e,
-     const char *s)
-{
-  put_len (e, s, strlen (s));
-}
-
-static void G_GNUC_PRINTF (2, 3)
-putf (Email      *e,
-      const char *format,
-      ...)
-{
-  g_autofree char *s = NULL;
-  va_list args;
-
-  va_start (args, format);
-  s = g_strdup_vprintf (format, args);
-  va_end (args);
-  put (e, s);
-}
-
-/* Appends attributes written here (@s starts with a space) after values
- * from the file: on a line of their own if they would make this one too
- * long. */
-static void
-put_attrs (Email      *e,
-           const char *s)
-{
-  g_assert (s[0] == ' ');
-  if (e->col + strlen (s) > SOFT_LINE_LIMIT)
-    {
-      put (e, "\n");
-      s++;
-    }
-  put (e, s);
-}
-
-static void G_GNUC_PRINTF (2, 3)
-putf_attrs (Email      *e,
-            const char *format,
-            ...)
-{
-  g_autofree char *s = NULL;
-  va_list args;
-
-  va_start (args, format);
-  s = g_strdup_vprintf (format, args);
-  va_end (args);
-  put_attrs (e, s);
-}
-
-/* Starts a new line unless at the start of one. */
-static void
-nl (Email *e)
-{
-  if (e->col > 0)
-    put (e, "\n");
-}
-
-/* Appends already escaped text, breaking long lines where it is harmless:
- * past the soft limit a space in running text becomes a newline; past the
- * hard limit a break goes between two characters, never inside an entity
- * or a UTF-8 sequence: "<wbr\n>" in content, a bare newline in attribute
- * values (URL parsers drop it; elsewhere it reads as a space). */
-static void
-flow (Email      *e,
-      const char *s,
-      gsize       len,
-      Flow        mode)
-{
-  gboolean in_entity = FALSE;
-  gsize run = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = s[i];
-      gboolean soft_break = c == ' ' && mode == FLOW_TEXT && e->col >= SOFT_LINE_LIMIT;
-      gboolean hard_break = e->col >= HARD_LINE_LIMIT && !in_entity &&
-                            ((guchar) c & 0xC0) != 0x80 && c != '\n';
-
-      if (soft_break || hard_break)
-        {
-          g_string_append_len (e->out, s + run, i - run);
-          g_string_append (e->out, soft_break || mode == FLOW_ATTR ? "\n" : "<wbr\n>");
-          e->col = soft_break || mode == FLOW_ATTR ? 0 : 1;
-          run = soft_break ? i + 1 : i;
-          if (soft_break)
-            continue;
-        }
-
-      if (c == '&')
-        in_entity = TRUE;
-      else if (c == ';')
-        in_entity = FALSE;
-      e->col = c == '\n' ? 0 : e->col + 1;
-    }
-  g_string_append_len (e->out, s + run, len - run);
-}
-
-static void
-text (Email      *e,
-      const char *value)
-{
-  g_string_truncate (e->buf, 0);
-  td_html_append_text (e->buf, value);
-  flow (e, e->buf->str, e->buf->len, FLOW_TEXT);
-}
-
-/* Text where tags are not parsed (<title>): long lines break at a newline. */
-static void
-text_unparsed (Email      *e,
-               const char *value)
-{
-  g_string_truncate (e->buf, 0);
-  td_html_append_text (e->buf, value);
-  flow (e, e->buf->str, e->buf->len, FLOW_ATTR);
-}
-
-/* Plain text whose line breaks are kept, as <br>. */
-static void
-text_lines (Email      *e,
-            const char *value)
-{
-  g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (i > 0)
-        put (e, "<br>\n");
-      text (e, lines[i]);
-    }
-}
-
-/* Writes ` name="value"`, the value escaped (or written as a URL); long
- * values start on a line of their own. */
-static void
-attr_value (Email      *e,
-            const char *name,
-            const char *value,
-            gboolean    is_url)
-{
-  g_string_truncate (e->buf, 0);
-  if (is_url)
-    td_html_append_url (e->buf, value);
-  else
-    td_html_append_attr (e->buf, value);
-
-  put (e, e->col + strlen (name) + e->buf->len + 4 > SOFT_LINE_LIMIT ? "\n" : " ");
-  put (e, name);
-  put (e, "=\"");
-  flow (e, e->buf->str, e->buf->len, FLOW_ATTR);
-  put (e, "\"");
-}
-
-static void
-attr (Email      *e,
-      const char *name,
-      const char *value)
-{
-  attr_value (e, name, value, FALSE);
-}
-
-static void
-attr_url (Email      *e,
-          const char *name,
-          const char *url)
-{
-  attr_value (e, name, url, TRUE);
-}
 
 /* ---------------------------------------------------------------------------
  * Colours, fonts and styles
@@ -342,38 +129,22 @@ own (Email *e,
   return s;
 }
 
-/* Scripts written right to left, by the first subtag of the language. */
-static gboolean
-language_is_rtl (const char *language)
-{
-  static const char * const rtl[] = {
-    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi",
-  };
-  gsize len = strcspn (language, "-_");
-
-  for (gsize i = 0; i < G_N_ELEMENTS (rtl); i++)
-    if (strlen (rtl[i]) == len && g_ascii_strncasecmp (language, rtl[i], len) == 0)
-      return TRUE;
-  return FALSE;
-}
 
 static void
-email_init (Email                 *e,
-            const TdRenderContext *context)
+email_init (Email               *e,
+            const TdRenderIssue *issue)
 {
   const TdTheme *t = &e->theme;
-  const char *brand_color = td_json_get_string (td_render_get_practice (context), "brand_color");
 
   memset (e, 0, sizeof *e);
-  e->context = context;
+  e->renderer.format = TD_RENDER_EMAIL;
+  e->renderer.issue = issue;
   e->out = g_string_sized_new (24 * 1024);
-  e->buf = g_string_new (NULL);
+  td_html_writer_init (&e->html, e->out);
   e->owned = g_ptr_array_new_with_free_func (g_free);
-  td_theme_init (&e->theme, brand_color);
-  e->language = td_render_get_language (context);
-  e->rtl = language_is_rtl (e->language);
-  e->start = e->rtl ? "right" : "left";
-  e->end = e->rtl ? "left" : "right";
+  td_theme_init (&e->theme, issue->brand_color);
+  e->start = issue->rtl ? "right" : "left";
+  e->end = issue->rtl ? "left" : "right";
   e->inner = t->content_width - 2 * PAD;
   e->font_heading = short_font (t->font_heading);
   e->link_style = g_strdup_printf ("color:%s;text-decoration:underline", t->accent);
@@ -398,14 +169,15 @@ email_init (Email                 *e,
 
   e->md_small = e->md;
   e->md_small.p = "margin:0 0 12px";
-  e->md_small.a = own (e, g_strdup_printf ("color:%s;text-decoration:underline", t->muted));
+  e->muted_link_style = own (e, g_strdup_printf ("color:%s;text-decoration:underline",
+                                                 t->muted));
+  e->md_small.a = e->muted_link_style;
 }
 
 static void
 email_clear (Email *e)
 {
-  if (e->buf != NULL)
-    g_string_free (g_steal_pointer (&e->buf), TRUE);
+  td_html_writer_clear (&e->html);
   g_clear_pointer (&e->owned, g_ptr_array_unref);
   g_clear_pointer (&e->font_heading, g_free);
   g_clear_pointer (&e->link_style, g_free);
@@ -415,83 +187,72 @@ email_clear (Email *e)
  * Building blocks
  */
 
+/* Writes the <img> of @picture at most @max_width wide, or nothing
+ * (returning FALSE) when it is NULL. @css_class and @extra_style may be
+ * NULL. */
 static gboolean
-image_is_usable (JsonObject *image)
+image (Email                 *e,
+       const TdRenderPicture *picture,
+       guint                  max_width,
+       Shape                  shape,
+       const char            *css_class,
+       const char            *extra_style)
 {
-  return image != NULL && td_image_path_is_safe (td_json_get_string (image, "src"), NULL);
-}
-
-/* Writes the <img> of an image object ({ "src", "alt" }) at most
- * @max_width wide, or nothing (returning FALSE) when it has no usable
- * picture. @css_class and @extra_style may be NULL. */
-static gboolean
-image (Email      *e,
-       JsonObject *object,
-       guint       max_width,
-       Shape       shape,
-       const char *css_class,
-       const char *extra_style)
-{
-  const char *src;
-  g_autofree char *url = NULL;
   guint width, height;
 
-  if (!image_is_usable (object))
+  if (picture == NULL)
     return FALSE;
-  src = td_json_get_string (object, "src");
 
   /* EMAIL.md wants both sizes on every picture (Outlook lays out by them).
    * When the file can't be read (no base folder, a missing picture: the
    * pre-send checks report it) assume the column's width and the usual
    * proportions; the inline height:auto lets other clients correct them. */
-  if (!td_render_image_size (e->context, src, max_width, &width, &height))
+  if (!_td_render_picture_fit (picture, max_width, &width, &height))
     {
       width = shape == SHAPE_SQUARE ? MIN (max_width, BADGE_SIZE) : max_width;
       height = shape == SHAPE_SQUARE ? width : (width * 9 + 8) / 16;
     }
 
-  url = td_render_image_url (e->context, src);
-  put (e, "<img");
-  attr_url (e, "src", url);
-  attr (e, "alt", td_json_get_string (object, "alt"));
-  putf_attrs (e, " width=\"%u\" height=\"%u\" border=\"0\"%s%s%s style=\"display:block;"
-              "max-width:100%%;height:auto%s%s\">", width, height,
-              css_class != NULL ? " class=\"" : "", css_class != NULL ? css_class : "",
-              css_class != NULL ? "\"" : "",
-              extra_style != NULL ? ";" : "", extra_style != NULL ? extra_style : "");
+  td_html_put (&e->html, "<img");
+  td_html_attr_url (&e->html, "src", picture->url);
+  td_html_attr (&e->html, "alt", picture->alt);
+  td_html_put_attrs (&e->html, " width=\"%u\" height=\"%u\" border=\"0\"%s%s%s "
+                     "style=\"display:block;max-width:100%%;height:auto%s%s\">", width, height,
+                     css_class != NULL ? " class=\"" : "", css_class != NULL ? css_class : "",
+                     css_class != NULL ? "\"" : "", extra_style != NULL ? ";" : "",
+                     extra_style != NULL ? extra_style : "");
   return TRUE;
 }
 
 /* A picture on its own line with space under it. */
 static void
-image_block (Email      *e,
-             JsonObject *object,
-             guint       max_width,
-             const char *margin)
+image_block (Email                 *e,
+             const TdRenderPicture *picture,
+             guint                  max_width,
+             const char            *margin)
 {
-  if (!image_is_usable (object))
+  if (picture == NULL)
     return;
-  nl (e);
-  putf (e, "<div style=\"margin:%s\">", margin);
-  image (e, object, max_width, SHAPE_WIDE, NULL, "border-radius:6px");
-  put (e, "</div>\n");
+  td_html_newline (&e->html);
+  td_html_putf (&e->html, "<div style=\"margin:%s\">", margin);
+  image (e, picture, max_width, SHAPE_WIDE, NULL, "border-radius:6px");
+  td_html_put (&e->html, "</div>\n");
 }
 
-/* Writes <a href="@url" style="..."> and returns TRUE, or nothing and FALSE
- * when @url isn't an absolute http(s), mailto, tel or sms URL: a link in an
- * email can't be relative, and nothing else is safe. */
+/* Writes <a href="…" style="@style"> for @link and returns TRUE, or nothing
+ * and FALSE when it is NULL (a URL no format may link). */
 static gboolean
-link_open (Email      *e,
-           const char *url,
-           const char *style)
+link_open (Email              *e,
+           const TdRenderLink *link,
+           const char         *style)
 {
-  if (!td_url_is_safe_absolute (url))
+  if (link == NULL)
     return FALSE;
-  put (e, "<a");
-  attr_url (e, "href", url);
+  td_html_put (&e->html, "<a");
+  td_html_attr_url (&e->html, "href", link->url);
   if (style != NULL)
-    putf_attrs (e, " style=\"%s\"", style);
-  put (e, ">");
+    td_html_put_attrs (&e->html, " style=\"%s\"", style);
+  td_html_put (&e->html, ">");
   return TRUE;
 }
 
@@ -504,69 +265,53 @@ heading (Email      *e,
   static const guint sizes[] = { 32, 24, 20 };
   const char *color = level == 1 ? e->theme.text : e->theme.accent;
 
-  nl (e);
-  putf (e, "<h%u style=\"margin:%s;font:%upx/1.4 %s;color:%s\">", level, margin,
-        sizes[MIN (level, 3) - 1], e->font_heading, color);
-  text (e, value);
-  putf (e, "</h%u>\n", level);
-}
-
-/* The markdown as HTML; nothing when it renders to nothing. */
-static void
-markdown (Email                 *e,
-          const char            *value,
-          const TdMarkdownStyle *style)
-{
-  const TdMarkdownHtmlOptions options = { .heading_offset = 2, .style = style };
-  g_autofree char *html = td_markdown_to_html (value, &options);
-  gsize len = strlen (html);
-
-  while (len > 0 && g_ascii_isspace (html[len - 1]))
-    len--;
-  if (len == 0)
-    return;
-  nl (e);
-  put_len (e, html, len);
-  put (e, "\n");
+  td_html_newline (&e->html);
+  td_html_putf (&e->html, "<h%u style=\"margin:%s;font:%upx/1.4 %s;color:%s\">", level, margin,
+                sizes[MIN (level, 3) - 1], e->font_heading, color);
+  td_html_text (&e->html, value);
+  td_html_putf (&e->html, "</h%u>\n", level);
 }
 
 /* A bulletproof button (MJML's pattern): a cell with bgcolor holding a padded
  * link with real text. Outlook on Windows ignores padding on links, so the
  * cell carries the same padding for it as mso-padding-alt. @primary buttons
- * are filled with the accent colour, the others outlined.
+ * are filled with the accent colour, the others outlined. Nothing for a
+ * NULL @link.
  *
  * A VML roundrect would give Outlook rounded corners too, but it repeats
  * the URL and the label and costs about 300 bytes a button: a tenth of the
  * sample's size budget for a cosmetic detail in one client. */
 static void
-button (Email      *e,
-        const char *url,
-        const char *label,
-        gboolean    primary,
-        gboolean    centered,
-        const char *margin)
+button (Email              *e,
+        const TdRenderLink *link,
+        gboolean            primary,
+        gboolean            centered,
+        const char         *margin)
 {
   const TdTheme *t = &e->theme;
   const char *padding = primary ? "12px 24px" : "10px 22px";
 
-  if (!td_url_is_safe_absolute (url))
+  if (link == NULL)
     return;
 
-  nl (e);
-  putf (e, "<table role=\"presentation\"%s border=\"0\" cellpadding=\"0\" cellspacing=\"0\" "
-        "style=\"margin:%s\"><tr>\n", centered ? " align=\"center\"" : "", margin);
+  td_html_newline (&e->html);
+  td_html_putf (&e->html, "<table role=\"presentation\"%s border=\"0\" cellpadding=\"0\" "
+                "cellspacing=\"0\" style=\"margin:%s\"><tr>\n",
+                centered ? " align=\"center\"" : "", margin);
   if (primary)
-    putf (e, "<td class=\"bt\" align=\"center\" bgcolor=\"%s\" style=\"border-radius:6px;"
-          "mso-padding-alt:%s\">\n", t->accent, padding);
+    td_html_putf (&e->html, "<td class=\"bt\" align=\"center\" bgcolor=\"%s\" "
+                  "style=\"border-radius:6px;mso-padding-alt:%s\">\n", t->accent, padding);
   else
-    putf (e, "<td class=\"bo\" align=\"center\" bgcolor=\"%s\" style=\"border-radius:6px;"
-          "border:2px solid %s;mso-padding-alt:%s\">\n", t->surface, t->accent, padding);
-  put (e, "<a");
-  attr_url (e, "href", url);
-  putf_attrs (e, " style=\"display:inline-block;padding:%s;font-weight:bold;color:%s;"
-        "text-decoration:none\">", padding, primary ? t->on_accent : t->accent);
-  text (e, label);
-  put (e, "</a>\n</td></tr></table>\n");
+    td_html_putf (&e->html, "<td class=\"bo\" align=\"center\" bgcolor=\"%s\" "
+                  "style=\"border-radius:6px;border:2px solid %s;mso-padding-alt:%s\">\n",
+                  t->surface, t->accent, padding);
+  td_html_put (&e->html, "<a");
+  td_html_attr_url (&e->html, "href", link->url);
+  td_html_put_attrs (&e->html, " style=\"display:inline-block;padding:%s;font-weight:bold;"
+                     "color:%s;text-decoration:none\">", padding,
+                     primary ? t->on_accent : t->accent);
+  td_html_text (&e->html, link->label);
+  td_html_put (&e->html, "</a>\n</td></tr></table>\n");
 }
 
 /* ---------------------------------------------------------------------------
@@ -574,53 +319,72 @@ button (Email      *e,
  */
 
 static void
-row_open (Email      *e,
-          JsonObject *section)
+row_open (Email                 *e,
+          const TdRenderSection *section)
 {
-  nl (e);
-  put (e, "<tr");
-  attr (e, "data-section", td_json_get_string (section, "id"));
-  put (e, ">\n");
+  td_html_newline (&e->html);
+  td_html_put (&e->html, "<tr");
+  if (section != NULL)
+    td_html_attr (&e->html, "data-section", section->id);
+  td_html_put (&e->html, ">\n");
 }
 
-/* A row of the white card, in which most sections sit. */
+/* Opens the row that heads the issue, under the accent bar: a masthead's,
+ * or (@section NULL) the issue's title alone when there is no masthead. */
 static void
-card_open (Email      *e,
-           JsonObject *section,
-           const char *padding,
-           gboolean    centered)
+head_open (Email                 *e,
+           const TdRenderSection *section,
+           guint                  padding_top)
 {
   const TdTheme *t = &e->theme;
 
   row_open (e, section);
-  putf (e, "<td class=\"cd px\"%s bgcolor=\"%s\" style=\"color:%s;padding:%s%s%s\">\n",
-        centered ? " align=\"center\"" : "", t->surface, t->text, padding,
-        e->card_above ? ";border-top:1px solid " : "", e->card_above ? t->border : "");
+  td_html_putf (&e->html, "<td class=\"cd px\" align=\"center\" bgcolor=\"%s\" style=\"color:%s;"
+                "border-top:6px solid %s;padding:%upx %upx 32px\">\n",
+                t->surface, t->text, t->accent, padding_top, PAD);
   e->card_above = TRUE;
 }
 
-static void
-row_close (Email *e)
+/* Opens the row of @section in the white card, in which most sections
+ * sit, with the section's title as h2 (with @title_margin) when it has one
+ * and @title_margin is not NULL. Returns the email that @renderer is. */
+static Email *
+card_open (TdRenderer            *renderer,
+           const TdRenderSection *section,
+           const char            *padding,
+           gboolean               centered,
+           const char            *title_margin)
 {
-  nl (e);
-  put (e, "</td>\n</tr>\n");
+  Email *e = (Email *) renderer;
+  const TdTheme *t = &e->theme;
+
+  row_open (e, section);
+  td_html_putf (&e->html, "<td class=\"cd px\"%s bgcolor=\"%s\" style=\"color:%s;"
+                "padding:%s%s%s\">\n", centered ? " align=\"center\"" : "", t->surface, t->text,
+                padding, e->card_above ? ";border-top:1px solid " : "",
+                e->card_above ? t->border : "");
+  e->card_above = TRUE;
+  if (title_margin != NULL && section->title[0] != '\0')
+    heading (e, 2, section->title, title_margin);
+  return e;
 }
 
+/* Markup that starts a line of its own: the ends of rows and columns, the
+ * tables of columns. */
+static void
+put_line (Email      *e,
+          const char *markup)
+{
+  td_html_newline (&e->html);
+  td_html_put (&e->html, markup);
+}
+
+#define ROW_END       "</td>\n</tr>\n"
 /* A table of columns that stack on phones; each column is a "col" cell. */
-static void
-columns_open (Email *e)
-{
-  nl (e);
-  put (e, "<table role=\"presentation\" width=\"100%\" border=\"0\" cellpadding=\"0\" "
-       "cellspacing=\"0\"><tr>\n");
-}
-
-static void
-columns_close (Email *e)
-{
-  nl (e);
-  put (e, "</tr></table>\n");
-}
+#define COLUMNS_START "<table role=\"presentation\" width=\"100%\" border=\"0\" " \
+                      "cellpadding=\"0\" cellspacing=\"0\"><tr>\n"
+#define COLUMNS_END   "</tr></table>\n"
+#define COLUMN_END    "</td>\n"
 
 /* A column @width wide (px or %; NULL: what the others leave) with a
  * gutter on its start or end side. */
@@ -630,23 +394,16 @@ column_open (Email      *e,
              guint       gutter_start,
              guint       gutter_end)
 {
-  nl (e);
-  put (e, "<td class=\"col\"");
+  td_html_newline (&e->html);
+  td_html_put (&e->html, "<td class=\"col\"");
   if (width != NULL)
-    putf (e, " width=\"%s\"", width);
-  put (e, " valign=\"top\"");
+    td_html_putf (&e->html, " width=\"%s\"", width);
+  td_html_put (&e->html, " valign=\"top\"");
   if (gutter_start > 0)
-    putf (e, " style=\"padding-%s:%upx\"", e->start, gutter_start);
+    td_html_putf (&e->html, " style=\"padding-%s:%upx\"", e->start, gutter_start);
   else if (gutter_end > 0)
-    putf (e, " style=\"padding-%s:%upx\"", e->end, gutter_end);
-  put (e, ">\n");
-}
-
-static void
-column_close (Email *e)
-{
-  nl (e);
-  put (e, "</td>\n");
+    td_html_putf (&e->html, " style=\"padding-%s:%upx\"", e->end, gutter_end);
+  td_html_put (&e->html, ">\n");
 }
 
 /* ---------------------------------------------------------------------------
@@ -657,560 +414,367 @@ static void
 title_and_month (Email *e)
 {
   const TdTheme *t = &e->theme;
-  JsonObject *issue = td_render_get_issue (e->context);
-  const char *title = td_json_get_string (issue, "title");
-  g_autofree char *month = td_l10n_format_month (e->language,
-                                                 td_json_get_string (issue, "date"));
+  const TdRenderIssue *issue = e->renderer.issue;
 
   if (!e->wrote_h1)
     {
-      heading (e, 1, title, "28px 0 0");
+      heading (e, 1, issue->title, "28px 0 0");
       e->wrote_h1 = TRUE;
     }
   else
     {
       /* A second masthead: the email has its h1 already. */
-      putf (e, "<div style=\"margin:28px 0 0;font:32px/1.4 %s;color:%s\">",
-            e->font_heading, t->text);
-      text (e, title);
-      put (e, "</div>\n");
+      td_html_putf (&e->html, "<div style=\"margin:28px 0 0;font:32px/1.4 %s;color:%s\">",
+                    e->font_heading, t->text);
+      td_html_text (&e->html, issue->title);
+      td_html_put (&e->html, "</div>\n");
     }
-  if (month != NULL)
+  if (issue->month != NULL)
     {
-      putf (e, "<div class=\"mu\" style=\"margin:4px 0 0;color:%s\">", t->muted);
-      text (e, month);
-      put (e, "</div>\n");
+      td_html_putf (&e->html, "<div class=\"mu\" style=\"margin:4px 0 0;color:%s\">", t->muted);
+      td_html_text (&e->html, issue->month);
+      td_html_put (&e->html, "</div>\n");
     }
 }
 
+/* The practice's name (large, in the accent colour: not a heading), and
+ * "profession · location" under it. */
 static void
-render_masthead (Email      *e,
-                 JsonObject *section)
+practice (Email               *e,
+          const TdRenderIssue *issue)
 {
   const TdTheme *t = &e->theme;
-  JsonObject *practice = td_render_get_practice (e->context);
-  const char *logo = td_json_get_string (practice, "logo");
-  const char *name = td_json_get_string (practice, "name");
-  const char *profession = td_json_get_string (practice, "profession");
-  const char *location = td_json_get_string (practice, "location");
 
-  row_open (e, section);
-  putf (e, "<td class=\"cd px\" align=\"center\" bgcolor=\"%s\" style=\"color:%s;"
-        "border-top:6px solid %s;padding:40px %upx 32px\">\n",
-        t->surface, t->text, t->accent, PAD);
-  e->card_above = TRUE;
+  if (issue->name[0] != '\0')
+    {
+      td_html_putf (&e->html, "<div class=\"nm\" style=\"margin:16px 0 0;font:26px/1.4 %s;"
+                    "color:%s\">", e->font_heading, t->accent);
+      td_html_text (&e->html, issue->name);
+      td_html_put (&e->html, "</div>\n");
+    }
+  if (issue->profession[0] == '\0' && issue->location[0] == '\0')
+    return;
+  td_html_putf (&e->html, "<div class=\"mu\" style=\"margin:4px 0 0;font-size:13px;"
+                "line-height:1.5;letter-spacing:1px;text-transform:uppercase;color:%s\">",
+                t->muted);
+  td_html_text (&e->html, issue->profession);
+  if (issue->profession[0] != '\0' && issue->location[0] != '\0')
+    td_html_put (&e->html, " · ");
+  td_html_text (&e->html, issue->location);
+  td_html_put (&e->html, "</div>\n");
+}
 
-  if (td_json_get_boolean (section, "show_logo", TRUE) && td_image_path_is_safe (logo, NULL))
-    {
-      g_autoptr(JsonObject) object = json_object_new ();
+void
+_td_email_masthead (TdRenderer            *renderer,
+                    const TdRenderSection *section)
+{
+  Email *e = (Email *) renderer;
 
-      /* The name is written right under the logo: alt="" avoids reading it
-       * twice. The white disc behind the logo is a halo that keeps it
-       * legible on a dark background. */
-      json_object_set_string_member (object, "src", logo);
-      json_object_set_string_member (object, "alt", "");
-      put (e, "<table role=\"presentation\" align=\"center\" border=\"0\" cellpadding=\"0\" "
-           "cellspacing=\"0\"><tr><td style=\"background:#ffffff;border-radius:50%;"
-           "padding:6px\">\n");
-      image (e, object, LOGO_SIZE, SHAPE_SQUARE, NULL, NULL);
-      put (e, "\n</td></tr></table>\n");
-    }
-  if (name[0] != '\0')
+  head_open (e, section, 40);
+  if (section->logo != NULL)
     {
-      putf (e, "<div class=\"nm\" style=\"margin:16px 0 0;font:26px/1.4 %s;color:%s\">",
-            e->font_heading, t->accent);
-      text (e, name);
-      put (e, "</div>\n");
+      /* The white disc behind the logo is a halo that keeps it legible on a
+       * dark background. */
+      td_html_put (&e->html, "<table role=\"presentation\" align=\"center\" border=\"0\" "
+                   "cellpadding=\"0\" cellspacing=\"0\"><tr><td style=\"background:#ffffff;"
+                   "border-radius:50%;padding:6px\">\n");
+      image (e, section->logo, LOGO_SIZE, SHAPE_SQUARE, NULL, NULL);
+      td_html_put (&e->html, "\n</td></tr></table>\n");
     }
-  if (profession[0] != '\0' || location[0] != '\0')
-    {
-      putf (e, "<div class=\"mu\" style=\"margin:4px 0 0;font-size:13px;line-height:1.5;"
-            "letter-spacing:1px;text-transform:uppercase;color:%s\">", t->muted);
-      text (e, profession);
-      if (profession[0] != '\0' && location[0] != '\0')
-        put (e, " · ");
-      text (e, location);
-      put (e, "</div>\n");
-    }
+  practice (e, renderer->issue);
   title_and_month (e);
-  image_block (e, td_json_get_object (section, "banner"), e->inner, "28px 0 0");
-  row_close (e);
+  image_block (e, section->picture, e->inner, "28px 0 0");
+  put_line (e, ROW_END);
 }
 
 /* The linked thumbnail (its play mark is drawn into the picture: Gmail
  * supports no position, so no overlay), a text link to the same URL, then
  * the caption. */
 static void
-video_block (Email      *e,
-             JsonObject *video)
+video_block (Email               *e,
+             const TdRenderVideo *video)
 {
-  const char *url = td_json_get_string (video, "url");
-  JsonObject *thumbnail = td_json_get_object (video, "thumbnail");
-  gboolean linked = td_url_is_safe_absolute (url);
-
-  if (image_is_usable (thumbnail))
+  if (video->thumbnail != NULL)
     {
-      nl (e);
-      put (e, "<div style=\"margin:8px 0 12px\">");
-      if (linked)
-        link_open (e, url, NULL);
-      image (e, thumbnail, e->inner, SHAPE_WIDE, NULL, "border-radius:6px");
-      put (e, linked ? "</a></div>\n" : "</div>\n");
-    }
-  if (linked)
-    {
-      put (e, "<p style=\"margin:0 0 16px;font-weight:bold\">");
-      link_open (e, url, e->link_style);
-      put (e, "▶ ");
-      text (e, tr (e, NC_ ("newsletter", "Watch the video")));
-      put (e, "</a></p>\n");
-    }
-  markdown (e, td_json_get_string (video, "caption"), &e->md);
-}
-
-static void
-render_article (Email      *e,
-                JsonObject *section)
-{
-  const char *title = td_json_get_string (section, "title");
-  JsonObject *video = td_json_get_object (section, "video");
-
-  card_open (e, section, "32px 40px 16px", FALSE);
-  if (title[0] != '\0')
-    heading (e, 2, title, "0 0 16px");
-  image_block (e, td_json_get_object (section, "image"), e->inner, "0 0 20px");
-  markdown (e, td_json_get_string (section, "body"), &e->md);
-  if (video != NULL)
-    video_block (e, video);
-  row_close (e);
-}
-
-static void
-render_video (Email      *e,
-              JsonObject *section)
-{
-  const char *title = td_json_get_string (section, "title");
-  JsonObject *video = td_json_get_object (section, "video");
-
-  card_open (e, section, "32px 40px 16px", FALSE);
-  if (title[0] != '\0')
-    heading (e, 2, title, "0 0 16px");
-  if (video != NULL)
-    video_block (e, video);
-  row_close (e);
-}
-
-/* A link after a news item: "label →". */
-static void
-more_link (Email      *e,
-           JsonObject *link)
-{
-  const char *url = td_json_get_string (link, "url");
-  const char *label = td_json_get_string (link, "label");
-
-  if (!td_url_is_safe_absolute (url))
-    return;
-  nl (e);
-  put (e, "<p style=\"margin:0 0 16px;font-weight:bold\">");
-  link_open (e, url, e->link_style);
-  text (e, label[0] != '\0' ? label : tr (e, NC_ ("newsletter", "Read more")));
-  put (e, e->rtl ? " ←</a></p>\n" : " →</a></p>\n");
-}
-
-static void
-render_news (Email      *e,
-             JsonObject *section)
-{
-  const char *title = td_json_get_string (section, "title");
-  JsonArray *items = td_json_get_array (section, "items");
-  guint n = items != NULL ? json_array_get_length (items) : 0;
-
-  card_open (e, section, "32px 40px 16px", FALSE);
-  if (title[0] != '\0')
-    heading (e, 2, title, "0 0 20px");
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = json_array_get_element (items, i);
-      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      JsonObject *photo = td_json_get_object (item, "photo");
-      gboolean two_columns = image_is_usable (photo);
-
-      if (item == NULL)
-        continue;
-      if (two_columns)
-        {
-          g_autofree char *width = g_strdup_printf ("%u", NEWS_PHOTO);
-
-          columns_open (e);
-          column_open (e, width, 0, GUTTER);
-          image (e, photo, NEWS_PHOTO, SHAPE_WIDE, "fl", "border-radius:6px;margin:0 0 16px");
-          column_close (e);
-          column_open (e, NULL, 0, 0);
-        }
-      markdown (e, td_json_get_string (item, "text"), &e->md);
-      more_link (e, td_json_get_object (item, "link"));
-      if (two_columns)
-        {
-          column_close (e);
-          columns_close (e);
-        }
-    }
-  row_close (e);
-}
-
-static void
-link_button (Email      *e,
-             JsonObject *link,
-             const char *fallback_label,
-             gboolean    primary,
-             gboolean    centered,
-             const char *margin)
-{
-  const char *label = td_json_get_string (link, "label");
-
-  if (link == NULL)
-    return;
-  button (e, td_json_get_string (link, "url"), label[0] != '\0' ? label : fallback_label,
-          primary, centered, margin);
-}
-
-static void
-render_cta (Email      *e,
-            JsonObject *section)
-{
-  const char *title = td_json_get_string (section, "title");
-  const char *message = td_json_get_string (section, "text");
-  const char *phone = td_json_get_string (section, "phone");
-  g_autofree char *tel = td_render_phone_uri ("tel:", phone);
-  g_autofree char *sms = td_render_phone_uri ("sms:", phone);
-
-  card_open (e, section, "32px 40px 20px", TRUE);
-  if (title[0] != '\0')
-    heading (e, 2, title, "0 0 12px");
-  if (message[0] != '\0')
-    {
-      put (e, "<p style=\"margin:0 0 16px\">");
-      text_lines (e, message);
-      put (e, "</p>\n");
-    }
-  if (tel != NULL && sms != NULL)
-    {
-      const char *call = tr (e, NC_ ("newsletter", "Call"));
-      const char *send = tr (e, NC_ ("newsletter", "Text"));
-      /* Side by side; one above the other on a phone unless both labels
-       * are short ("Call", "Text"). */
-      gboolean stack = g_utf8_strlen (call, -1) + g_utf8_strlen (send, -1) > 16;
-      const char *cell = stack ? "<td class=\"col\" align=\"center\" style=\"padding:0 6px\">"
-                               : "<td style=\"padding:0 6px\">";
-
-      /* A phone number reads left to right in every script. */
-      putf (e, "<p dir=\"ltr\" style=\"margin:0 0 16px;font:24px/1.4 %s\">", e->font_heading);
-      text (e, phone);
-      put (e, "</p>\n");
-      put (e, "<table role=\"presentation\" align=\"center\" border=\"0\" cellpadding=\"0\" "
-           "cellspacing=\"0\" style=\"margin:0 auto 4px\"><tr>\n");
-      put (e, cell);
-      button (e, tel, call, TRUE, stack, "0 auto 12px");
-      put (e, "</td>\n");
-      put (e, cell);
-      button (e, sms, send, FALSE, stack, "0 auto 12px");
-      put (e, "</td>\n</tr></table>\n");
-    }
-  link_button (e, td_json_get_object (section, "form"),
-               tr (e, NC_ ("newsletter", "Book online")), TRUE, TRUE, "0 auto 12px");
-  link_button (e, td_json_get_object (section, "youtube"),
-               tr (e, NC_ ("newsletter", "Subscribe on YouTube")), FALSE, TRUE, "0 auto 12px");
-  row_close (e);
-}
-
-static void
-render_credentials (Email      *e,
-                    JsonObject *section)
-{
-  const TdTheme *t = &e->theme;
-  const char *title = td_json_get_string (section, "title");
-  JsonArray *badges = td_json_get_array (section, "badges");
-  guint n = badges != NULL ? json_array_get_length (badges) : 0;
-  guint per_row = CLAMP (n, 1, BADGES_A_ROW);
-  guint cell = e->inner / per_row;
-  g_autofree char *width = g_strdup_printf ("%u%%", 100 / per_row);
-  guint in_row = 0;
-
-  card_open (e, section, "32px 40px 16px", FALSE);
-  if (title[0] != '\0')
-    heading (e, 2, title, "0 0 20px");
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = json_array_get_element (badges, i);
-      JsonObject *badge = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       gboolean linked;
 
-      if (badge == NULL)
-        continue;
-      if (in_row == 0)
-        columns_open (e);
-
-      /* Side by side; two to a row on phones ("bd"). */
-      putf (e, "<td class=\"bd mu\" width=\"%s\" align=\"center\" valign=\"top\" "
-            "style=\"padding:0 8px 16px;font-size:13px;line-height:1.4;color:%s\">\n",
-            width, t->muted);
-      linked = link_open (e, td_json_get_string (badge, "url"), NULL);
-      image (e, td_json_get_object (badge, "image"), MIN (BADGE_SIZE, cell - 16), SHAPE_SQUARE,
-             NULL, "margin:0 auto");
-      put (e, linked ? "</a>\n" : "\n");
-      put (e, "<div style=\"margin:8px 0 0\">");
-      text (e, td_json_get_string (badge, "name"));
-      put (e, "</div>\n</td>\n");
-
-      if (++in_row == per_row)
-        {
-          columns_close (e);
-          in_row = 0;
-        }
+      td_html_newline (&e->html);
+      td_html_put (&e->html, "<div style=\"margin:8px 0 12px\">");
+      linked = link_open (e, video->link, NULL);
+      image (e, video->thumbnail, e->inner, SHAPE_WIDE, NULL, "border-radius:6px");
+      td_html_put (&e->html, linked ? "</a></div>\n" : "</div>\n");
     }
-  if (in_row > 0)
-    columns_close (e);
-  row_close (e);
+  if (video->link != NULL)
+    {
+      td_html_put (&e->html, "<p style=\"margin:0 0 16px;font-weight:bold\">");
+      link_open (e, video->link, e->link_style);
+      td_html_put (&e->html, "▶ ");
+      td_html_text (&e->html, video->link->label);
+      td_html_put (&e->html, "</a></p>\n");
+    }
+  _td_render_markdown (&e->html, video->caption, &e->md, "", "\n");
+}
+
+/* An article, and a video section (which has no picture and no body). */
+void
+_td_email_article (TdRenderer            *renderer,
+                   const TdRenderSection *section)
+{
+  Email *e = card_open (renderer, section, "32px 40px 16px", FALSE, "0 0 16px");
+
+  image_block (e, section->picture, e->inner, "0 0 20px");
+  _td_render_markdown (&e->html, section->body, &e->md, "", "\n");
+  if (section->video != NULL)
+    video_block (e, section->video);
+  put_line (e, ROW_END);
+}
+
+/* A link after a news item: "label →", the arrow pointing on, the way the
+ * text reads. */
+static void
+more_link (Email              *e,
+           const TdRenderLink *link)
+{
+  if (link == NULL)
+    return;
+  td_html_newline (&e->html);
+  td_html_put (&e->html, "<p style=\"margin:0 0 16px;font-weight:bold\">");
+  link_open (e, link, e->link_style);
+  td_html_text (&e->html, link->label);
+  td_html_put (&e->html, e->renderer.issue->rtl ? " ←</a></p>\n" : " →</a></p>\n");
+}
+
+/* A news item: its text and link, beside its photo when it has one. */
+static void
+news_item (Email              *e,
+           const TdRenderItem *item)
+{
+  if (item->picture != NULL)
+    {
+      g_autofree char *width = g_strdup_printf ("%u", NEWS_PHOTO);
+
+      put_line (e, COLUMNS_START);
+      column_open (e, width, 0, GUTTER);
+      image (e, item->picture, NEWS_PHOTO, SHAPE_WIDE, "fl",
+             "border-radius:6px;margin:0 0 16px");
+      put_line (e, COLUMN_END);
+      column_open (e, NULL, 0, 0);
+    }
+  _td_render_markdown (&e->html, item->text, &e->md, "", "\n");
+  more_link (e, item->link);
+  if (item->picture == NULL)
+    return;
+  put_line (e, COLUMN_END);
+  put_line (e, COLUMNS_END);
 }
 
 /* One offer: heading, picture, text, button. */
 static void
-offer (Email      *e,
-       JsonObject *item,
-       guint       level,
-       guint       width)
+offer (Email              *e,
+       const TdRenderItem *item,
+       guint               level,
+       guint               width)
 {
-  const char *heading_text = td_json_get_string (item, "heading");
-
-  if (heading_text[0] != '\0')
-    heading (e, level, heading_text, "0 0 12px");
-  if (image_is_usable (td_json_get_object (item, "image")))
+  if (item->heading[0] != '\0')
+    heading (e, level, item->heading, "0 0 12px");
+  if (item->picture != NULL)
     {
-      nl (e);
-      image (e, td_json_get_object (item, "image"), width, SHAPE_WIDE,
-             width < e->inner ? "fl" : NULL, "border-radius:6px;margin:0 0 16px");
-      put (e, "\n");
+      td_html_newline (&e->html);
+      image (e, item->picture, width, SHAPE_WIDE, width < e->inner ? "fl" : NULL,
+             "border-radius:6px;margin:0 0 16px");
+      td_html_put (&e->html, "\n");
     }
-  markdown (e, td_json_get_string (item, "text"), &e->md);
+  _td_render_markdown (&e->html, item->text, &e->md, "", "\n");
   /* 24 px under the button keep offers apart when they stack on a phone. */
-  link_button (e, td_json_get_object (item, "link"),
-               tr (e, NC_ ("newsletter", "Read more")), TRUE, FALSE, "0 0 24px");
+  button (e, item->link, TRUE, FALSE, "0 0 24px");
 }
 
-/* Offers as cards, two to a row (one above the other on phones). */
-static void
-render_promotion (Email      *e,
-                  JsonObject *section)
+void
+_td_email_news (TdRenderer            *renderer,
+                const TdRenderSection *section)
 {
-  const char *title = td_json_get_string (section, "title");
-  JsonArray *items = td_json_get_array (section, "items");
-  guint n = items != NULL ? json_array_get_length (items) : 0;
-  guint level = title[0] != '\0' ? 3 : 2;
-  guint half = (e->inner - GUTTER) / 2;
-  g_autoptr(GPtrArray) offers = g_ptr_array_new ();
+  Email *e = card_open (renderer, section, "32px 40px 16px", FALSE, "0 0 20px");
 
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = json_array_get_element (items, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        g_ptr_array_add (offers, json_node_get_object (node));
-    }
-
-  card_open (e, section, "32px 40px 8px", FALSE);
-  if (title[0] != '\0')
-    heading (e, 2, title, "0 0 20px");
-  if (offers->len == 1)
-    offer (e, offers->pdata[0], level, e->inner);
-  for (guint i = 0; offers->len > 1 && i < offers->len; i += 2)
-    {
-      columns_open (e);
-      column_open (e, "50%", 0, GUTTER / 2);
-      offer (e, offers->pdata[i], level, half);
-      column_close (e);
-      column_open (e, "50%", GUTTER / 2, 0);
-      if (i + 1 < offers->len)
-        offer (e, offers->pdata[i + 1], level, half);
-      column_close (e);
-      columns_close (e);
-    }
-  row_close (e);
+  for (guint i = 0; i < section->items->len; i++)
+    news_item (e, g_ptr_array_index (section->items, i));
+  put_line (e, ROW_END);
 }
 
-static void
-render_tip (Email      *e,
-            JsonObject *section)
+void
+_td_email_cta (TdRenderer            *renderer,
+               const TdRenderSection *section)
 {
+  Email *e = card_open (renderer, section, "32px 40px 20px", TRUE, "0 0 12px");
+
+  td_html_text_in (&e->html, "<p style=\"margin:0 0 16px\">", section->text, TRUE, "</p>\n");
+  if (section->call != NULL)
+    {
+      /* Side by side; one above the other on a phone unless both labels
+       * are short ("Call", "Text"). */
+      gboolean stack = g_utf8_strlen (section->call->label, -1) +
+                       g_utf8_strlen (section->sms->label, -1) > 16;
+      const char *cell = stack ? "<td class=\"col\" align=\"center\" style=\"padding:0 6px\">"
+                               : "<td style=\"padding:0 6px\">";
+
+      /* A phone number reads left to right in every script. */
+      td_html_putf (&e->html, "<p dir=\"ltr\" style=\"margin:0 0 16px;font:24px/1.4 %s\">",
+                    e->font_heading);
+      td_html_text (&e->html, section->phone);
+      td_html_put (&e->html, "</p>\n");
+      td_html_put (&e->html, "<table role=\"presentation\" align=\"center\" border=\"0\" "
+                   "cellpadding=\"0\" cellspacing=\"0\" style=\"margin:0 auto 4px\"><tr>\n");
+      td_html_put (&e->html, cell);
+      button (e, section->call, TRUE, stack, "0 auto 12px");
+      td_html_put (&e->html, "</td>\n");
+      td_html_put (&e->html, cell);
+      button (e, section->sms, FALSE, stack, "0 auto 12px");
+      td_html_put (&e->html, "</td>\n</tr></table>\n");
+    }
+  button (e, section->form, TRUE, TRUE, "0 auto 12px");
+  button (e, section->youtube, FALSE, TRUE, "0 auto 12px");
+  put_line (e, ROW_END);
+}
+
+void
+_td_email_badges (TdRenderer            *renderer,
+                  const TdRenderSection *section)
+{
+  Email *e = card_open (renderer, section, "32px 40px 16px", FALSE, "0 0 20px");
   const TdTheme *t = &e->theme;
-  const char *title = td_json_get_string (section, "title");
+  guint per_row = CLAMP (section->items->len, 1, BADGES_A_ROW);
+  guint cell = e->inner / per_row;
+  g_autofree char *width = g_strdup_printf ("%u%%", 100 / per_row);
+  guint in_row = 0;
 
-  card_open (e, section, "32px 40px", FALSE);
-  putf (e, "<table role=\"presentation\" width=\"100%%\" border=\"0\" cellpadding=\"0\" "
-        "cellspacing=\"0\"><tr><td class=\"tn\" bgcolor=\"%s\" style=\"color:%s;"
-        "padding:%upx %upx 8px;border-radius:8px\">\n",
-        t->accent_tint, t->text, PANEL_PAD, PANEL_PAD);
-  heading (e, 2, title[0] != '\0' ? title : tr (e, NC_ ("newsletter", "Did you know?")),
-           "0 0 12px");
-  markdown (e, td_json_get_string (section, "body"), &e->md);
-  image_block (e, td_json_get_object (section, "image"), e->inner - 2 * PANEL_PAD,
-               "0 0 16px");
-  nl (e);
-  put (e, "</td></tr></table>\n");
-  row_close (e);
+  for (guint i = 0; i < section->items->len; i++)
+    {
+      const TdRenderItem *badge = g_ptr_array_index (section->items, i);
+      gboolean linked;
+
+      if (in_row == 0)
+        put_line (e, COLUMNS_START);
+
+      /* Side by side; two to a row on phones ("bd"). */
+      td_html_putf (&e->html, "<td class=\"bd mu\" width=\"%s\" align=\"center\" valign=\"top\" "
+                    "style=\"padding:0 8px 16px;font-size:13px;line-height:1.4;color:%s\">\n",
+                    width, t->muted);
+      linked = link_open (e, badge->link, NULL);
+      image (e, badge->picture, MIN (BADGE_SIZE, cell - 16), SHAPE_SQUARE, NULL,
+             "margin:0 auto");
+      td_html_put (&e->html, linked ? "</a>\n" : "\n");
+      td_html_put (&e->html, "<div style=\"margin:8px 0 0\">");
+      td_html_text (&e->html, badge->heading);
+      td_html_put (&e->html, "</div>\n</td>\n");
+
+      if (++in_row == per_row)
+        {
+          put_line (e, COLUMNS_END);
+          in_row = 0;
+        }
+    }
+  if (in_row > 0)
+    put_line (e, COLUMNS_END);
+  put_line (e, ROW_END);
 }
 
-/* "https://example.com/" shows as "example.com". */
+/* Offers as cards, two to a row (one above the other on phones); a single
+ * offer takes the whole column. Their headings are h3 under the section's
+ * title, else h2. */
 static void
-website_text (Email      *e,
-              const char *url)
+offers (Email                 *e,
+        const TdRenderSection *section)
 {
-  const char *shown = url;
-  gsize len;
-  g_autofree char *copy = NULL;
+  GPtrArray *items = section->items;
+  guint level = section->title[0] != '\0' ? 3 : 2;
+  guint half = (e->inner - GUTTER) / 2;
 
-  if (g_ascii_strncasecmp (shown, "https://", 8) == 0)
-    shown += 8;
-  else if (g_ascii_strncasecmp (shown, "http://", 7) == 0)
-    shown += 7;
-  len = strlen (shown);
-  while (len > 0 && shown[len - 1] == '/')
-    len--;
-  copy = len > 0 ? g_strndup (shown, len) : g_strdup (url);
-  text (e, copy);
+  if (items->len == 1)
+    offer (e, items->pdata[0], level, e->inner);
+  for (guint i = 0; items->len > 1 && i < items->len; i += 2)
+    {
+      put_line (e, COLUMNS_START);
+      column_open (e, "50%", 0, GUTTER / 2);
+      offer (e, items->pdata[i], level, half);
+      put_line (e, COLUMN_END);
+      column_open (e, "50%", GUTTER / 2, 0);
+      if (i + 1 < items->len)
+        offer (e, items->pdata[i + 1], level, half);
+      put_line (e, COLUMN_END);
+      put_line (e, COLUMNS_END);
+    }
+}
+
+void
+_td_email_promotion (TdRenderer            *renderer,
+                     const TdRenderSection *section)
+{
+  Email *e = card_open (renderer, section, "32px 40px 8px", FALSE, "0 0 20px");
+
+  offers (e, section);
+  put_line (e, ROW_END);
+}
+
+void
+_td_email_tip (TdRenderer            *renderer,
+               const TdRenderSection *section)
+{
+  Email *e = card_open (renderer, section, "32px 40px", FALSE, NULL);
+  const TdTheme *t = &e->theme;
+
+  td_html_putf (&e->html, "<table role=\"presentation\" width=\"100%%\" border=\"0\" "
+                "cellpadding=\"0\" cellspacing=\"0\"><tr><td class=\"tn\" bgcolor=\"%s\" "
+                "style=\"color:%s;padding:%upx %upx 8px;border-radius:8px\">\n", t->accent_tint,
+                t->text, PANEL_PAD, PANEL_PAD);
+  heading (e, 2, section->title, "0 0 12px");
+  _td_render_markdown (&e->html, section->body, &e->md, "", "\n");
+  image_block (e, section->picture, e->inner - 2 * PANEL_PAD, "0 0 16px");
+  td_html_newline (&e->html);
+  td_html_put (&e->html, "</td></tr></table>\n");
+  put_line (e, ROW_END);
 }
 
 /* On the page's background, under the card: the note, the postal address,
  * the copyright, the website and the unsubscribe link. */
-static void
-render_footer (Email      *e,
-               JsonObject *section)
+void
+_td_email_footer (TdRenderer            *renderer,
+                  const TdRenderSection *section)
 {
+  Email *e = (Email *) renderer;
+  const TdRenderIssue *issue = renderer->issue;
   const TdTheme *t = &e->theme;
-  JsonObject *practice = td_render_get_practice (e->context);
-  JsonObject *issue = td_render_get_issue (e->context);
-  const char *address = td_json_get_string (practice, "address");
-  const char *copyright = td_json_get_string (section, "copyright");
-  const char *website = td_json_get_string (practice, "website");
-  const char *unsubscribe = td_json_get_string (issue, "unsubscribe_url");
-  /* A merge tag is replaced by the mailing service: written verbatim. */
-  gboolean has_unsubscribe = td_url_is_merge_tag (unsubscribe) ||
-                             td_url_is_safe_absolute (unsubscribe);
-  gboolean has_website = td_url_is_safe_absolute (website);
 
   row_open (e, section);
-  putf (e, "<td class=\"px mu\" align=\"center\" style=\"padding:32px %upx;font-size:14px;"
-        "line-height:1.6;color:%s\">\n", PAD, t->muted);
+  td_html_putf (&e->html, "<td class=\"px mu\" align=\"center\" style=\"padding:32px %upx;"
+                "font-size:14px;line-height:1.6;color:%s\">\n", PAD, t->muted);
   e->card_above = FALSE;
 
-  markdown (e, td_json_get_string (section, "note"), &e->md_small);
-  if (address[0] != '\0')
+  _td_render_markdown (&e->html, section->body, &e->md_small, "", "\n");
+  td_html_text_in (&e->html, "<p style=\"margin:0 0 12px\">", issue->address, TRUE, "</p>\n");
+  td_html_text_in (&e->html, "<p style=\"margin:0 0 12px\">", section->copyright, FALSE,
+                   "</p>\n");
+  if (issue->website != NULL || issue->unsubscribe != NULL)
     {
-      put (e, "<p style=\"margin:0 0 12px\">");
-      text_lines (e, address);
-      put (e, "</p>\n");
-    }
-  if (copyright[0] != '\0')
-    {
-      put (e, "<p style=\"margin:0 0 12px\">");
-      text (e, copyright);
-      put (e, "</p>\n");
-    }
-  if (has_website || has_unsubscribe)
-    {
-      g_autofree char *style = g_strdup_printf ("color:%s;text-decoration:underline", t->muted);
-
-      put (e, "<p style=\"margin:0\">");
-      if (has_website)
+      td_html_put (&e->html, "<p style=\"margin:0\">");
+      if (link_open (e, issue->website, e->muted_link_style))
         {
-          link_open (e, website, style);
-          website_text (e, website);
-          put (e, "</a>");
+          td_html_text (&e->html, issue->website->label);
+          td_html_put (&e->html, "</a>");
         }
-      if (has_website && has_unsubscribe)
-        put (e, " · ");
-      if (has_unsubscribe)
+      if (issue->website != NULL && issue->unsubscribe != NULL)
+        td_html_put (&e->html, " · ");
+      /* The unsubscribe URL may be a merge tag, for the mailing service to
+       * replace: written verbatim. */
+      if (issue->unsubscribe != NULL)
         {
-          put (e, "<a");
-          attr_url (e, "href", unsubscribe);
-          putf_attrs (e, " style=\"%s\">", style);
-          text (e, tr (e, NC_ ("newsletter", "Unsubscribe")));
-          put (e, "</a>");
+          td_html_put (&e->html, "<a");
+          td_html_attr_url (&e->html, "href", issue->unsubscribe->url);
+          td_html_put_attrs (&e->html, " style=\"%s\">", e->muted_link_style);
+          td_html_text (&e->html, issue->unsubscribe->label);
+          td_html_put (&e->html, "</a>");
         }
-      put (e, "</p>\n");
+      td_html_put (&e->html, "</p>\n");
     }
-  row_close (e);
-}
-
-typedef void (*RenderFunc) (Email      *e,
-                            JsonObject *section);
-
-static const struct
-{
-  const char *type;
-  RenderFunc  render;
-} renderers[] = {
-  { "masthead", render_masthead },
-  { "article", render_article },
-  { "video", render_video },
-  { "news", render_news },
-  { "cta", render_cta },
-  { "credentials", render_credentials },
-  { "promotion", render_promotion },
-  { "tip", render_tip },
-  { "footer", render_footer },
-};
-
-static RenderFunc
-lookup_renderer (JsonObject *section)
-{
-  const char *type = td_json_get_string (section, "type");
-
-  for (gsize i = 0; i < G_N_ELEMENTS (renderers); i++)
-    if (g_str_equal (type, renderers[i].type))
-      return renderers[i].render;
-  return NULL;
-}
-
-static JsonObject *
-get_section (JsonArray *sections,
-             guint      index)
-{
-  JsonNode *node = json_array_get_element (sections, index);
-
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static void
-render_sections (Email *e)
-{
-  const TdTheme *t = &e->theme;
-  JsonArray *sections = td_render_get_sections (e->context);
-  guint n = sections != NULL ? json_array_get_length (sections) : 0;
-  gboolean has_masthead = FALSE;
-
-  for (guint i = 0; i < n; i++)
-    if (lookup_renderer (get_section (sections, i)) == render_masthead)
-      has_masthead = TRUE;
-
-  /* Without a masthead the issue's title still heads the email. */
-  if (!has_masthead)
-    {
-      putf (e, "<tr>\n<td class=\"cd px\" align=\"center\" bgcolor=\"%s\" style=\"color:%s;"
-            "border-top:6px solid %s;padding:12px %upx 32px\">\n",
-            t->surface, t->text, t->accent, PAD);
-      title_and_month (e);
-      row_close (e);
-      e->card_above = TRUE;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *section = get_section (sections, i);
-      RenderFunc render = section != NULL ? lookup_renderer (section) : NULL;
-
-      if (render != NULL)
-        render (e, section);
-    }
+  put_line (e, ROW_END);
 }
 
 /* ---------------------------------------------------------------------------
@@ -1221,139 +785,142 @@ static void
 head (Email *e)
 {
   const TdTheme *t = &e->theme;
-  JsonObject *issue = td_render_get_issue (e->context);
-  const char *subject = td_json_get_string (issue, "subject");
+  const TdRenderIssue *issue = e->renderer.issue;
   g_autofree char *dark_accent = mix (t->brand, "#ffffff", 0.5);
   g_autofree char *dark_tint = mix (t->brand, DARK_SURFACE, 0.8);
 
-  put (e, "<!DOCTYPE html>\n<html");
-  attr (e, "lang", e->language);
-  putf_attrs (e, " dir=\"%s\" "
-        "xmlns:o=\"urn:schemas-microsoft-com:office:office\">\n", e->rtl ? "rtl" : "ltr");
-  put (e, "<head>\n<meta charset=\"utf-8\">\n"
-       "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
-       "<meta name=\"x-apple-disable-message-reformatting\">\n"
-       "<meta name=\"color-scheme\" content=\"light dark\">\n"
-       "<meta name=\"supported-color-schemes\" content=\"light dark\">\n<title>");
-  text_unparsed (e, subject[0] != '\0' ? subject : td_json_get_string (issue, "title"));
-  put (e, "</title>\n");
+  td_html_put (&e->html, "<!DOCTYPE html>\n<html");
+  td_html_attr (&e->html, "lang", issue->language);
+  td_html_put_attrs (&e->html, " dir=\"%s\" "
+                     "xmlns:o=\"urn:schemas-microsoft-com:office:office\">\n",
+                     issue->rtl ? "rtl" : "ltr");
+  td_html_put (&e->html, "<head>\n<meta charset=\"utf-8\">\n"
+               "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
+               "<meta name=\"x-apple-disable-message-reformatting\">\n"
+               "<meta name=\"color-scheme\" content=\"light dark\">\n"
+               "<meta name=\"supported-color-schemes\" content=\"light dark\">\n<title>");
+  td_html_text_as (&e->html, issue->subject[0] != '\0' ? issue->subject : issue->title,
+                   TD_HTML_FLOW_UNPARSED);
+  td_html_put (&e->html, "</title>\n");
   /* Outlook scales pictures on high-DPI screens unless told 96 dpi; it
    * falls back to Times where a font isn't repeated on every cell, and may
    * not read the font shorthand of the headings. */
-  putf (e, "<!--[if mso]><noscript><xml><o:OfficeDocumentSettings><o:PixelsPerInch>96"
-        "</o:PixelsPerInch></o:OfficeDocumentSettings></xml></noscript>\n"
-        "<style>td,th,div,p,a{font-family:Arial,sans-serif}h1,h2,h3,h4,.nm{font-family:%s;"
-        "font-weight:normal}h1{font-size:32px}h2{font-size:24px}h3{font-size:20px}</style>"
-        "<![endif]-->\n", e->font_heading);
+  td_html_putf (&e->html, "<!--[if mso]><noscript><xml><o:OfficeDocumentSettings>"
+                "<o:PixelsPerInch>96</o:PixelsPerInch></o:OfficeDocumentSettings></xml>"
+                "</noscript>\n<style>td,th,div,p,a{font-family:Arial,sans-serif}h1,h2,h3,h4,"
+                ".nm{font-family:%s;font-weight:normal}h1{font-size:32px}h2{font-size:24px}"
+                "h3{font-size:20px}</style><![endif]-->\n", e->font_heading);
 
   /* Enhancements only: the email reads well without any of it. One level of
    * at-rules (Gmail drops a block with one nested in another). */
-  put (e, "<style>\n"
-       "body{margin:0;padding:0;-webkit-text-size-adjust:100%;-ms-text-size-adjust:100%}\n"
-       "table,td{mso-table-lspace:0pt;mso-table-rspace:0pt}\n"
-       "img{-ms-interpolation-mode:bicubic}\n"
-       "a[x-apple-data-detectors]{color:inherit!important;text-decoration:none!important}\n");
-  putf (e, "@media (max-width:%upx){\n"
-        ".px{padding-left:20px!important;padding-right:20px!important}\n"
-        ".col{display:block!important;width:100%%!important;box-sizing:border-box;"
-        "padding-left:0!important;padding-right:0!important}\n"
-        ".fl{width:100%%!important}\n"
-        ".bd{display:inline-block!important;width:50%%!important;box-sizing:border-box}\n"
-        "h1{font-size:28px!important}\n"
-        "}\n", t->content_width + 20);
-  putf (e, "@media (prefers-color-scheme:dark){\n"
-        ".pg{background:%s!important}\n"
-        ".cd{background:%s!important;color:%s!important}\n"
-        ".tn{background:%s!important;color:%s!important}\n"
-        ".cd h1,.cd h4,.cd h5,.cd h6{color:%s!important}\n"
-        ".cd h2,.cd h3,.nm,.cd a,.cd pre{color:%s!important}\n"
-        ".mu,.mu a,.cd blockquote{color:%s!important}\n"
-        ".cd pre{background:%s!important}\n"
-        ".cd .bt a{color:#ffffff!important}\n"
-        ".cd .bo{background:%s!important}\n"
-        ".cd[style*=\"1px solid\"]{border-top-color:#30363b!important}\n"
-        "}\n",
-        DARK_PAGE, DARK_SURFACE, DARK_TEXT, dark_tint, DARK_TEXT, DARK_TEXT, dark_accent,
-        DARK_MUTED, DARK_PAGE, DARK_SURFACE);
+  td_html_put (&e->html, "<style>\n"
+               "body{margin:0;padding:0;-webkit-text-size-adjust:100%;-ms-text-size-adjust:100%}\n"
+               "table,td{mso-table-lspace:0pt;mso-table-rspace:0pt}\n"
+               "img{-ms-interpolation-mode:bicubic}\n"
+               "a[x-apple-data-detectors]{color:inherit!important;"
+               "text-decoration:none!important}\n");
+  td_html_putf (&e->html, "@media (max-width:%upx){\n"
+                ".px{padding-left:20px!important;padding-right:20px!important}\n"
+                ".col{display:block!important;width:100%%!important;box-sizing:border-box;"
+                "padding-left:0!important;padding-right:0!important}\n"
+                ".fl{width:100%%!important}\n"
+                ".bd{display:inline-block!important;width:50%%!important;box-sizing:border-box}\n"
+                "h1{font-size:28px!important}\n"
+                "}\n", t->content_width + 20);
+  td_html_putf (&e->html, "@media (prefers-color-scheme:dark){\n"
+                ".pg{background:%s!important}\n"
+                ".cd{background:%s!important;color:%s!important}\n"
+                ".tn{background:%s!important;color:%s!important}\n"
+                ".cd h1,.cd h4,.cd h5,.cd h6{color:%s!important}\n"
+                ".cd h2,.cd h3,.nm,.cd a,.cd pre{color:%s!important}\n"
+                ".mu,.mu a,.cd blockquote{color:%s!important}\n"
+                ".cd pre{background:%s!important}\n"
+                ".cd .bt a{color:#ffffff!important}\n"
+                ".cd .bo{background:%s!important}\n"
+                ".cd[style*=\"1px solid\"]{border-top-color:#30363b!important}\n"
+                "}\n",
+                DARK_PAGE, DARK_SURFACE, DARK_TEXT, dark_tint, DARK_TEXT, DARK_TEXT, dark_accent,
+                DARK_MUTED, DARK_PAGE, DARK_SURFACE);
   /* Outlook.com's dark mode marks what it recoloured. */
-  putf (e, "[data-ogsc] .cd h2,[data-ogsc] .cd h3,[data-ogsc] .nm{color:%s!important}\n"
-        "</style>\n</head>\n", dark_accent);
+  td_html_putf (&e->html, "[data-ogsc] .cd h2,[data-ogsc] .cd h3,[data-ogsc] "
+                ".nm{color:%s!important}\n</style>\n</head>\n", dark_accent);
 }
 
 static void
 preheader (Email *e)
 {
-  JsonObject *issue = td_render_get_issue (e->context);
-
-  put (e, "<div style=\"display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;"
-       "mso-hide:all\">");
-  text (e, td_json_get_string (issue, "preheader"));
-  nl (e);
+  td_html_put (&e->html, "<div style=\"display:none;max-height:0;max-width:0;overflow:hidden;"
+               "opacity:0;mso-hide:all\">");
+  td_html_text (&e->html, e->renderer.issue->preheader);
+  td_html_newline (&e->html);
   for (guint i = 0; i < PREHEADER_SPACERS; i++)
-    put (e, "&nbsp;&zwnj;");
-  put (e, "\n</div>\n");
+    td_html_put (&e->html, "&nbsp;&zwnj;");
+  td_html_put (&e->html, "\n</div>\n");
+}
+
+/* The sections, after a row with the issue's title when no masthead gives
+ * one. */
+static void
+render_sections (Email *e)
+{
+  if (!e->renderer.issue->has_masthead)
+    {
+      head_open (e, NULL, 12);
+      title_and_month (e);
+      put_line (e, ROW_END);
+    }
+  _td_render_layout (&e->renderer);
 }
 
 char *
-td_render_email (const TdRenderContext *context,
-                 gsize                 *length)
+_td_render_email (const TdRenderIssue *issue,
+                  gsize               *length)
 {
   Email e;
   const TdTheme *t;
-  JsonObject *issue;
-  const char *subject;
-  const char *web_url;
+  char *result;
 
-  g_return_val_if_fail (context != NULL, NULL);
-  g_return_val_if_fail (context->root != NULL && JSON_NODE_HOLDS_OBJECT (context->root), NULL);
-
-  email_init (&e, context);
+  email_init (&e, issue);
   t = &e.theme;
-  issue = td_render_get_issue (context);
-  subject = td_json_get_string (issue, "subject");
-  web_url = td_json_get_string (issue, "public_base_url");
 
   head (&e);
-  putf (&e, "<body class=\"pg\" style=\"margin:0;padding:0;background:%s\">\n", t->page);
+  td_html_putf (&e.html, "<body class=\"pg\" style=\"margin:0;padding:0;background:%s\">\n",
+                t->page);
   preheader (&e);
 
   /* The wrapper repeats lang and dir: webmail drops <html>. */
-  put (&e, "<div role=\"article\" aria-roledescription=\"email\"");
-  attr (&e, "aria-label", subject[0] != '\0' ? subject : td_json_get_string (issue, "title"));
-  attr (&e, "lang", e.language);
-  putf_attrs (&e, " dir=\"%s\" class=\"pg\" style=\"background:%s;padding:0 0 24px;"
-        "font-family:%s;font-size:16px;line-height:1.6;color:%s\">\n",
-        e.rtl ? "rtl" : "ltr", t->page, t->font_body, t->text);
-  put (&e, "<!--[if mso]><table role=\"presentation\" align=\"center\" width=\"600\" "
-       "border=\"0\" cellpadding=\"0\" cellspacing=\"0\"><tr><td><![endif]-->\n");
-  putf (&e, "<table role=\"presentation\" align=\"center\" width=\"100%%\" border=\"0\" "
-        "cellpadding=\"0\" cellspacing=\"0\" style=\"max-width:%upx;margin:0 auto\">\n",
-        t->content_width);
+  td_html_put (&e.html, "<div role=\"article\" aria-roledescription=\"email\"");
+  td_html_attr (&e.html, "aria-label", issue->subject[0] != '\0' ? issue->subject : issue->title);
+  td_html_attr (&e.html, "lang", issue->language);
+  td_html_put_attrs (&e.html, " dir=\"%s\" class=\"pg\" style=\"background:%s;padding:0 0 24px;"
+                     "font-family:%s;font-size:16px;line-height:1.6;color:%s\">\n",
+                     issue->rtl ? "rtl" : "ltr", t->page, t->font_body, t->text);
+  td_html_put (&e.html, "<!--[if mso]><table role=\"presentation\" align=\"center\" width=\"600\" "
+               "border=\"0\" cellpadding=\"0\" cellspacing=\"0\"><tr><td><![endif]-->\n");
+  td_html_putf (&e.html, "<table role=\"presentation\" align=\"center\" width=\"100%%\" "
+                "border=\"0\" cellpadding=\"0\" cellspacing=\"0\" style=\"max-width:%upx;"
+                "margin:0 auto\">\n", t->content_width);
 
-  if (td_url_is_safe_absolute (web_url))
+  if (issue->web_version != NULL)
     {
-      g_autofree char *style = g_strdup_printf ("color:%s;text-decoration:underline", t->muted);
-
-      putf (&e, "<tr>\n<td class=\"px mu\" align=\"center\" style=\"padding:16px %upx;"
-            "font-size:13px;line-height:1.5;color:%s\">",
-            PAD, t->muted);
-      link_open (&e, web_url, style);
-      text (&e, tr (&e, "View in browser"));
-      put (&e, "</a>");
-      row_close (&e);
+      td_html_putf (&e.html, "<tr>\n<td class=\"px mu\" align=\"center\" style=\"padding:16px %upx;"
+                    "font-size:13px;line-height:1.5;color:%s\">",
+                    PAD, t->muted);
+      link_open (&e, issue->web_version, e.muted_link_style);
+      td_html_text (&e.html, issue->web_version->label);
+      td_html_put (&e.html, "</a>");
+      put_line (&e, ROW_END);
     }
 
   render_sections (&e);
 
-  nl (&e);
-  put (&e, "</table>\n<!--[if mso]></td></tr></table><![endif]-->\n</div>\n</body>\n</html>\n");
+  td_html_newline (&e.html);
+  td_html_put (&e.html, "</table>\n<!--[if mso]></td></tr></table><![endif]-->\n</div>\n</body>"
+               "\n</html>\n");
 
   if (length != NULL)
     *length = e.out->len;
-  {
-    char *result = g_string_free (g_steal_pointer (&e.out), FALSE);
-
-    email_clear (&e);
-    return result;
-  }
+  result = g_string_free (g_steal_pointer (&e.out), FALSE);
+  email_clear (&e);
+  return result;
 }

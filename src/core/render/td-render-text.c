@@ -30,17 +30,17 @@
 #include <string.h>
 
 #include "td-html.h"
-#include "td-json-path.h"
+#include "td-html-writer.h"
 #include "td-l10n.h"
 #include "td-markdown.h"
-#include "td-render-text.h"
+#include "td-render-private.h"
 
 #define TEXT_WIDTH 72
 
+/* The text being written; the layouts below get its renderer. */
 typedef struct
 {
-  const TdRenderContext *context;
-  const char            *language;
+  TdRenderer             renderer; /* first, so that a TdRenderer * is a TextRenderer * */
   GString               *out;
   GPtrArray             *urls;     /* the reference list, in order */
   GHashTable            *numbers;  /* URL (borrowed from urls) -> 1-based number */
@@ -75,17 +75,6 @@ clean (const char *text,
     }
 
   return g_string_free (out, FALSE);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-  return TRUE;
 }
 
 /* The number of @url in the reference list, adding it when new. */
@@ -214,23 +203,15 @@ append_markdown (TextRenderer *r,
 {
   g_autofree char *text = NULL;
 
-  if (is_blank (markdown))
+  if (td_text_is_blank (markdown))
     return;
 
   text = td_markdown_to_text (markdown, TEXT_WIDTH, add_ref, r);
   append_block (r, text);
 }
 
-/* Whether the email links to @url: the validator lets through only safe
- * URLs, but the renderers don't rely on it. */
-static gboolean
-url_is_linkable (const char *url)
-{
-  return td_url_is_safe_absolute (url);
-}
-
 /* The text of a link: "label [N]", or the bare URL when there is no label
- * or the label is the URL itself. @url must be linkable. */
+ * or the label is the URL itself. */
 static char *
 link_text (TextRenderer *r,
            const char   *label,
@@ -245,57 +226,50 @@ link_text (TextRenderer *r,
   return g_strdup_printf ("%s [%u]", cleaned, add_ref (url, r));
 }
 
-/* A link as its own wrapped line(s) into @out; nothing when the email has
- * no link there. An empty label reads @fallback, as in the HTML. */
+/* @link as its own wrapped line(s) into @out, reading @label; nothing for
+ * a NULL @link (one the email doesn't have either). */
 static void
-link_into (TextRenderer *r,
-           GString      *out,
-           const char   *label,
-           const char   *fallback,
-           const char   *url)
+link_into (TextRenderer       *r,
+           GString            *out,
+           const TdRenderLink *link,
+           const char         *label)
 {
   g_autofree char *text = NULL;
 
-  if (!url_is_linkable (url))
+  if (link == NULL)
     return;
-
-  text = link_text (r, is_blank (label) && fallback != NULL ? fallback : label, url);
+  text = link_text (r, label, link->url);
   td_text_wrap_append (out, text, TEXT_WIDTH, NULL);
 }
 
 static void
-append_link (TextRenderer *r,
-             const char   *label,
-             const char   *fallback,
-             const char   *url)
+append_link (TextRenderer       *r,
+             const TdRenderLink *link)
 {
   g_autoptr(GString) block = g_string_new (NULL);
 
-  link_into (r, block, label, fallback, url);
+  if (link == NULL)
+    return;
+  link_into (r, block, link, link->label);
   append_block (r, block->str);
 }
 
 /* Sections
  * ------------------------------------------------------------------------ */
 
+/* The practice's name, and "profession · location" under it. */
 static void
-render_masthead (TextRenderer *r,
-                 JsonObject   *section)
+append_practice (TextRenderer *r)
 {
-  JsonObject *practice = td_render_get_practice (r->context);
-  JsonObject *issue = td_render_get_issue (r->context);
+  const TdRenderIssue *issue = r->renderer.issue;
   g_autoptr(GString) block = g_string_new (NULL);
   g_autoptr(GString) byline = g_string_new (NULL);
-  const char *parts[] = {
-    td_json_get_string (practice, "profession"),
-    td_json_get_string (practice, "location"),
-  };
-  g_autofree char *month = NULL;
+  const char *parts[] = { issue->profession, issue->location };
 
-  wrap_into (block, td_json_get_string (practice, "name"));
+  wrap_into (block, issue->name);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
-      if (is_blank (parts[i]))
+      if (parts[i][0] == '\0')
         continue;
       if (byline->len > 0)
         g_string_append (byline, " · ");
@@ -303,250 +277,178 @@ render_masthead (TextRenderer *r,
     }
   wrap_into (block, byline->str);
   append_block (r, block->str);
+}
 
-  /* The title, and the month under it. */
-  g_string_truncate (block, 0);
-  heading_into (block, td_json_get_string (issue, "title"), '=');
-  month = td_l10n_format_month (r->language, td_json_get_string (issue, "date"));
-  if (month != NULL)
-    wrap_into (block, month);
+/* The issue's title, underlined with "=", and its month under it. */
+static void
+append_issue_title (TextRenderer *r)
+{
+  const TdRenderIssue *issue = r->renderer.issue;
+  g_autoptr(GString) block = g_string_new (NULL);
+
+  heading_into (block, issue->title, '=');
+  if (issue->month != NULL)
+    wrap_into (block, issue->month);
   append_block (r, block->str);
 }
 
-/* The video block: "Watch the video [N]", then the caption. The linked
- * thumbnail of the HTML goes to the same URL. */
-static void
-render_video_block (TextRenderer *r,
-                    JsonObject   *video)
+void
+_td_text_masthead (TdRenderer            *renderer,
+                   const TdRenderSection *section)
 {
-  const char *url;
+  TextRenderer *r = (TextRenderer *) renderer;
 
-  if (video == NULL)
-    return;
-
-  url = td_json_get_string (video, "url");
-  append_link (r, td_l10n_gettext (r->language, "newsletter", "Watch the video"), NULL,
-               url);
-  append_markdown (r, td_json_get_string (video, "caption"));
+  append_practice (r);
+  append_issue_title (r);
 }
 
-static void
-render_article (TextRenderer *r,
-                JsonObject   *section)
+/* An article; a video section (which has no body) and a tip (whose
+ * picture the text doesn't show) are laid out alike. */
+void
+_td_text_article (TdRenderer            *renderer,
+                  const TdRenderSection *section)
 {
-  append_heading (r, td_json_get_string (section, "title"), '-');
-  append_markdown (r, td_json_get_string (section, "body"));
-  render_video_block (r, td_json_get_object (section, "video"));
-}
+  TextRenderer *r = (TextRenderer *) renderer;
 
-static void
-render_video (TextRenderer *r,
-              JsonObject   *section)
-{
-  append_heading (r, td_json_get_string (section, "title"), '-');
-  render_video_block (r, td_json_get_object (section, "video"));
-}
-
-static void
-render_news (TextRenderer *r,
-             JsonObject   *section)
-{
-  JsonArray *items = td_json_get_array (section, "items");
-
-  append_heading (r, td_json_get_string (section, "title"), '-');
-  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+  append_heading (r, section->title, '-');
+  append_markdown (r, section->body);
+  /* The video: "Watch the video [N]", then the caption. The linked
+   * thumbnail of the HTML goes to the same URL. */
+  if (section->video != NULL)
     {
-      JsonObject *item = json_array_get_object_element (items, i);
-      JsonObject *link;
-
-      if (item == NULL)
-        continue;
-      append_markdown (r, td_json_get_string (item, "text"));
-      link = td_json_get_object (item, "link");
-      append_link (r, td_json_get_string (link, "label"),
-                   td_l10n_gettext (r->language, "newsletter", "Read more"),
-                   td_json_get_string (link, "url"));
+      append_link (r, section->video->link);
+      append_markdown (r, section->video->caption);
     }
 }
 
+/* The call to action's text, then its links one a line. The HTML shows
+ * the number over two buttons; here each line says it. */
 static void
-render_cta (TextRenderer *r,
-            JsonObject   *section)
+append_cta_body (TextRenderer          *r,
+                 const TdRenderSection *section)
 {
-  const char *phone = td_json_get_string (section, "phone");
-  JsonObject *form = td_json_get_object (section, "form");
-  JsonObject *youtube = td_json_get_object (section, "youtube");
-  g_autoptr(GString) buttons = g_string_new (NULL);
-  g_autofree char *tel = td_render_phone_uri ("tel:", phone);
-  g_autofree char *sms = td_render_phone_uri ("sms:", phone);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  const TdRenderLink *buttons[] = { section->form, section->youtube };
 
-  append_heading (r, td_json_get_string (section, "title"), '-');
-  append_lines (r, td_json_get_string (section, "text"));
-
-  /* The HTML shows the number over two buttons; here each line says it. */
-  if (tel != NULL && sms != NULL)
+  append_lines (r, section->text);
+  if (section->call != NULL)
     {
-      g_autofree char *cleaned = clean (phone, FALSE);
+      g_autofree char *number = clean (section->phone, FALSE);
       g_autofree char *call = NULL;
       g_autofree char *text = NULL;
 
-      g_strstrip (cleaned);
-      call = g_strdup_printf ("%s %s", td_l10n_gettext (r->language, "newsletter", "Call"),
-                              cleaned);
-      text = g_strdup_printf ("%s %s", td_l10n_gettext (r->language, "newsletter", "Text"),
-                              cleaned);
-
-      link_into (r, buttons, call, NULL, tel);
-      link_into (r, buttons, text, NULL, sms);
+      g_strstrip (number);
+      call = g_strdup_printf ("%s %s", section->call->label, number);
+      text = g_strdup_printf ("%s %s", section->sms->label, number);
+      link_into (r, lines, section->call, call);
+      link_into (r, lines, section->sms, text);
     }
-  link_into (r, buttons, td_json_get_string (form, "label"),
-             td_l10n_gettext (r->language, "newsletter", "Book online"),
-             td_json_get_string (form, "url"));
-  link_into (r, buttons, td_json_get_string (youtube, "label"),
-             td_l10n_gettext (r->language, "newsletter", "Subscribe on YouTube"),
-             td_json_get_string (youtube, "url"));
-  append_block (r, buttons->str);
+  for (gsize i = 0; i < G_N_ELEMENTS (buttons); i++)
+    if (buttons[i] != NULL)
+      link_into (r, lines, buttons[i], buttons[i]->label);
+  append_block (r, lines->str);
 }
 
-static void
-render_credentials (TextRenderer *r,
-                    JsonObject   *section)
+void
+_td_text_cta (TdRenderer            *renderer,
+              const TdRenderSection *section)
 {
-  JsonArray *badges = td_json_get_array (section, "badges");
+  TextRenderer *r = (TextRenderer *) renderer;
+
+  append_heading (r, section->title, '-');
+  append_cta_body (r, section);
+}
+
+/* A badge as an item of a list: "- name [N]", wrapped with a hanging
+ * indent; nothing for a badge with neither a name nor a link. */
+static void
+badge_into (TextRenderer       *r,
+            GString            *list,
+            const TdRenderItem *badge)
+{
+  const char *name = badge->heading;
+  g_autofree char *text = NULL;
+  gsize start = list->len;
+
+  /* The picture is the link in the HTML, its name under it; without a
+   * name, the picture's description stands for it. */
+  if (name[0] == '\0')
+    name = badge->alt;
+  if (badge->link != NULL)
+    text = link_text (r, name, badge->link->url);
+  else if (!td_text_is_blank (name))
+    text = clean (name, FALSE);
+  else
+    return;
+
+  /* "- " over the first line's indentation. */
+  td_text_wrap_append (list, text, TEXT_WIDTH, "  ");
+  if (list->len > start)
+    list->str[start] = '-';
+}
+
+void
+_td_text_badges (TdRenderer            *renderer,
+                 const TdRenderSection *section)
+{
+  TextRenderer *r = (TextRenderer *) renderer;
   g_autoptr(GString) list = g_string_new (NULL);
 
-  append_heading (r, td_json_get_string (section, "title"), '-');
-  for (guint i = 0; badges != NULL && i < json_array_get_length (badges); i++)
-    {
-      JsonObject *badge = json_array_get_object_element (badges, i);
-      const char *name;
-      const char *url;
-      g_autofree char *text = NULL;
-      g_autoptr(GString) item = g_string_new (NULL);
-
-      if (badge == NULL)
-        continue;
-      /* The picture is the link in the HTML, its name under it; without
-       * a name, the picture's description stands for it. */
-      name = td_json_get_string (badge, "name");
-      url = td_json_get_string (badge, "url");
-      if (is_blank (name))
-        name = td_json_get_string (td_json_get_object (badge, "image"), "alt");
-      if (url_is_linkable (url))
-        text = link_text (r, name, url);
-      else if (!is_blank (name))
-        text = clean (name, FALSE);
-      else
-        continue;
-
-      /* "- " over the first line's indentation: a hanging indent. */
-      td_text_wrap_append (item, text, TEXT_WIDTH, "  ");
-      if (item->len > 0)
-        item->str[0] = '-';
-      g_string_append (list, item->str);
-    }
+  append_heading (r, section->title, '-');
+  for (guint i = 0; i < section->items->len; i++)
+    badge_into (r, list, g_ptr_array_index (section->items, i));
   append_block (r, list->str);
 }
 
-static void
-render_promotion (TextRenderer *r,
-                  JsonObject   *section)
+/* News items and offers: each its heading (offers have one: "~~~" under
+ * the section's title, "---" without one), text and link. */
+void
+_td_text_list (TdRenderer            *renderer,
+               const TdRenderSection *section)
 {
-  JsonArray *items = td_json_get_array (section, "items");
-  const char *title = td_json_get_string (section, "title");
-  gboolean has_title = !is_blank (title);
+  TextRenderer *r = (TextRenderer *) renderer;
+  char rule = section->title[0] != '\0' ? '~' : '-';
 
-  if (has_title)
-    append_heading (r, title, '-');
-  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+  append_heading (r, section->title, '-');
+  for (guint i = 0; i < section->items->len; i++)
     {
-      JsonObject *item = json_array_get_object_element (items, i);
-      JsonObject *link;
+      const TdRenderItem *item = g_ptr_array_index (section->items, i);
 
-      if (item == NULL)
-        continue;
-      append_heading (r, td_json_get_string (item, "heading"), has_title ? '~' : '-');
-      append_markdown (r, td_json_get_string (item, "text"));
-      link = td_json_get_object (item, "link");
-      append_link (r, td_json_get_string (link, "label"),
-                   td_l10n_gettext (r->language, "newsletter", "Read more"),
-                   td_json_get_string (link, "url"));
+      append_heading (r, item->heading, rule);
+      append_markdown (r, item->text);
+      append_link (r, item->link);
     }
 }
 
+/* The website, bare, and the unsubscribe link, whose merge tag the
+ * mailing service replaces in the text part too. */
 static void
-render_tip (TextRenderer *r,
-            JsonObject   *section)
+append_footer_links (TextRenderer        *r,
+                     const TdRenderIssue *issue)
 {
-  const char *title = td_json_get_string (section, "title");
-
-  if (is_blank (title))
-    title = td_l10n_gettext (r->language, "newsletter", "Did you know?");
-  append_heading (r, title, '-');
-  append_markdown (r, td_json_get_string (section, "body"));
-}
-
-static void
-render_footer (TextRenderer *r,
-               JsonObject   *section)
-{
-  JsonObject *practice = td_render_get_practice (r->context);
-  JsonObject *issue = td_render_get_issue (r->context);
-  const char *unsubscribe = td_json_get_string (issue, "unsubscribe_url");
   g_autoptr(GString) links = g_string_new (NULL);
 
-  append_markdown (r, td_json_get_string (section, "note"));
-  append_lines (r, td_json_get_string (practice, "address"));
-  append_paragraph (r, td_json_get_string (section, "copyright"));
-
-  /* The website, bare, and the unsubscribe link, whose merge tag the
-   * mailing service replaces in the text part too. */
-  link_into (r, links, NULL, NULL, td_json_get_string (practice, "website"));
-  if (td_url_is_merge_tag (unsubscribe) || url_is_linkable (unsubscribe))
+  link_into (r, links, issue->website, NULL);
+  if (issue->unsubscribe != NULL)
     {
-      g_autofree char *line = g_strdup_printf ("%s [%u]",
-                                               td_l10n_gettext (r->language, "newsletter",
-                                                                "Unsubscribe"),
-                                               add_ref (unsubscribe, r));
+      g_autofree char *line = g_strdup_printf ("%s [%u]", issue->unsubscribe->label,
+                                               add_ref (issue->unsubscribe->url, r));
 
       td_text_wrap_append (links, line, TEXT_WIDTH, NULL);
     }
   append_block (r, links->str);
 }
 
-typedef void (*SectionFunc) (TextRenderer *r,
-                             JsonObject   *section);
-
-static const struct
+void
+_td_text_footer (TdRenderer            *renderer,
+                 const TdRenderSection *section)
 {
-  const char  *type;
-  SectionFunc  render;
-} section_renderers[] = {
-  { "masthead", render_masthead },
-  { "article", render_article },
-  { "video", render_video },
-  { "news", render_news },
-  { "cta", render_cta },
-  { "credentials", render_credentials },
-  { "promotion", render_promotion },
-  { "tip", render_tip },
-  { "footer", render_footer },
-};
+  TextRenderer *r = (TextRenderer *) renderer;
 
-static void
-render_section (TextRenderer *r,
-                JsonObject   *section)
-{
-  const char *type = td_json_get_string (section, "type");
-
-  for (guint i = 0; i < G_N_ELEMENTS (section_renderers); i++)
-    {
-      if (strcmp (section_renderers[i].type, type) == 0)
-        {
-          section_renderers[i].render (r, section);
-          return;
-        }
-    }
+  append_markdown (r, section->body);
+  append_lines (r, renderer->issue->address);
+  append_paragraph (r, section->copyright);
+  append_footer_links (r, renderer->issue);
 }
 
 static void
@@ -557,48 +459,76 @@ render_references (TextRenderer *r)
   if (r->urls->len == 0)
     return;
 
-  /* Translators: heading of the list of web addresses at the end of the
-   * plain-text version of the newsletter, which the "[1]" marks refer to */
-  append_heading (r, td_l10n_gettext (r->language, "newsletter", "Links"), '-');
+  append_heading (r, r->renderer.issue->labels[TD_LABEL_LINKS], '-');
   for (guint i = 0; i < r->urls->len; i++)
     g_string_append_printf (list, "[%u] %s\n", i + 1,
                             (const char *) g_ptr_array_index (r->urls, i));
   append_block (r, list->str);
 }
 
+/* The text as the preview's web view shows it: monospace, escaped, wrapped
+ * only where a line is wider than the pane. */
+static char *
+text_page (const char *language,
+           const char *text,
+           gsize      *length)
+{
+  GString *out = g_string_new (NULL);
+  TdHtmlWriter h;
+
+  td_html_writer_init (&h, out);
+  td_html_put (&h, "<!DOCTYPE html>\n<html");
+  td_html_attr (&h, "lang", language);
+  td_html_put (&h, td_l10n_language_is_rtl (language) ? " dir=\"rtl\">\n" : ">\n");
+  td_html_put (&h,
+               "<head>\n"
+               "<meta charset=\"utf-8\">\n"
+               "<meta name=\"color-scheme\" content=\"light\">\n"
+               "<style>\n"
+               "html{background:#ffffff;color:#1f2328}\n"
+               "body{margin:0;padding:1.25rem}\n"
+               "pre{margin:0 auto;max-width:80ch;font-family:monospace;"
+               "font-size:0.875rem;line-height:1.5;white-space:pre-wrap;"
+               "overflow-wrap:anywhere}\n"
+               "</style>\n"
+               "</head>\n"
+               "<body><pre>");
+  /* A long URL stays one line of text: the writer breaks it with <wbr>. */
+  td_html_text_as (&h, text, TD_HTML_FLOW_PRE);
+  td_html_put (&h, "</pre></body>\n</html>\n");
+  td_html_writer_clear (&h);
+  *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
 char *
-td_render_text (const TdRenderContext *context,
-                gsize                 *length)
+_td_render_text (const TdRenderIssue *issue,
+                 gsize               *length)
 {
   g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *sections;
-  TextRenderer r = { 0 };
+  TextRenderer r = { { TD_RENDER_TEXT, issue, NULL } };
+  gsize text_length;
+  char *text;
 
-  g_return_val_if_fail (context != NULL && context->root != NULL, NULL);
-
-  r.context = context;
-  r.language = td_render_get_language (context);
   r.out = g_string_new (NULL);
   r.urls = urls;
   r.numbers = numbers;
 
   /* The email's small "View in browser" link, first as in the HTML. */
-  append_link (&r, td_l10n_gettext (r.language, "newsletter", "View in browser"), NULL,
-               td_json_get_string (td_render_get_issue (context), "public_base_url"));
-
-  sections = td_render_get_sections (context);
-  for (guint i = 0; sections != NULL && i < json_array_get_length (sections); i++)
-    {
-      JsonObject *section = json_array_get_object_element (sections, i);
-
-      if (section != NULL)
-        render_section (&r, section);
-    }
-
+  append_link (&r, issue->web_version);
+  _td_render_layout (&r.renderer);
   render_references (&r);
 
+  text_length = r.out->len;
+  text = g_string_free (r.out, FALSE);
+  if (issue->context->text_page)
+    {
+      g_autofree char *plain = text;
+
+      text = text_page (issue->language, plain, &text_length);
+    }
   if (length != NULL)
-    *length = r.out->len;
-  return g_string_free (r.out, FALSE);
+    *length = text_length;
+  return text;
 }

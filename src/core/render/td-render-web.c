@@ -16,21 +16,20 @@
  * is the one <h1>: the first masthead shows it; an issue without a masthead
  * gets a small header with just the title, so the page keeps its h1.
  *
- * The body is rendered before the head, so that the head's og:image can name
- * the first picture, and the same walk lists the pictures for the export.
+ * The sections come resolved (td-render-private.h): this file only lays
+ * them out, one function per section type, called from the table of
+ * section types. The body is written before the head, which names the
+ * first picture as og:image.
  */
 
 #include "config.h"
 
 #include <string.h>
 
-#include "td-issue-validator.h"
 #include "td-html.h"
-#include "td-image-info.h"
-#include "td-json-path.h"
-#include "td-l10n.h"
+#include "td-html-writer.h"
 #include "td-markdown.h"
-#include "td-render-web.h"
+#include "td-render-private.h"
 #include "td-theme.h"
 
 /* The text column is at most 42rem (672 CSS px, about 38em of body text)
@@ -41,131 +40,55 @@
 /* The logo and the badges are shown at 6rem and 5.5rem. */
 #define SMALL_MAX_PX  192
 
+/* A web page being written; the layouts below get its renderer. */
 typedef struct
 {
-  const TdRenderContext *context;
-  const char            *language;
-  GString               *out;
-  GPtrArray             *images;   /* picture paths in order of first use */
-  GHashTable            *seen;     /* the same strings, borrowed */
-  guint                  n_img;    /* <img> elements written so far */
-  gboolean               wrote_h1;
+  TdRenderer    renderer;  /* first, so that a TdRenderer * is a Web * */
+  TdHtmlWriter  html;
+  guint         n_img;     /* <img> elements written so far */
+  gboolean      wrote_h1;
 } Web;
+
+/* "<@tag", with class="@css_class" unless that is NULL. */
+static void
+append_tag_start (Web        *w,
+                  const char *tag,
+                  const char *css_class)
+{
+  td_html_putf (&w->html, "<%s", tag);
+  if (css_class != NULL)
+    td_html_putf (&w->html, " class=\"%s\"", css_class);
+}
 
 /* Pictures */
 
-static void
-note_image (Web        *w,
-            const char *src)
-{
-  char *copy;
-
-  if (g_hash_table_contains (w->seen, src))
-    return;
-  copy = g_strdup (src);
-  g_ptr_array_add (w->images, copy);
-  g_hash_table_add (w->seen, copy);
-}
-
-/* The URL of the picture at @src, or NULL when it can't be shown: not a
- * local path, or an unsafe URL. */
-static char *
-image_url (Web        *w,
-           const char *src)
-{
-  g_autofree char *url = NULL;
-
-  if (!td_image_path_is_safe (src, NULL))
-    return NULL;
-  url = td_render_image_url (w->context, src);
-  if (w->context->image_urls == TD_IMAGE_URL_CID ? !g_str_has_prefix (url, "cid:")
-                                                 : !td_url_is_safe (url))
-    return NULL;
-  return g_steal_pointer (&url);
-}
-
-/* Writes <img> for the picture at @src, or nothing (returning FALSE) when it
- * can't be shown. */
+/* Writes <img> for @picture scaled to @max_width (it may be NULL: then
+ * nothing is written, and FALSE returned). */
 static gboolean
-append_image_src (Web        *w,
-                  const char *src,
-                  const char *alt,
-                  guint       max_width,
-                  const char *css_class)
+append_picture (Web                   *w,
+                const TdRenderPicture *picture,
+                const char            *css_class,
+                guint                  max_width)
 {
-  g_autofree char *url = image_url (w, src);
   guint width, height;
 
-  if (url == NULL)
+  if (picture == NULL)
     return FALSE;
-  note_image (w, src);
 
-  g_string_append (w->out, "<img");
-  if (css_class != NULL)
-    g_string_append_printf (w->out, " class=\"%s\"", css_class);
-  g_string_append (w->out, " src=\"");
-  td_html_append_url (w->out, url);
-  g_string_append (w->out, "\" alt=\"");
-  td_html_append_attr (w->out, alt);
-  g_string_append_c (w->out, '"');
-  if (td_render_image_size (w->context, src, max_width, &width, &height))
-    g_string_append_printf (w->out, " width=\"%u\" height=\"%u\"", width, height);
+  append_tag_start (w, "img", css_class);
+  td_html_attr_url (&w->html, "src", picture->url);
+  td_html_attr (&w->html, "alt", picture->alt);
+  if (_td_render_picture_fit (picture, max_width, &width, &height))
+    td_html_put_attrs (&w->html, " width=\"%u\" height=\"%u\"", width, height);
   /* The first picture is at the top of the page: load it at once. */
   if (w->n_img > 0)
-    g_string_append (w->out, " loading=\"lazy\"");
-  g_string_append (w->out, " decoding=\"async\">");
+    td_html_put_attrs (&w->html, " loading=\"lazy\"");
+  td_html_put_attrs (&w->html, " decoding=\"async\">");
   w->n_img++;
   return TRUE;
 }
 
-/* The same for an image object ({ "src", "alt" }, may be NULL). */
-static gboolean
-append_image (Web        *w,
-              JsonObject *image,
-              guint       max_width,
-              const char *css_class)
-{
-  if (image == NULL)
-    return FALSE;
-  return append_image_src (w, td_json_get_string (image, "src"),
-                           td_json_get_string (image, "alt"), max_width, css_class);
-}
-
-static gboolean
-image_object_is_usable (Web        *w,
-                        JsonObject *image)
-{
-  g_autofree char *url = NULL;
-
-  if (image == NULL)
-    return FALSE;
-  url = image_url (w, td_json_get_string (image, "src"));
-  return url != NULL;
-}
-
 /* Text */
-
-static void
-append_text (Web        *w,
-             const char *text)
-{
-  td_html_append_text (w->out, text);
-}
-
-/* Plain text whose line breaks are kept, as <br>. */
-static void
-append_lines (Web        *w,
-              const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append (w->out, "<br>\n");
-      td_html_append_text (w->out, lines[i]);
-    }
-}
 
 /* Appends the markdown as HTML inside <div class="@css_class">, or nothing
  * when it renders to nothing. */
@@ -174,17 +97,49 @@ append_markdown (Web        *w,
                  const char *markdown,
                  const char *css_class)
 {
-  const TdMarkdownHtmlOptions options = { .heading_offset = 2, .style = NULL };
-  g_autofree char *html = td_markdown_to_html (markdown, &options);
-  gsize len = strlen (html);
+  g_autofree char *open = g_strdup_printf ("<div class=\"%s\">\n", css_class);
 
-  while (len > 0 && g_ascii_isspace (html[len - 1]))
-    len--;
-  if (len == 0)
+  _td_render_markdown (&w->html, markdown, NULL, open, "\n</div>\n");
+}
+
+/* Writes <a href="…" class="@css_class"> for @link; nothing, and FALSE,
+ * when it is NULL (a URL no format may link). */
+static gboolean
+append_link_open (Web                *w,
+                  const TdRenderLink *link,
+                  const char         *css_class)
+{
+  if (link != NULL)
+    {
+      append_tag_start (w, "a", css_class);
+      td_html_attr_url (&w->html, "href", link->url);
+      td_html_put (&w->html, ">");
+    }
+  return link != NULL;
+}
+
+/* Writes @link with its label, then @after: the markup that closes it. */
+static void
+append_link (Web                *w,
+             const TdRenderLink *link,
+             const char         *css_class,
+             const char         *after)
+{
+  if (!append_link_open (w, link, css_class))
     return;
-  g_string_append_printf (w->out, "<div class=\"%s\">\n", css_class);
-  g_string_append_len (w->out, html, len);
-  g_string_append (w->out, "\n</div>\n");
+  td_html_text (&w->html, link->label);
+  td_html_put (&w->html, after);
+}
+
+static void
+append_section_open (Web                   *w,
+                     const char            *element,
+                     const char            *css_class,
+                     const TdRenderSection *section)
+{
+  td_html_putf (&w->html, "<%s class=\"%s\"", element, css_class);
+  td_html_attr (&w->html, "data-section", section->id);
+  td_html_put (&w->html, ">\n");
 }
 
 static void
@@ -192,38 +147,26 @@ append_heading (Web        *w,
                 guint       level,
                 const char *text)
 {
-  g_string_append_printf (w->out, "<h%u>", level);
-  append_text (w, text);
-  g_string_append_printf (w->out, "</h%u>\n", level);
+  td_html_putf (&w->html, "<h%u>", level);
+  td_html_text (&w->html, text);
+  td_html_putf (&w->html, "</h%u>\n", level);
 }
 
-/* Writes <a href="@url" class="@css_class"> and returns TRUE, or writes
- * nothing and returns FALSE when @url is empty or unsafe. */
-static gboolean
-append_link_open (Web        *w,
-                  const char *url,
-                  const char *css_class)
+/* Opens @section as @element with its title as h2, if it has one. A NULL
+ * @element is a <section>, or a <div> without a title (a section needs a
+ * heading). Returns the element to close. */
+static const char *
+append_open (Web                   *w,
+             const TdRenderSection *section,
+             const char            *element,
+             const char            *css_class)
 {
-  if (!td_url_is_safe (url))
-    return FALSE;
-  g_string_append (w->out, "<a");
-  if (css_class != NULL)
-    g_string_append_printf (w->out, " class=\"%s\"", css_class);
-  g_string_append (w->out, " href=\"");
-  td_html_append_url (w->out, url);
-  g_string_append (w->out, "\">");
-  return TRUE;
-}
-
-static void
-append_section_open (Web        *w,
-                     const char *element,
-                     const char *css_class,
-                     JsonObject *section)
-{
-  g_string_append_printf (w->out, "<%s class=\"%s\" data-section=\"", element, css_class);
-  td_html_append_attr (w->out, td_json_get_string (section, "id"));
-  g_string_append (w->out, "\">\n");
+  if (element == NULL)
+    element = section->title[0] != '\0' ? "section" : "div";
+  append_section_open (w, element, css_class, section);
+  if (section->title[0] != '\0')
+    append_heading (w, 2, section->title);
+  return element;
 }
 
 /* Sections */
@@ -231,569 +174,325 @@ append_section_open (Web        *w,
 static void
 append_title_and_month (Web *w)
 {
-  JsonObject *issue = td_render_get_issue (w->context);
-  const char *date = td_json_get_string (issue, "date");
-  g_autofree char *month = td_l10n_format_month (w->language, date);
+  const TdRenderIssue *issue = w->renderer.issue;
 
   if (!w->wrote_h1)
     {
-      append_heading (w, 1, td_json_get_string (issue, "title"));
+      append_heading (w, 1, issue->title);
       w->wrote_h1 = TRUE;
     }
   else
     {
       /* A second masthead: the page has its h1 already. */
-      g_string_append (w->out, "<p class=\"issue-title\">");
-      append_text (w, td_json_get_string (issue, "title"));
-      g_string_append (w->out, "</p>\n");
+      td_html_put (&w->html, "<p class=\"issue-title\">");
+      td_html_text (&w->html, issue->title);
+      td_html_put (&w->html, "</p>\n");
     }
 
-  if (month != NULL)
+  if (issue->month != NULL)
     {
-      g_string_append (w->out, "<p class=\"issue-date\"><time datetime=\"");
-      td_html_append_attr (w->out, date);
-      g_string_append (w->out, "\">");
-      append_text (w, month);
-      g_string_append (w->out, "</time></p>\n");
+      td_html_put (&w->html, "<p class=\"issue-date\"><time");
+      td_html_attr (&w->html, "datetime", issue->date);
+      td_html_put (&w->html, ">");
+      td_html_text (&w->html, issue->month);
+      td_html_put (&w->html, "</time></p>\n");
     }
 }
 
+/* The practice's name, then "profession · location", each part wrapping
+ * as a whole when it fits on a line. */
 static void
-render_masthead (Web        *w,
-                 JsonObject *section)
+append_practice (Web                 *w,
+                 const TdRenderIssue *issue)
 {
-  JsonObject *practice = td_render_get_practice (w->context);
-  const char *name = td_json_get_string (practice, "name");
-  const char *profession = td_json_get_string (practice, "profession");
-  const char *location = td_json_get_string (practice, "location");
-  JsonObject *banner = td_json_get_object (section, "banner");
+  const char *parts[] = { issue->profession, issue->location };
+  gboolean first = TRUE;
+
+  td_html_text_in (&w->html, "<p class=\"practice\">", issue->name, FALSE, "</p>\n");
+  if (issue->profession[0] == '\0' && issue->location[0] == '\0')
+    return;
+  td_html_put (&w->html, "<p class=\"tagline\">");
+  for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (parts[i][0] == '\0')
+        continue;
+      if (!first)
+        td_html_put (&w->html, " · ");
+      td_html_put (&w->html, "<span>");
+      td_html_text (&w->html, parts[i]);
+      td_html_put (&w->html, "</span>");
+      first = FALSE;
+    }
+  td_html_put (&w->html, "</p>\n");
+}
+
+void
+_td_web_masthead (TdRenderer            *renderer,
+                  const TdRenderSection *section)
+{
+  Web *w = (Web *) renderer;
 
   append_section_open (w, "header", "masthead", section);
-
-  /* The practice's name is right under its logo: alt="" avoids reading
-   * it twice. */
-  if (td_json_get_boolean (section, "show_logo", TRUE) &&
-      append_image_src (w, td_json_get_string (practice, "logo"), "", SMALL_MAX_PX, "logo"))
-    g_string_append_c (w->out, '\n');
-
-  if (name[0] != '\0')
-    {
-      g_string_append (w->out, "<p class=\"practice\">");
-      append_text (w, name);
-      g_string_append (w->out, "</p>\n");
-    }
-  if (profession[0] != '\0' || location[0] != '\0')
-    {
-      /* Each part wraps as a whole when it fits on a line. */
-      g_string_append (w->out, "<p class=\"tagline\">");
-      if (profession[0] != '\0')
-        {
-          g_string_append (w->out, "<span>");
-          append_text (w, profession);
-          g_string_append (w->out, "</span>");
-        }
-      if (profession[0] != '\0' && location[0] != '\0')
-        g_string_append (w->out, " · ");
-      if (location[0] != '\0')
-        {
-          g_string_append (w->out, "<span>");
-          append_text (w, location);
-          g_string_append (w->out, "</span>");
-        }
-      g_string_append (w->out, "</p>\n");
-    }
-
+  if (append_picture (w, section->logo, "logo", SMALL_MAX_PX))
+    td_html_put (&w->html, "\n");
+  append_practice (w, renderer->issue);
   append_title_and_month (w);
-
-  if (append_image (w, banner, COLUMN_MAX_PX, "banner"))
-    g_string_append_c (w->out, '\n');
-
-  g_string_append (w->out, "</header>\n");
+  if (append_picture (w, section->picture, "banner", COLUMN_MAX_PX))
+    td_html_put (&w->html, "\n");
+  td_html_put (&w->html, "</header>\n");
 }
 
 /* The thumbnail linked to the video, a text link to it, then the caption. */
 static void
-render_video_block (Web        *w,
-                    JsonObject *video)
+append_video (Web                 *w,
+              const TdRenderVideo *video)
 {
-  const char *url = td_json_get_string (video, "url");
-  JsonObject *thumbnail = td_json_get_object (video, "thumbnail");
-  gboolean linked = td_url_is_safe (url);
-
-  g_string_append (w->out, "<div class=\"video\">\n");
-  if (image_object_is_usable (w, thumbnail))
+  td_html_put (&w->html, "<div class=\"video\">\n");
+  if (video->thumbnail != NULL)
     {
-      if (linked)
-        append_link_open (w, url, "video-thumb");
-      append_image (w, thumbnail, COLUMN_MAX_PX, NULL);
-      g_string_append (w->out, linked ? "</a>\n" : "\n");
+      gboolean linked = append_link_open (w, video->link, "video-thumb");
+
+      append_picture (w, video->thumbnail, NULL, COLUMN_MAX_PX);
+      td_html_put (&w->html, linked ? "</a>\n" : "\n");
     }
-  if (linked)
+  if (video->link != NULL)
     {
-      g_string_append (w->out, "<p class=\"watch\">");
-      append_link_open (w, url, NULL);
-      g_string_append (w->out, "▶ ");
-      append_text (w, td_l10n_gettext (w->language, "newsletter", "Watch the video"));
-      g_string_append (w->out, "</a></p>\n");
+      td_html_put (&w->html, "<p class=\"watch\">");
+      append_link_open (w, video->link, NULL);
+      td_html_put (&w->html, "▶ ");
+      td_html_text (&w->html, video->link->label);
+      td_html_put (&w->html, "</a></p>\n");
     }
-  append_markdown (w, td_json_get_string (video, "caption"), "prose caption");
-  g_string_append (w->out, "</div>\n");
+  append_markdown (w, video->caption, "prose caption");
+  td_html_put (&w->html, "</div>\n");
 }
 
-static void
-render_article (Web        *w,
-                JsonObject *section)
+/* An article and a video section are both an <article>. */
+void
+_td_web_article (TdRenderer            *renderer,
+                 const TdRenderSection *section)
 {
-  const char *title = td_json_get_string (section, "title");
-  JsonObject *image = td_json_get_object (section, "image");
-  JsonObject *video = td_json_get_object (section, "video");
+  Web *w = (Web *) renderer;
 
-  append_section_open (w, "article", "article", section);
-  if (title[0] != '\0')
-    append_heading (w, 2, title);
-  if (append_image (w, image, COLUMN_MAX_PX, "wide"))
-    g_string_append_c (w->out, '\n');
-  append_markdown (w, td_json_get_string (section, "body"), "prose");
-  if (video != NULL)
-    render_video_block (w, video);
-  g_string_append (w->out, "</article>\n");
+  append_open (w, section, "article", "article");
+  if (append_picture (w, section->picture, "wide", COLUMN_MAX_PX))
+    td_html_put (&w->html, "\n");
+  if (section->body != NULL)
+    append_markdown (w, section->body, "prose");
+  if (section->video != NULL)
+    append_video (w, section->video);
+  td_html_put (&w->html, "</article>\n");
 }
 
-static void
-render_video (Web        *w,
-              JsonObject *section)
-{
-  const char *title = td_json_get_string (section, "title");
-  JsonObject *video = td_json_get_object (section, "video");
+typedef void (*ItemFunc) (Web                *w,
+                          const TdRenderItem *item,
+                          gconstpointer       data);
 
-  append_section_open (w, "article", "article", section);
-  if (title[0] != '\0')
-    append_heading (w, 2, title);
-  if (video != NULL)
-    render_video_block (w, video);
-  g_string_append (w->out, "</article>\n");
+/* A section of news items, badges or offers: its items, each written by
+ * @append_item (which gets @data), in a <@list class="@list_class"> (none
+ * without items). */
+static void
+append_list (Web                   *w,
+             const TdRenderSection *section,
+             const char            *css_class,
+             const char            *list,
+             const char            *list_class,
+             ItemFunc               append_item,
+             gconstpointer          data)
+{
+  const char *element = append_open (w, section, NULL, css_class);
+
+  if (section->items->len > 0)
+    td_html_putf (&w->html, "<%s class=\"%s\">\n", list, list_class);
+  for (guint i = 0; i < section->items->len; i++)
+    append_item (w, g_ptr_array_index (section->items, i), data);
+  if (section->items->len > 0)
+    td_html_putf (&w->html, "</%s>\n", list);
+  td_html_putf (&w->html, "</%s>\n", element);
 }
 
+/* A news item: a card with its photo beside its text, and its link, which
+ * @arrow ends. */
 static void
-render_news (Web        *w,
-             JsonObject *section)
+append_news_item (Web                *w,
+                  const TdRenderItem *item,
+                  gconstpointer       arrow)
 {
-  const char *title = td_json_get_string (section, "title");
-  /* A section needs a heading; without one the items stand alone. */
-  const char *element = title[0] != '\0' ? "section" : "div";
-  JsonArray *items = td_json_get_array (section, "items");
-  guint n = items != NULL ? json_array_get_length (items) : 0;
-
-  append_section_open (w, element, "news", section);
-  if (title[0] != '\0')
-    append_heading (w, 2, title);
-  if (n > 0)
-    g_string_append (w->out, "<ul class=\"news-list\">\n");
-  for (guint i = 0; i < n; i++)
+  if (item->picture != NULL)
     {
-      JsonNode *node = json_array_get_element (items, i);
-      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      JsonObject *photo, *link;
-
-      if (item == NULL)
-        continue;
-      photo = td_json_get_object (item, "photo");
-      link = td_json_get_object (item, "link");
-
-      if (image_object_is_usable (w, photo))
-        {
-          g_string_append (w->out, "<li class=\"card news-item has-photo\">\n");
-          append_image (w, photo, COLUMN_MAX_PX, "news-photo");
-          g_string_append_c (w->out, '\n');
-        }
-      else
-        g_string_append (w->out, "<li class=\"card news-item\">\n");
-      g_string_append (w->out, "<div class=\"card-body\">\n");
-      append_markdown (w, td_json_get_string (item, "text"), "prose");
-      if (link != NULL && td_url_is_safe (td_json_get_string (link, "url")))
-        {
-          const char *label = td_json_get_string (link, "label");
-
-          g_string_append (w->out, "<p class=\"more\">");
-          append_link_open (w, td_json_get_string (link, "url"), NULL);
-          if (label[0] == '\0')
-            label = td_l10n_gettext (w->language, "newsletter", "Read more");
-          append_text (w, label);
-          g_string_append (w->out, " →</a></p>\n");
-        }
-      g_string_append (w->out, "</div>\n</li>\n");
+      td_html_put (&w->html, "<li class=\"card news-item has-photo\">\n");
+      append_picture (w, item->picture, "news-photo", COLUMN_MAX_PX);
+      td_html_put (&w->html, "\n");
     }
-  if (n > 0)
-    g_string_append (w->out, "</ul>\n");
-  g_string_append_printf (w->out, "</%s>\n", element);
+  else
+    td_html_put (&w->html, "<li class=\"card news-item\">\n");
+  td_html_put (&w->html, "<div class=\"card-body\">\n");
+  append_markdown (w, item->text, "prose");
+  if (item->link != NULL)
+    {
+      td_html_put (&w->html, "<p class=\"more\">");
+      append_link (w, item->link, NULL, arrow);
+    }
+  td_html_put (&w->html, "</div>\n</li>\n");
+}
+
+void
+_td_web_news (TdRenderer            *renderer,
+              const TdRenderSection *section)
+{
+  /* "label →": the arrow points on, the way the text reads. */
+  const char *arrow = renderer->issue->rtl ? " ←</a></p>\n" : " →</a></p>\n";
+
+  append_list ((Web *) renderer, section, "news", "ul", "news-list", append_news_item, arrow);
 }
 
 static void
-append_button (Web        *w,
-               const char *url,
-               const char *label,
-               gboolean    primary)
+append_button (Web                *w,
+               const TdRenderLink *link,
+               gboolean            primary)
 {
-  if (!append_link_open (w, url, primary ? "button" : "button button-alt"))
+  append_link (w, link, primary ? "button" : "button button-alt", "</a>\n");
+}
+
+/* Two buttons side by side in a paragraph of class @css_class, if either
+ * can be shown. */
+static void
+append_buttons (Web                *w,
+                const char         *css_class,
+                const TdRenderLink *primary,
+                const TdRenderLink *secondary)
+{
+  if (primary == NULL && secondary == NULL)
     return;
-  append_text (w, label);
-  g_string_append (w->out, "</a>\n");
+  td_html_putf (&w->html, "<p class=\"%s\">\n", css_class);
+  append_button (w, primary, TRUE);
+  append_button (w, secondary, FALSE);
+  td_html_put (&w->html, "</p>\n");
 }
 
-static void
-append_link_button (Web        *w,
-                    JsonObject *link,
-                    const char *fallback_label,
-                    gboolean    primary)
+void
+_td_web_cta (TdRenderer            *renderer,
+             const TdRenderSection *section)
 {
-  const char *label;
+  Web *w = (Web *) renderer;
+  const char *element = append_open (w, section, NULL, "cta");
 
-  if (link == NULL)
-    return;
-  label = td_json_get_string (link, "label");
-  append_button (w, td_json_get_string (link, "url"),
-                 label[0] != '\0' ? label : fallback_label, primary);
-}
-
-static gboolean
-link_is_usable (JsonObject *link)
-{
-  return link != NULL && td_url_is_safe (td_json_get_string (link, "url"));
-}
-
-static void
-render_cta (Web        *w,
-            JsonObject *section)
-{
-  const char *title = td_json_get_string (section, "title");
-  const char *element = title[0] != '\0' ? "section" : "div";
-  const char *text = td_json_get_string (section, "text");
-  const char *phone = td_json_get_string (section, "phone");
-  g_autofree char *tel = td_render_phone_uri ("tel:", phone);
-  g_autofree char *sms = td_render_phone_uri ("sms:", phone);
-  JsonObject *form = td_json_get_object (section, "form");
-  JsonObject *youtube = td_json_get_object (section, "youtube");
-
-  append_section_open (w, element, "cta", section);
-  if (title[0] != '\0')
-    append_heading (w, 2, title);
-  if (text[0] != '\0')
+  td_html_text_in (&w->html, "<p class=\"cta-text\">", section->text, TRUE, "</p>\n");
+  if (section->call != NULL)
     {
-      g_string_append (w->out, "<p class=\"cta-text\">");
-      append_lines (w, text);
-      g_string_append (w->out, "</p>\n");
+      td_html_put (&w->html, "<p class=\"phone\">");
+      td_html_text (&w->html, section->phone);
+      td_html_put (&w->html, "</p>\n");
     }
-  if (tel != NULL && sms != NULL)
-    {
-      g_string_append (w->out, "<p class=\"phone\">");
-      append_text (w, phone);
-      g_string_append (w->out, "</p>\n<p class=\"buttons call\">\n");
-      append_button (w, tel, td_l10n_gettext (w->language, "newsletter", "Call"), TRUE);
-      append_button (w, sms, td_l10n_gettext (w->language, "newsletter", "Text"), FALSE);
-      g_string_append (w->out, "</p>\n");
-    }
-  if (link_is_usable (form) || link_is_usable (youtube))
-    {
-      g_string_append (w->out, "<p class=\"buttons\">\n");
-      append_link_button (w, form,
-                          td_l10n_gettext (w->language, "newsletter", "Book online"), TRUE);
-      append_link_button (w, youtube,
-                          td_l10n_gettext (w->language, "newsletter", "Subscribe on YouTube"),
-                          FALSE);
-      g_string_append (w->out, "</p>\n");
-    }
-  g_string_append_printf (w->out, "</%s>\n", element);
+  append_buttons (w, "buttons call", section->call, section->sms);
+  append_buttons (w, "buttons", section->form, section->youtube);
+  td_html_putf (&w->html, "</%s>\n", element);
 }
 
+/* A badge: its picture and its name under it, both the link. */
 static void
-render_credentials (Web        *w,
-                    JsonObject *section)
+append_badge (Web                *w,
+              const TdRenderItem *badge,
+              gconstpointer       data)
 {
-  const char *title = td_json_get_string (section, "title");
-  const char *element = title[0] != '\0' ? "section" : "div";
-  JsonArray *badges = td_json_get_array (section, "badges");
-  guint n = badges != NULL ? json_array_get_length (badges) : 0;
+  gboolean linked;
 
-  append_section_open (w, element, "credentials", section);
-  if (title[0] != '\0')
-    append_heading (w, 2, title);
-  if (n > 0)
-    g_string_append (w->out, "<ul class=\"badges\">\n");
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = json_array_get_element (badges, i);
-      JsonObject *badge = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      JsonObject *image;
-      gboolean linked;
-
-      if (badge == NULL)
-        continue;
-      image = td_json_get_object (badge, "image");
-
-      g_string_append (w->out, "<li>");
-      linked = append_link_open (w, td_json_get_string (badge, "url"), NULL);
-      append_image (w, image, SMALL_MAX_PX, NULL);
-      g_string_append (w->out, "<span>");
-      append_text (w, td_json_get_string (badge, "name"));
-      g_string_append (w->out, "</span>");
-      if (linked)
-        g_string_append (w->out, "</a>");
-      g_string_append (w->out, "</li>\n");
-    }
-  if (n > 0)
-    g_string_append (w->out, "</ul>\n");
-  g_string_append_printf (w->out, "</%s>\n", element);
+  td_html_put (&w->html, "<li>");
+  linked = append_link_open (w, badge->link, NULL);
+  append_picture (w, badge->picture, NULL, SMALL_MAX_PX);
+  td_html_put (&w->html, "<span>");
+  td_html_text (&w->html, badge->heading);
+  td_html_put (&w->html, linked ? "</span></a></li>\n" : "</span></li>\n");
 }
 
+void
+_td_web_badges (TdRenderer            *renderer,
+                const TdRenderSection *section)
+{
+  append_list ((Web *) renderer, section, "credentials", "ul", "badges", append_badge, NULL);
+}
+
+/* An offer: a card with its heading (of the level @level holds), picture,
+ * text and button. */
 static void
-render_promotion (Web        *w,
-                  JsonObject *section)
+append_offer (Web                *w,
+              const TdRenderItem *offer,
+              gconstpointer       level)
 {
-  const char *title = td_json_get_string (section, "title");
-  const char *element = title[0] != '\0' ? "section" : "div";
-  JsonArray *items = td_json_get_array (section, "items");
-  guint n = items != NULL ? json_array_get_length (items) : 0;
-  guint level = title[0] != '\0' ? 3 : 2;
+  /* An article needs its heading; a card without one is a div. */
+  const char *card = offer->heading[0] != '\0' ? "article" : "div";
 
-  append_section_open (w, element, "promotions", section);
-  if (title[0] != '\0')
-    append_heading (w, 2, title);
-  if (n > 0)
-    g_string_append (w->out, "<div class=\"cards\">\n");
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = json_array_get_element (items, i);
-      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *heading;
-      const char *card;
-      JsonObject *image, *link;
-
-      if (item == NULL)
-        continue;
-      heading = td_json_get_string (item, "heading");
-      image = td_json_get_object (item, "image");
-      link = td_json_get_object (item, "link");
-      /* An article needs its heading; a card without one is a div. */
-      card = heading[0] != '\0' ? "article" : "div";
-
-      g_string_append_printf (w->out, "<%s class=\"card promo\">\n", card);
-      if (heading[0] != '\0')
-        append_heading (w, level, heading);
-      if (append_image (w, image, COLUMN_MAX_PX, NULL))
-        g_string_append_c (w->out, '\n');
-      g_string_append (w->out, "<div class=\"card-body\">\n");
-      append_markdown (w, td_json_get_string (item, "text"), "prose");
-      if (link_is_usable (link))
-        {
-          g_string_append (w->out, "<p class=\"buttons\">\n");
-          append_link_button (w, link,
-                              td_l10n_gettext (w->language, "newsletter", "Read more"), TRUE);
-          g_string_append (w->out, "</p>\n");
-        }
-      g_string_append_printf (w->out, "</div>\n</%s>\n", card);
-    }
-  if (n > 0)
-    g_string_append (w->out, "</div>\n");
-  g_string_append_printf (w->out, "</%s>\n", element);
+  td_html_putf (&w->html, "<%s class=\"card promo\">\n", card);
+  if (offer->heading[0] != '\0')
+    append_heading (w, GPOINTER_TO_UINT (level), offer->heading);
+  if (append_picture (w, offer->picture, NULL, COLUMN_MAX_PX))
+    td_html_put (&w->html, "\n");
+  td_html_put (&w->html, "<div class=\"card-body\">\n");
+  append_markdown (w, offer->text, "prose");
+  append_buttons (w, "buttons", offer->link, NULL);
+  td_html_putf (&w->html, "</div>\n</%s>\n", card);
 }
 
-static void
-render_tip (Web        *w,
-            JsonObject *section)
+void
+_td_web_promotion (TdRenderer            *renderer,
+                   const TdRenderSection *section)
 {
-  const char *title = td_json_get_string (section, "title");
-  JsonObject *image = td_json_get_object (section, "image");
+  /* The offers' headings are h3 under the section's title, else h2. */
+  guint level = section->title[0] != '\0' ? 3 : 2;
 
-  append_section_open (w, "aside", "tip", section);
-  if (title[0] == '\0')
-    title = td_l10n_gettext (w->language, "newsletter", "Did you know?");
-  append_heading (w, 2, title);
-  append_markdown (w, td_json_get_string (section, "body"), "prose");
-  if (append_image (w, image, COLUMN_MAX_PX, "wide"))
-    g_string_append_c (w->out, '\n');
-  g_string_append (w->out, "</aside>\n");
+  append_list ((Web *) renderer, section, "promotions", "div", "cards", append_offer,
+               GUINT_TO_POINTER (level));
 }
 
-/* "https://example.com/" shows as "example.com". */
-static void
-append_website (Web        *w,
-                const char *url)
+void
+_td_web_tip (TdRenderer            *renderer,
+             const TdRenderSection *section)
 {
-  const char *shown = url;
-  gsize len;
+  Web *w = (Web *) renderer;
 
-  if (g_ascii_strncasecmp (shown, "https://", 8) == 0)
-    shown += 8;
-  else if (g_ascii_strncasecmp (shown, "http://", 7) == 0)
-    shown += 7;
-  len = strlen (shown);
-  while (len > 0 && shown[len - 1] == '/')
-    len--;
-  if (len == 0)
-    {
-      shown = url;
-      len = strlen (url);
-    }
-
-  {
-    g_autofree char *text = g_strndup (shown, len);
-
-    append_text (w, text);
-  }
+  append_open (w, section, "aside", "tip");
+  append_markdown (w, section->body, "prose");
+  if (append_picture (w, section->picture, "wide", COLUMN_MAX_PX))
+    td_html_put (&w->html, "\n");
+  td_html_put (&w->html, "</aside>\n");
 }
 
-/* A merge tag such as *|UNSUB|* means something only to the mailing service
- * that sends the email; on the web page it would be a broken link (and
- * invalid HTML), so the page links only to a real address. */
-static gboolean
-is_web_unsubscribe_url (const char *url)
+void
+_td_web_footer (TdRenderer            *renderer,
+                const TdRenderSection *section)
 {
-  static const char * const tag_marks[] = { "*|", "|*", "{{", "}}", "%%", "{$", "[", "]" };
-
-  if (!td_url_is_safe_absolute (url) || td_url_is_merge_tag (url))
-    return FALSE;
-  for (gsize i = 0; i < G_N_ELEMENTS (tag_marks); i++)
-    if (strstr (url, tag_marks[i]) != NULL)
-      return FALSE;
-  return TRUE;
-}
-
-static void
-render_footer (Web        *w,
-               JsonObject *section)
-{
-  JsonObject *practice = td_render_get_practice (w->context);
-  JsonObject *issue = td_render_get_issue (w->context);
-  const char *address = td_json_get_string (practice, "address");
-  const char *copyright = td_json_get_string (section, "copyright");
-  const char *website = td_json_get_string (practice, "website");
-  const char *unsubscribe = td_json_get_string (issue, "unsubscribe_url");
+  Web *w = (Web *) renderer;
+  const TdRenderIssue *issue = renderer->issue;
+  static const char * const classes[] = { "website", "unsubscribe" };
+  const TdRenderLink *links[G_N_ELEMENTS (classes)];
 
   append_section_open (w, "footer", "footer", section);
-  append_markdown (w, td_json_get_string (section, "note"), "prose note");
-  if (address[0] != '\0')
+  append_markdown (w, section->body, "prose note");
+  td_html_text_in (&w->html, "<address>", issue->address, TRUE, "</address>\n");
+  td_html_text_in (&w->html, "<p class=\"copyright\">", section->copyright, FALSE, "</p>\n");
+  /* A merge tag such as *|UNSUB|* means something only to the mailing
+   * service that sends the email; on the web page it would be a broken
+   * link (and invalid HTML), so the page links only to a real address. */
+  links[0] = issue->website;
+  links[1] = issue->unsubscribe_is_personal ? NULL : issue->unsubscribe;
+  for (gsize i = 0; i < G_N_ELEMENTS (links); i++)
     {
-      g_string_append (w->out, "<address>");
-      append_lines (w, address);
-      g_string_append (w->out, "</address>\n");
+      if (links[i] == NULL)
+        continue;
+      td_html_putf (&w->html, "<p class=\"%s\">", classes[i]);
+      append_link (w, links[i], NULL, "</a></p>\n");
     }
-  if (copyright[0] != '\0')
-    {
-      g_string_append (w->out, "<p class=\"copyright\">");
-      append_text (w, copyright);
-      g_string_append (w->out, "</p>\n");
-    }
-  if (td_url_is_safe_absolute (website))
-    {
-      g_string_append (w->out, "<p class=\"website\">");
-      append_link_open (w, website, NULL);
-      append_website (w, website);
-      g_string_append (w->out, "</a></p>\n");
-    }
-  if (is_web_unsubscribe_url (unsubscribe))
-    {
-      g_string_append (w->out, "<p class=\"unsubscribe\">");
-      append_link_open (w, unsubscribe, NULL);
-      append_text (w, td_l10n_gettext (w->language, "newsletter", "Unsubscribe"));
-      g_string_append (w->out, "</a></p>\n");
-    }
-  g_string_append (w->out, "</footer>\n");
+  td_html_put (&w->html, "</footer>\n");
 }
 
-typedef void (*RenderFunc) (Web        *w,
-                            JsonObject *section);
-
-static const struct
-{
-  const char *type;
-  RenderFunc  render;
-} renderers[] = {
-  { "masthead", render_masthead },
-  { "article", render_article },
-  { "video", render_video },
-  { "news", render_news },
-  { "cta", render_cta },
-  { "credentials", render_credentials },
-  { "promotion", render_promotion },
-  { "tip", render_tip },
-  { "footer", render_footer },
-};
-
-/* The section at @index, or NULL when it isn't an object. */
-static JsonObject *
-get_section (JsonArray *sections,
-             guint      index)
-{
-  JsonNode *node = json_array_get_element (sections, index);
-
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-/* The renderer for the section, or NULL for an unknown type (skipped). */
-static RenderFunc
-lookup_renderer (JsonObject *section)
-{
-  const char *type = section != NULL ? td_json_get_string (section, "type") : "";
-
-  for (gsize i = 0; i < G_N_ELEMENTS (renderers); i++)
-    if (g_str_equal (type, renderers[i].type))
-      return renderers[i].render;
-  return NULL;
-}
-
-static gboolean
-section_is (JsonObject *section,
-            const char *type)
-{
-  return section != NULL && g_str_equal (td_json_get_string (section, "type"), type);
-}
-
+/* The page's outline: <main> between the header and the footer parts. */
 static void
-render_sections (Web *w)
+enter_part (TdRenderer    *renderer,
+            TdSectionPart  part)
 {
-  JsonArray *sections = td_render_get_sections (w->context);
-  guint n = sections != NULL ? json_array_get_length (sections) : 0;
-  guint first_main = 0;
-  guint end_main = n;
-  gboolean has_masthead = FALSE;
+  Web *w = (Web *) renderer;
 
-  /* Leading mastheads form the page's header, trailing footers its footer;
-   * sections of unknown type render nothing and so don't count. */
-  for (guint i = 0; i < n; i++)
-    if (section_is (get_section (sections, i), "masthead"))
-      has_masthead = TRUE;
-  while (first_main < n &&
-         (section_is (get_section (sections, first_main), "masthead") ||
-          lookup_renderer (get_section (sections, first_main)) == NULL))
-    first_main++;
-  while (end_main > first_main &&
-         (section_is (get_section (sections, end_main - 1), "footer") ||
-          lookup_renderer (get_section (sections, end_main - 1)) == NULL))
-    end_main--;
-
-  if (!has_masthead)
-    {
-      g_string_append (w->out, "<header class=\"masthead\">\n");
-      append_title_and_month (w);
-      g_string_append (w->out, "</header>\n");
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *section = get_section (sections, i);
-      RenderFunc render = lookup_renderer (section);
-
-      if (i == first_main)
-        g_string_append (w->out, "<main>\n");
-      if (i == end_main)
-        g_string_append (w->out, "</main>\n");
-      if (render != NULL)
-        render (w, section);
-    }
-  if (first_main >= n)
-    g_string_append (w->out, "<main>\n");
-  if (end_main >= n)
-    g_string_append (w->out, "</main>\n");
+  td_html_put (&w->html, part == TD_PART_MAIN ? "<main>\n" : "</main>\n");
 }
 
 /* The stylesheet, in parts (C compilers need not take long literals).
@@ -951,49 +650,35 @@ static const char * const stylesheet[] = {
 };
 
 static void
-append_style (GString       *out,
+append_style (TdHtmlWriter  *h,
               const TdTheme *theme)
 {
-  g_string_append_printf (out,
-                          "<style>\n"
-                          ":root{--accent:%s;--tint:%s;--text:%s;--muted:%s;--page:%s;"
-                          "--surface:%s;--border:%s;--on-accent:%s;\n"
-                          "--font-body:%s;--font-heading:%s}\n",
-                          theme->accent, theme->accent_tint, theme->text, theme->muted,
-                          theme->page, theme->surface, theme->border, theme->on_accent,
-                          theme->font_body, theme->font_heading);
+  td_html_putf (h,
+                "<style>\n"
+                ":root{--accent:%s;--tint:%s;--text:%s;--muted:%s;--page:%s;"
+                "--surface:%s;--border:%s;--on-accent:%s;\n"
+                "--font-body:%s;--font-heading:%s}\n",
+                theme->accent, theme->accent_tint, theme->text, theme->muted,
+                theme->page, theme->surface, theme->border, theme->on_accent,
+                theme->font_body, theme->font_heading);
   for (gsize i = 0; i < G_N_ELEMENTS (stylesheet); i++)
-    g_string_append (out, stylesheet[i]);
-  g_string_append (out, "</style>\n");
-}
-
-static gboolean
-language_is_rtl (const char *language)
-{
-  static const char * const rtl[] = {
-    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi",
-  };
-  gsize len = strcspn (language, "-_");
-
-  for (gsize i = 0; i < G_N_ELEMENTS (rtl); i++)
-    if (strlen (rtl[i]) == len && g_ascii_strncasecmp (language, rtl[i], len) == 0)
-      return TRUE;
-  return FALSE;
+    td_html_put (h, stylesheet[i]);
+  td_html_put (h, "</style>\n");
 }
 
 static void
-append_meta (GString    *out,
-             const char *attribute,
-             const char *name,
-             const char *content,
-             gboolean    is_url)
+append_meta (TdHtmlWriter *h,
+             const char   *attribute,
+             const char   *name,
+             const char   *content,
+             gboolean      is_url)
 {
-  g_string_append_printf (out, "<meta %s=\"%s\" content=\"", attribute, name);
+  td_html_putf (h, "<meta %s=\"%s\"", attribute, name);
   if (is_url)
-    td_html_append_url (out, content);
+    td_html_attr_url (h, "content", content);
   else
-    td_html_append_attr (out, content);
-  g_string_append (out, "\">\n");
+    td_html_attr (h, "content", content);
+  td_html_put (h, ">\n");
 }
 
 static gboolean
@@ -1005,21 +690,18 @@ is_http_url (const char *url)
 }
 
 static void
-append_head (GString               *out,
-             const TdRenderContext *context,
-             const TdTheme         *theme,
-             GPtrArray             *images)
+append_head (TdHtmlWriter        *h,
+             const TdRenderIssue *issue,
+             const TdTheme       *theme)
 {
-  JsonObject *practice = td_render_get_practice (context);
-  JsonObject *issue = td_render_get_issue (context);
-  const char *title = td_json_get_string (issue, "title");
-  const char *name = td_json_get_string (practice, "name");
-  const char *description = td_json_get_string (issue, "preheader");
-  const char *base_url = td_json_get_string (issue, "public_base_url");
+  const char *title = issue->title;
+  const char *name = issue->name;
+  const char *description = issue->preheader;
+  const char *base_url = issue->public_base_url;
   g_autofree char *full_title = NULL;
 
   if (description[0] == '\0')
-    description = td_json_get_string (issue, "subject");
+    description = issue->subject;
   if (name[0] == '\0')
     full_title = g_strdup (title);
   else if (title[0] == '\0')
@@ -1027,100 +709,85 @@ append_head (GString               *out,
   else
     full_title = g_strconcat (title, " — ", name, NULL);
 
-  g_string_append (out,
-                   "<meta charset=\"utf-8\">\n"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                   "<meta name=\"color-scheme\" content=\"light\">\n");
-  g_string_append (out, "<title>");
-  td_html_append_text (out, full_title);
-  g_string_append (out, "</title>\n");
+  td_html_put (h,
+               "<meta charset=\"utf-8\">\n"
+               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+               "<meta name=\"color-scheme\" content=\"light\">\n");
+  td_html_put (h, "<title>");
+  td_html_text_as (h, full_title, TD_HTML_FLOW_UNPARSED);
+  td_html_put (h, "</title>\n");
   if (description[0] != '\0')
-    append_meta (out, "name", "description", description, FALSE);
+    append_meta (h, "name", "description", description, FALSE);
 
-  append_meta (out, "property", "og:type", "article", FALSE);
-  append_meta (out, "property", "og:title", title[0] != '\0' ? title : full_title, FALSE);
+  append_meta (h, "property", "og:type", "article", FALSE);
+  append_meta (h, "property", "og:title", title[0] != '\0' ? title : full_title, FALSE);
   if (description[0] != '\0')
-    append_meta (out, "property", "og:description", description, FALSE);
+    append_meta (h, "property", "og:description", description, FALSE);
   if (name[0] != '\0')
-    append_meta (out, "property", "og:site_name", name, FALSE);
+    append_meta (h, "property", "og:site_name", name, FALSE);
   if (is_http_url (base_url))
     {
-      append_meta (out, "property", "og:url", base_url, TRUE);
-      if (images->len > 0)
+      append_meta (h, "property", "og:url", base_url, TRUE);
+      if (issue->pictures->len > 0)
         {
-          TdRenderContext absolute = *context;
+          TdRenderContext absolute = *issue->context;
           g_autofree char *image_url = NULL;
 
           absolute.image_urls = TD_IMAGE_URL_ABSOLUTE;
-          image_url = td_render_image_url (&absolute, g_ptr_array_index (images, 0));
+          image_url = td_render_image_url (&absolute, g_ptr_array_index (issue->pictures, 0));
           if (is_http_url (image_url))
-            append_meta (out, "property", "og:image", image_url, TRUE);
+            append_meta (h, "property", "og:image", image_url, TRUE);
         }
     }
 
-  append_style (out, theme);
+  append_style (h, theme);
 }
 
-/* Renders the body into a new string, collecting the pictures into images. */
+/* The body: the sections, after a header with the issue's title when no
+ * masthead gives one. */
 static GString *
-render_body (const TdRenderContext *context,
-             GPtrArray             *images)
+render_body (const TdRenderIssue *issue)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  Web w = {
-    .context = context,
-    .language = td_render_get_language (context),
-    .out = g_string_sized_new (32 * 1024),
-    .images = images,
-    .seen = seen,
-  };
+  GString *body = g_string_sized_new (32 * 1024);
+  Web w = { .renderer = { TD_RENDER_WEB, issue, enter_part } };
 
-  render_sections (&w);
-  return w.out;
+  td_html_writer_init (&w.html, body);
+  if (!issue->has_masthead)
+    {
+      td_html_put (&w.html, "<header class=\"masthead\">\n");
+      append_title_and_month (&w);
+      td_html_put (&w.html, "</header>\n");
+    }
+  _td_render_layout (&w.renderer);
+  td_html_writer_clear (&w.html);
+  return body;
 }
 
 char *
-td_render_web (const TdRenderContext *context,
-               gsize                 *length)
+_td_render_web (const TdRenderIssue *issue,
+                gsize               *length)
 {
-  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) body = NULL;
   g_autoptr(GString) out = NULL;
-  const char *language;
+  TdHtmlWriter h;
   TdTheme theme;
 
-  g_return_val_if_fail (context != NULL, NULL);
-  g_return_val_if_fail (context->root != NULL && JSON_NODE_HOLDS_OBJECT (context->root), NULL);
-
-  language = td_render_get_language (context);
-  td_theme_init (&theme, td_json_get_string (td_render_get_practice (context), "brand_color"));
-  body = render_body (context, images);
+  td_theme_init (&theme, issue->brand_color);
+  body = render_body (issue);
 
   out = g_string_sized_new (body->len + 8 * 1024);
-  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"");
-  td_html_append_attr (out, language);
-  g_string_append (out, language_is_rtl (language) ? "\" dir=\"rtl\">\n" : "\">\n");
-  g_string_append (out, "<head>\n");
-  append_head (out, context, &theme, images);
-  g_string_append (out, "</head>\n<body>\n");
+  td_html_writer_init (&h, out);
+  td_html_put (&h, "<!DOCTYPE html>\n<html");
+  td_html_attr (&h, "lang", issue->language);
+  td_html_put (&h, issue->rtl ? " dir=\"rtl\">\n" : ">\n");
+  td_html_put (&h, "<head>\n");
+  append_head (&h, issue, &theme);
+  td_html_put (&h, "</head>\n<body>\n");
+  td_html_writer_clear (&h);
   g_string_append_len (out, body->str, body->len);
   g_string_append (out, "</body>\n</html>\n");
 
   if (length != NULL)
     *length = out->len;
   return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-GPtrArray *
-td_render_web_list_images (const TdRenderContext *context)
-{
-  GPtrArray *images;
-  g_autoptr(GString) body = NULL;
-
-  g_return_val_if_fail (context != NULL, NULL);
-  g_return_val_if_fail (context->root != NULL && JSON_NODE_HOLDS_OBJECT (context->root), NULL);
-
-  images = g_ptr_array_new_with_free_func (g_free);
-  body = render_body (context, images);
-  return images;
 }
