@@ -33,31 +33,27 @@ struct _TdExportDialog
   AdwPreferencesGroup *checks_group;
 
   /* owned */
-  TdDocument *document;
 };
 
-G_DEFINE_FINAL_TYPE (TdExportDialog, td_export_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (TdExportDialog, td_export_dialog, TD_TYPE_DOCUMENT_DIALOG)
 
-enum
+static TdDocument *
+document_of (TdExportDialog *self)
 {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+  return td_document_dialog_get_document (TD_DOCUMENT_DIALOG (self));
+}
 
 static TdRenderContext
 render_context (TdExportDialog *self,
                 TdImageUrlMode  image_urls)
 {
-  return (TdRenderContext) { td_document_get_root (self->document), td_document_get_base_dir (self->document), image_urls };
+  return (TdRenderContext) { td_document_get_root (document_of (self)), td_document_get_base_dir (document_of (self)), image_urls };
 }
 
 static const char *
 public_base_url (TdExportDialog *self)
 {
-  JsonObject *root = json_node_get_object (td_document_get_root (self->document));
+  JsonObject *root = json_node_get_object (td_document_get_root (document_of (self)));
 
   return td_json_get_string (td_json_get_object (root, "issue"), "public_base_url");
 }
@@ -66,8 +62,8 @@ public_base_url (TdExportDialog *self)
 static char *
 dup_stem (TdExportDialog *self)
 {
-  GFile *file = td_document_get_file (self->document);
-  JsonObject *root = json_node_get_object (td_document_get_root (self->document));
+  GFile *file = td_document_get_file (document_of (self));
+  JsonObject *root = json_node_get_object (td_document_get_root (document_of (self)));
   const char *date = td_json_get_string (td_json_get_object (root, "issue"), "date");
 
   if (file != NULL)
@@ -262,7 +258,7 @@ choose_target (TdExportDialog *self,
   };
   GtkFileChooserNative *chooser;
   g_autofree char *stem = dup_stem (self);
-  GFile *file = td_document_get_file (self->document);
+  GFile *file = td_document_get_file (document_of (self));
 
   chooser = gtk_file_chooser_native_new (_(formats[format].title), GTK_WINDOW (self),
                                          format == FORMAT_WEB
@@ -367,8 +363,8 @@ delivery_action (GtkWidget  *widget,
 {
   TdExportDialog *self = TD_EXPORT_DIALOG (widget);
   GtkWidget *dialog = g_str_equal (action_name, "export.send-test")
-                      ? td_send_test_dialog_new (self->document)
-                      : td_handoff_dialog_new (self->document);
+                      ? td_send_test_dialog_new (document_of (self))
+                      : td_handoff_dialog_new (document_of (self));
 
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
@@ -458,7 +454,7 @@ add_check_rows (TdExportDialog *self)
 
       if (diag->path != NULL)
         {
-          g_autofree char *where = td_issue_describe_path (td_document_get_root (self->document),
+          g_autofree char *where = td_issue_describe_path (td_document_get_root (document_of (self)),
                                                           diag->path);
           GtkWidget *button = gtk_button_new_with_mnemonic (_("_Show"));
           g_autofree char *accessible = NULL;
@@ -485,44 +481,7 @@ td_export_dialog_constructed (GObject *object)
   TdExportDialog *self = TD_EXPORT_DIALOG (object);
 
   G_OBJECT_CLASS (td_export_dialog_parent_class)->constructed (object);
-  g_return_if_fail (self->document != NULL);
   add_check_rows (self);
-}
-
-static void
-td_export_dialog_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  TdExportDialog *self = TD_EXPORT_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-td_export_dialog_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  TdExportDialog *self = TD_EXPORT_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      self->document = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -531,7 +490,6 @@ td_export_dialog_dispose (GObject *object)
   TdExportDialog *self = TD_EXPORT_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_EXPORT_DIALOG);
-  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (td_export_dialog_parent_class)->dispose (object);
 }
@@ -544,18 +502,7 @@ td_export_dialog_class_init (TdExportDialogClass *klass)
 
   object_class->constructed = td_export_dialog_constructed;
   object_class->dispose = td_export_dialog_dispose;
-  object_class->get_property = td_export_dialog_get_property;
-  object_class->set_property = td_export_dialog_set_property;
 
-  /**
-   * TdExportDialog:document:
-   *
-   * The issue to export and check (construct-only).
-   */
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, TD_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tidings/Tidings/td-export-dialog.ui");

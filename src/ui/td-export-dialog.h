@@ -8,13 +8,15 @@
 
 #include <adwaita.h>
 
+#include "td-document-dialog.h"
+
 #include "td-document.h"
 
 G_BEGIN_DECLS
 
 #define TD_TYPE_EXPORT_DIALOG (td_export_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (TdExportDialog, td_export_dialog, TD, EXPORT_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (TdExportDialog, td_export_dialog, TD, EXPORT_DIALOG, TdDocumentDialog)
 
 /* The caller makes it transient for its window; "Show" on a finding
  * closes it and activates win.show-path there with the finding's path. */

@@ -25,7 +25,6 @@ struct _TdHandoffDialog
   AdwActionRow *draft_row;
 
   /* owned */
-  TdDocument *document;
   GSettings *settings;
   GCancellable *cancellable;     /* the hand-off under way, or NULL */
   GCancellable *lookup;          /* the keyring lookup under way, or NULL */
@@ -34,16 +33,13 @@ struct _TdHandoffDialog
   char *draft_url;
 };
 
-G_DEFINE_FINAL_TYPE (TdHandoffDialog, td_handoff_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (TdHandoffDialog, td_handoff_dialog, TD_TYPE_DOCUMENT_DIALOG)
 
-enum
+static TdDocument *
+document_of (TdHandoffDialog *self)
 {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+  return td_document_dialog_get_document (TD_DOCUMENT_DIALOG (self));
+}
 
 /* The combo's rows are in TdService's order. */
 static TdService
@@ -156,7 +152,7 @@ handed_off_cb (GObject      *source,
   /* The draft exists: record it even if the dialog was closed meanwhile,
    * or the next hand-off would make a second one. */
   if (handoff != NULL)
-    td_handoff_record (self->document, handoff);
+    td_handoff_record (document_of (self), handoff);
   if (self->disposed)
     return;
   set_busy (self, FALSE);
@@ -228,8 +224,8 @@ start_action (GtkWidget  *widget,
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
   td_network_status_set (self->status_label, self->spinner, TD_NETWORK_BUSY, _("Starting…"));
-  td_handoff_async (td_document_get_root (self->document),
-                    td_document_get_base_dir (self->document), &options, progress_cb, self,
+  td_handoff_async (td_document_get_root (document_of (self)),
+                    td_document_get_base_dir (document_of (self)), &options, progress_cb, self,
                     self->cancellable, handed_off_cb, g_object_ref (self));
 }
 
@@ -275,7 +271,6 @@ td_handoff_dialog_constructed (GObject *object)
   TdHandoffDialog *self = TD_HANDOFF_DIALOG (object);
 
   G_OBJECT_CLASS (td_handoff_dialog_parent_class)->constructed (object);
-  g_return_if_fail (self->document != NULL);
 
   self->settings = td_settings_new ();
   if (self->settings != NULL)
@@ -285,42 +280,6 @@ td_handoff_dialog_constructed (GObject *object)
   look_up_key (self);
   g_signal_connect_object (self->service_row, "notify::selected",
                            G_CALLBACK (service_changed_cb), self, G_CONNECT_SWAPPED);
-}
-
-static void
-td_handoff_dialog_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  TdHandoffDialog *self = TD_HANDOFF_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-td_handoff_dialog_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  TdHandoffDialog *self = TD_HANDOFF_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      self->document = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -341,18 +300,6 @@ td_handoff_dialog_dispose (GObject *object)
 }
 
 static void
-td_handoff_dialog_finalize (GObject *object)
-{
-  TdHandoffDialog *self = TD_HANDOFF_DIALOG (object);
-
-  /* Kept past dispose: a hand-off that finishes after the dialog closed
-   * still records its draft in the document. */
-  g_clear_object (&self->document);
-
-  G_OBJECT_CLASS (td_handoff_dialog_parent_class)->finalize (object);
-}
-
-static void
 td_handoff_dialog_class_init (TdHandoffDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -360,19 +307,7 @@ td_handoff_dialog_class_init (TdHandoffDialogClass *klass)
 
   object_class->constructed = td_handoff_dialog_constructed;
   object_class->dispose = td_handoff_dialog_dispose;
-  object_class->finalize = td_handoff_dialog_finalize;
-  object_class->get_property = td_handoff_dialog_get_property;
-  object_class->set_property = td_handoff_dialog_set_property;
 
-  /**
-   * TdHandoffDialog:document:
-   *
-   * The issue to hand off, and where its draft is recorded (construct-only).
-   */
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, TD_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tidings/Tidings/td-handoff-dialog.ui");

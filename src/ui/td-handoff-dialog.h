@@ -9,13 +9,15 @@
 
 #include <adwaita.h>
 
+#include "td-document-dialog.h"
+
 #include "td-document.h"
 
 G_BEGIN_DECLS
 
 #define TD_TYPE_HANDOFF_DIALOG (td_handoff_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (TdHandoffDialog, td_handoff_dialog, TD, HANDOFF_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (TdHandoffDialog, td_handoff_dialog, TD, HANDOFF_DIALOG, TdDocumentDialog)
 
 /* The caller makes it transient for its window. */
 GtkWidget *td_handoff_dialog_new (TdDocument *document);

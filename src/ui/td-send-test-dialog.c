@@ -25,7 +25,6 @@ struct _TdSendTestDialog
   GtkLabel *status_label;
 
   /* owned */
-  TdDocument *document;
   GSettings *settings;
   GCancellable *cancellable;     /* the send under way, or NULL */
   GCancellable *lookup;          /* the keyring lookup under way, or NULL */
@@ -33,16 +32,13 @@ struct _TdSendTestDialog
   gboolean disposed;
 };
 
-G_DEFINE_FINAL_TYPE (TdSendTestDialog, td_send_test_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (TdSendTestDialog, td_send_test_dialog, TD_TYPE_DOCUMENT_DIALOG)
 
-enum
+static TdDocument *
+document_of (TdSendTestDialog *self)
 {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+  return td_document_dialog_get_document (TD_DOCUMENT_DIALOG (self));
+}
 
 static const char *
 row_text (AdwEntryRow *row)
@@ -182,8 +178,8 @@ send_action (GtkWidget  *widget,
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
   td_network_status_set (self->status_label, self->spinner, TD_NETWORK_BUSY, _("Sending…"));
-  td_send_test_async (td_document_get_root (self->document),
-                      td_document_get_base_dir (self->document), &options, self->cancellable,
+  td_send_test_async (td_document_get_root (document_of (self)),
+                      td_document_get_base_dir (document_of (self)), &options, self->cancellable,
                       sent_cb, g_object_ref (self));
 }
 
@@ -227,7 +223,6 @@ td_send_test_dialog_constructed (GObject *object)
   TdSendTestDialog *self = TD_SEND_TEST_DIALOG (object);
 
   G_OBJECT_CLASS (td_send_test_dialog_parent_class)->constructed (object);
-  g_return_if_fail (self->document != NULL);
 
   bind_settings (self);
   td_network_status_set (self->status_label, self->spinner, TD_NETWORK_IDLE, NULL);
@@ -238,42 +233,6 @@ td_send_test_dialog_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->port_spin, "value-changed", G_CALLBACK (server_changed_cb),
                            self, G_CONNECT_SWAPPED);
-}
-
-static void
-td_send_test_dialog_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  TdSendTestDialog *self = TD_SEND_TEST_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-td_send_test_dialog_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  TdSendTestDialog *self = TD_SEND_TEST_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      self->document = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -288,7 +247,6 @@ td_send_test_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->lookup);
   g_clear_object (&self->settings);
-  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (td_send_test_dialog_parent_class)->dispose (object);
 }
@@ -301,18 +259,7 @@ td_send_test_dialog_class_init (TdSendTestDialogClass *klass)
 
   object_class->constructed = td_send_test_dialog_constructed;
   object_class->dispose = td_send_test_dialog_dispose;
-  object_class->get_property = td_send_test_dialog_get_property;
-  object_class->set_property = td_send_test_dialog_set_property;
 
-  /**
-   * TdSendTestDialog:document:
-   *
-   * The issue to send (construct-only).
-   */
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, TD_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tidings/Tidings/td-send-test-dialog.ui");

@@ -8,13 +8,15 @@
 
 #include <adwaita.h>
 
+#include "td-document-dialog.h"
+
 #include "td-document.h"
 
 G_BEGIN_DECLS
 
 #define TD_TYPE_SEND_TEST_DIALOG (td_send_test_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (TdSendTestDialog, td_send_test_dialog, TD, SEND_TEST_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (TdSendTestDialog, td_send_test_dialog, TD, SEND_TEST_DIALOG, TdDocumentDialog)
 
 /* The caller makes it transient for its window. */
 GtkWidget *td_send_test_dialog_new (TdDocument *document);
