@@ -35,8 +35,8 @@ while IFS= read -r name; do
   bad_files+=("$name")
 done < <(cd "$bad_dir" && LC_ALL=C ls -1 -- *.tidings)
 
-# 18 fixed tests, one per corpus file, one for the generated large file.
-planned=$((18 + ${#bad_files[@]} + 1))
+# 22 fixed tests, one per corpus file, one for the generated large file.
+planned=$((22 + ${#bad_files[@]} + 1))
 echo "1..$planned"
 
 n=0
@@ -171,6 +171,36 @@ check_not_regular () {
 check_not_regular /dev/zero "/dev/zero"
 mkfifo "$tmp/fifo.tidings"
 check_not_regular "$tmp/fifo.tidings" "a FIFO named x.tidings"
+
+# --- export: where it may write ---------------------------------------------
+
+run "$tmp/out" "$tmp/err" "$cli" export --format=text "$sample" -o ''
+if [ "$rc" -eq 2 ] && grep -qF -- "-o" "$tmp/err"; then
+  ok "export -o '': a usage error, exit 2 (no assertion)"
+else
+  not_ok "export -o '': a usage error, exit 2 (no assertion)" "exit $rc" "stderr: $(cat "$tmp/err")"
+fi
+
+cp -R "$sample_dir" "$tmp/own"
+own=$tmp/own/august-2023.tidings
+# export_refused WHAT ARGS...: refused with exit 1, the issue untouched.
+export_refused () {
+  local what=$1
+
+  shift
+  run "$tmp/out" "$tmp/err" "$cli" export "$@"
+  if [ "$rc" -eq 1 ] && grep -qF "would overwrite the issue itself" "$tmp/err" &&
+     cmp -s "$sample" "$own"; then
+    ok "export $what: refused, exit 1, the issue unchanged"
+  else
+    not_ok "export $what: refused, exit 1, the issue unchanged" "exit $rc" \
+      "stderr: $(cat "$tmp/err")"
+  fi
+}
+export_refused "-o the issue file" --format=text "$own" -o "$own"
+export_refused "-o the issue file by another name" --format=eml "$own" \
+  -o "$tmp/own/../own/./august-2023.tidings"
+export_refused "--format=web -o the issue's own folder" --format=web "$own" -o "$tmp/own"
 
 # --- format ----------------------------------------------------------------
 

@@ -578,6 +578,61 @@ test_from (void)
   g_assert_nonnull (strstr (error->message, "practice.email"));
 }
 
+/* What GMime's parser would quietly turn into something else is refused:
+ * a header smuggled into To, a second "@", a comment taken as the display
+ * name, an address too long for one header line. */
+static void
+test_hostile_addresses (void)
+{
+  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autofree char *dir = td_test_sample_dir ();
+  g_autofree char *long_to = NULL;
+  GString *local = g_string_new (NULL);
+  struct { const char *from; const char *to; } refused[] = {
+    { NULL, "rachel@example.com\r\nBcc: everyone@example.com" },
+    { NULL, "rachel@example.com\nBcc: everyone@example.com" },
+    { "a@b@c.example", NULL },
+    { "news@other.example (Someone Else)", NULL },
+    { "Name <news@other.example>, second@other.example", NULL },
+    { NULL, "group: a@example.org, b@example.org;" },
+    { NULL, "a@example.org,, b@example.org@" },
+    { "news@other.example\u2028", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = render_eml (root, dir, refused[i].from, refused[i].to, &error);
+
+      g_test_message ("from %s, to %s", refused[i].from, refused[i].to);
+      g_assert_null (bytes);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    }
+
+  /* 3,000 characters of address: refused, never a 3,000-octet header. */
+  while (local->len < 3000)
+    g_string_append (local, "abcdefghij");
+  long_to = g_strdup_printf ("%s@example.org", local->str);
+  g_string_free (local, TRUE);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) bytes = render_eml (root, dir, NULL, long_to, &error);
+
+    g_assert_null (bytes);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  }
+
+  /* What is plain still works, display names with quotes and commas too. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) bytes = render_eml (root, dir, "\"Desk, Front\" <desk@other.example>",
+                                          "a@example.org, \"B (b)\" <b@example.org>", &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (bytes);
+  }
+}
+
 /* Long values fold or are encoded; no line passes 998 octets. */
 static void
 test_long_lines (void)
@@ -670,6 +725,7 @@ main (int    argc,
   g_test_add_func ("/core/eml/headers/subject-falls-back-to-title",
                    test_subject_falls_back_to_title);
   g_test_add_func ("/core/eml/headers/from", test_from);
+  g_test_add_func ("/core/eml/headers/hostile-addresses", test_hostile_addresses);
   g_test_add_func ("/core/eml/long-lines", test_long_lines);
   g_test_add_func ("/core/eml/golden", test_golden);
   g_test_add_func ("/core/eml/golden-cid", test_golden_cid);

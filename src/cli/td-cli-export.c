@@ -34,6 +34,40 @@ write_output (const char  *output,
   return td_export_write_file (output, data, length, error);
 }
 
+/* Whether writing the export to @output would touch the issue itself: its
+ * file, or (for the web folder) its own folder, whose pictures the export
+ * would copy onto themselves. Paths that don't exist yet touch nothing. */
+static gboolean
+output_touches_issue (const char     *output,
+                      const char     *issue_path,
+                      TdRenderFormat  format)
+{
+  g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
+  g_autoptr(GFile) issue = g_file_new_for_commandline_arg (issue_path);
+  g_autoptr(GFile) folder = g_file_get_parent (issue);
+  g_autoptr(GFileInfo) out_info = NULL;
+  const char *attributes = G_FILE_ATTRIBUTE_ID_FILE;
+
+  if (g_file_equal (out, issue) || (format == TD_RENDER_WEB && folder != NULL &&
+                                    g_file_equal (out, folder)))
+    return TRUE;
+  /* The same file by another name: a link, "./", "../here/…". */
+  out_info = g_file_query_info (out, attributes, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (out_info == NULL)
+    return FALSE;
+  for (GFile *candidate = issue; candidate != NULL;
+       candidate = candidate == issue && format == TD_RENDER_WEB ? folder : NULL)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (candidate, attributes,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+      if (info != NULL && g_strcmp0 (g_file_info_get_attribute_string (info, attributes),
+                                     g_file_info_get_attribute_string (out_info, attributes)) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The email as pasted into a mailing service: over Gmail's clipping limit
  * it loses its footer and unsubscribe link, so that is refused. */
 static gboolean
@@ -105,7 +139,7 @@ td_cli_export (const TdCliCommand  *command,
     return TD_CLI_USAGE;
   if (format_name == NULL || !td_render_format_from_string (format_name, &format))
     return td_cli_usage_error (command, _("give --format=web, email, text or eml"));
-  if (output == NULL)
+  if (output == NULL || output[0] == '\0')
     return td_cli_usage_error (command, _("give the output with -o"));
   if (format == TD_RENDER_WEB && g_str_equal (output, "-"))
     return td_cli_usage_error (command, _("the web version is a folder; -o - is not possible"));
@@ -115,6 +149,14 @@ td_cli_export (const TdCliCommand  *command,
   document = td_cli_load (argv[1]);
   if (document == NULL)
     return TD_CLI_FAILED;
+  if (!g_str_equal (output, "-") && output_touches_issue (output, argv[1], format))
+    {
+      /* Translators: the first %s is the issue file, the second the -o path */
+      g_printerr (_("%s: error: -o %s would overwrite the issue itself: write the export "
+                    "somewhere else"), argv[1], output);
+      g_printerr ("\n");
+      return TD_CLI_FAILED;
+    }
   context.root = td_document_get_root (document);
   context.base_dir = td_document_get_base_dir (document);
   /* The email's pictures are fetched from the web version. */

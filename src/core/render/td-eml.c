@@ -64,6 +64,76 @@ ensure_gmime (void)
     }
 }
 
+/* RFC 5321 4.5.3.1.3: a path of at most 256 octets, less the brackets. */
+#define MAX_ADDRESS_OCTETS 254
+/* A display name longer than this is not a name. */
+#define MAX_NAME_CHARS 200
+
+/* Whether text holds a line break or another control character, or a
+ * comment or more "@" than there are mailboxes: what GMime's parser would
+ * quietly turn into a header the sender didn't write (a Bcc inside a To,
+ * "a@b@c" read as "a@b", a comment read as the display name). */
+static gboolean
+address_text_is_plain (const char *text,
+                       guint       n_mailboxes)
+{
+  gboolean quoted = FALSE;
+  guint ats = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
+        return FALSE;
+      if (c == '"')
+        quoted = !quoted;
+      else if (c == '\\' && quoted && p[1] != '\0')
+        p++;
+      else if (!quoted && (c == '(' || c == ')'))
+        return FALSE;
+      else if (!quoted && c == '@')
+        ats++;
+    }
+  return !quoted && ats == n_mailboxes;
+}
+
+/* The mailboxes of text ("Name <a@b.example>, c@d.example"), exactly as
+ * written: at least one and at most max (0: any number), each a plain
+ * address with one "@", no groups. NULL otherwise. */
+static InternetAddressList *
+parse_mailboxes (const char *text,
+                 guint       max)
+{
+  g_autoptr(InternetAddressList) list = NULL;
+  int n = 0;
+
+  if (g_utf8_validate (text, -1, NULL))
+    list = internet_address_list_parse (NULL, text);
+  if (list != NULL)
+    n = internet_address_list_length (list);
+  for (int i = 0; list != NULL && i < n; i++)
+    {
+      InternetAddress *address = internet_address_list_get_address (list, i);
+      const char *addr = INTERNET_ADDRESS_IS_MAILBOX (address)
+                         ? internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address))
+                         : NULL;
+      const char *name = internet_address_get_name (address);
+      const char *at = addr != NULL ? strchr (addr, '@') : NULL;
+
+      if (at == NULL || at == addr || at[1] == '\0' || strchr (at + 1, '@') != NULL ||
+          strlen (addr) > MAX_ADDRESS_OCTETS || strstr (text, addr) == NULL ||
+          (name != NULL && g_utf8_strlen (name, -1) > MAX_NAME_CHARS))
+        g_clear_object (&list);
+      else
+        internet_address_set_charset (address, "utf-8");
+    }
+  if (list == NULL || n == 0 || (max > 0 && (guint) n > max) ||
+      !address_text_is_plain (text, (guint) n))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
 /* The From mailbox: options->from ("Name <a@b>" or "a@b") or the practice's
  * email, with the practice's name as display name when none is given. */
 static InternetAddress *
@@ -79,22 +149,17 @@ make_from (const TdRenderContext *context,
 
   if (options->from != NULL && options->from[0] != '\0')
     {
-      list = internet_address_list_parse (NULL, options->from);
-      if (list == NULL || internet_address_list_length (list) != 1
-          || !INTERNET_ADDRESS_IS_MAILBOX (internet_address_list_get_address (list, 0))
-          || strchr (internet_address_mailbox_get_addr (
-                       INTERNET_ADDRESS_MAILBOX (internet_address_list_get_address (list, 0))),
-                     '@') == NULL)
+      list = parse_mailboxes (options->from, 1);
+      if (list == NULL)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       _("The sender “%s” is not an email address"), options->from);
+                       _("The sender “%s” is not one plain email address"), options->from);
           return NULL;
         }
       address = g_object_ref (internet_address_list_get_address (list, 0));
       if (internet_address_get_name (address) == NULL
           || internet_address_get_name (address)[0] == '\0')
         internet_address_set_name (address, name[0] != '\0' ? name : NULL);
-      internet_address_set_charset (address, "utf-8");
       return address;
     }
 
@@ -296,20 +361,15 @@ static InternetAddressList *
 make_to (const TdEmlOptions  *options,
          GError             **error)
 {
-  g_autoptr(InternetAddressList) to = NULL;
+  InternetAddressList *to;
 
   if (options->to == NULL || options->to[0] == '\0')
     return NULL;
-  to = internet_address_list_parse (NULL, options->to);
-  if (to == NULL || internet_address_list_length (to) == 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("The recipient “%s” is not an email address"), options->to);
-      return NULL;
-    }
-  for (int i = 0; i < internet_address_list_length (to); i++)
-    internet_address_set_charset (internet_address_list_get_address (to, i), "utf-8");
-  return g_steal_pointer (&to);
+  to = parse_mailboxes (options->to, 0);
+  if (to == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                 _("The recipients “%s” are not plain email addresses"), options->to);
+  return to;
 }
 
 /* Everything that makes the message what it is: the hash its Message-ID
