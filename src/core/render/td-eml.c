@@ -426,15 +426,17 @@ set_list_unsubscribe (GMimeMessage        *message,
 static GBytes *
 message_bytes (GMimeMessage *message)
 {
-  g_autoptr(GMimeStream) stream = g_mime_stream_mem_new ();
+  GByteArray *array = g_byte_array_new ();
+  g_autoptr(GMimeStream) stream = g_mime_stream_mem_new_with_byte_array (array);
   GMimeFormatOptions *format = g_mime_format_options_new ();
-  GByteArray *array;
 
+  /* The message is written once, into the array the bytes then take over:
+   * no second copy of the whole message. */
+  g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (stream), FALSE);
   g_mime_format_options_set_newline_format (format, GMIME_NEWLINE_FORMAT_DOS);
   g_mime_object_write_to_stream (GMIME_OBJECT (message), format, stream);
   g_mime_format_options_free (format);
-  array = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
-  return g_bytes_new (array->data, array->len);
+  return g_byte_array_free_to_bytes (array);
 }
 
 /* multipart/alternative [ text/plain, text/html ], or with the HTML in a
