@@ -6,6 +6,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
+
 #include "td-issue-loader.h"
 #include "td-test-util.h"
 
@@ -126,4 +128,24 @@ td_test_render (TdRenderFormat         format,
   if (length != NULL)
     *length = size;
   return g_strndup (data, size);
+}
+
+void
+td_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      td_test_remove_tree (child);
+    }
+  if (dir == NULL)
+    g_unlink (path);
+  else
+    g_rmdir (path);
 }

@@ -34,4 +34,7 @@ char     *td_test_render        (TdRenderFormat         format,
                                  const TdRenderContext *context,
                                  gsize                 *length);
 
+/* Deletes @path and everything below it (symbolic links are not followed). */
+void      td_test_remove_tree   (const char *path);
+
 G_END_DECLS

@@ -1,10 +1,13 @@
-/* test-publish-dialogs.c: the Send a Test and Hand Off dialogs in a window
+/* test-publish-dialogs.c: the Send a Test, Hand Off and Publish Archive
+ * dialogs in a window
  *
  * Under Xvfb, on a private session bus with its own unlocked GNOME Keyring
  * (publish/with-keyring.sh). The send goes to the local aiosmtpd of
  * publish/, whose certificate the system doesn't trust: the dialog must
  * report that without freezing, and keep the password in the keyring.
- * The hand-off is only checked up to its first request (no network).
+ * The hand-off is only checked up to its first request (no network). The
+ * archive is published to a local Apache with mod_dav
+ * (td-test-site-servers.c).
  */
 
 #include "config.h"
@@ -15,11 +18,15 @@
 #include <glib/gstdio.h>
 
 #include "td-document.h"
+#include "td-folder-request.h"
 #include "td-handoff-dialog.h"
 #include "td-keyring.h"
+#include "td-publish-dialog.h"
 #include "td-send-test-dialog.h"
 #include "td-smtp.h"
 #include "td-test-servers.h"
+#include "td-test-site-servers.h"
+#include "td-test-util.h"
 
 static GtkWidget *
 find_child (GtkWidget  *widget,
@@ -54,10 +61,12 @@ set_row (GtkWidget  *dialog,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
-/* The status line once it shows an error; the main loop runs meanwhile,
- * which is the point: the window never waits on the network. */
+/* The status line once it has @css_class ("error", "success"); the main
+ * loop runs meanwhile, which is the point: the window never waits on the
+ * network. */
 static const char *
-wait_for_error (GtkWidget *dialog)
+wait_for_status (GtkWidget  *dialog,
+                 const char *css_class)
 {
   GtkWidget *status = g_object_get_data (G_OBJECT (dialog), "td-test-status");
   gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
@@ -65,7 +74,7 @@ wait_for_error (GtkWidget *dialog)
   g_assert_nonnull (status);
   while (g_get_monotonic_time () < end)
     {
-      if (gtk_widget_has_css_class (status, "error"))
+      if (gtk_widget_has_css_class (status, css_class))
         return gtk_label_get_text (GTK_LABEL (status));
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (10 * 1000);
@@ -107,7 +116,7 @@ save_screenshot (GtkWidget  *dialog,
       g_usleep (10 * 1000);
   width = gtk_widget_get_width (dialog);
   height = gtk_widget_get_height (dialog);
-  g_assert_cmpint (width, >, 300);
+  g_assert_cmpint (width, >=, 300);
   GTK_WIDGET_GET_CLASS (dialog)->snapshot (dialog, snapshot);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
@@ -131,6 +140,23 @@ looked_up_cb (GObject      *source,
     *secret = g_strdup ("");
 }
 
+/* The keyring holds @expected for @user at @url. */
+static void
+assert_kept (const char *kind,
+             const char *user,
+             const char *url,
+             const char *expected)
+{
+  g_autofree char *account = td_keyring_smtp_account (user, url);
+  char *secret = NULL;
+
+  td_keyring_lookup_async (kind, account, NULL, looked_up_cb, &secret);
+  while (secret == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (secret, ==, expected);
+  g_free (secret);
+}
+
 static void
 test_send_test_dialog (void)
 {
@@ -140,8 +166,6 @@ test_send_test_dialog (void)
   g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
   g_autofree char *base_dir = NULL;
   g_autofree char *url = NULL;
-  g_autofree char *account = NULL;
-  char *secret = NULL;
   const char *args[] = { "--spool", spool, "--cert", cert, "--key", key, "--user", "rachel",
                          "--password", "s3cret", NULL };
   g_autoptr(TdTestServer) server = NULL;
@@ -167,7 +191,7 @@ test_send_test_dialog (void)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), server->port);
 
   g_assert_true (gtk_widget_activate_action (dialog, "send-test.send", NULL));
-  message = wait_for_error (dialog);
+  message = wait_for_status (dialog, "error");
   g_assert_nonnull (strstr (message, "secure connection"));
   save_screenshot (dialog, "send-test-dialog.png");
   {
@@ -178,12 +202,7 @@ test_send_test_dialog (void)
 
   /* The password went to the keyring, under that server and user. */
   url = td_smtp_url_for ("127.0.0.1", server->port);
-  account = td_keyring_smtp_account ("rachel", url);
-  td_keyring_lookup_async (TD_SECRET_SMTP, account, NULL, looked_up_cb, &secret);
-  while (secret == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpstr (secret, ==, "s3cret");
-  g_free (secret);
+  assert_kept (TD_SECRET_SMTP, "rachel", url, "s3cret");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -201,10 +220,148 @@ test_handoff_dialog (void)
   /* A Mailchimp key without its data centre is refused before any request. */
   set_row (dialog, "API Key", "nodatacentre");
   g_assert_true (gtk_widget_activate_action (dialog, "handoff.start", NULL));
-  message = wait_for_error (dialog);
+  message = wait_for_status (dialog, "error");
   g_assert_nonnull (strstr (message, "data centre"));
   save_screenshot (dialog, "handoff-dialog.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+archive_published_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  char **address = user_data;
+
+  g_free (*address);
+  *address = g_variant_dup_string (parameter, NULL);
+}
+
+/* A library of one issue: the sample in its own folder. */
+static char *
+make_library (const char *dir)
+{
+  g_autofree char *sample = td_test_sample_dir ();
+  g_autofree char *from = g_build_filename (sample, "august-2023.tidings", NULL);
+  g_autofree char *base_dir = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) root = td_test_copy_sample (dir, &base_dir);
+  gsize length;
+
+  to = g_build_filename (base_dir, "august.tidings", NULL);
+  g_assert_true (g_file_get_contents (from, &text, &length, NULL));
+  g_assert_true (g_file_set_contents (to, text, (gssize) length, NULL));
+  return g_steal_pointer (&base_dir);
+}
+
+static void
+test_publish_dialog (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tidings-test-dialogs-XXXXXX", NULL);
+  g_autofree char *library = make_library (dir);
+  g_autofree char *site = g_build_filename (dir, "site", NULL);
+  g_autofree char *published = NULL;
+  g_autofree char *feed = NULL;
+  g_autofree char *address = NULL;
+  g_autoptr(GFile) library_dir = g_file_new_for_path (library);
+  g_autoptr(GFile) site_dir = g_file_new_for_path (site);
+  g_autoptr(TdTestSiteServer) server = td_test_apache_start (dir);
+  g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("archive-published",
+                                                         G_VARIANT_TYPE_STRING);
+  GtkWidget *dialog;
+  const char *message;
+
+  if (server == NULL)
+    return;
+  /* The window's side: told the archive's address when it is published. */
+  g_signal_connect (action, "activate", G_CALLBACK (archive_published_cb), &address);
+  g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (action));
+
+  dialog = td_publish_dialog_new (library_dir, site_dir);
+  gtk_widget_insert_action_group (dialog, "win", G_ACTION_GROUP (win));
+  gtk_window_present (GTK_WINDOW (dialog));
+  mark_status_label (dialog, dialog);
+
+  /* Not an address it can publish to: said at once. */
+  set_row (dialog, "Address (sftp://host/folder or davs://host/folder)", "ftp://example.com/");
+  g_assert_true (gtk_widget_activate_action (dialog, "publish.start", NULL));
+  message = wait_for_status (dialog, "error");
+  g_assert_nonnull (strstr (message, "sftp://"));
+
+  set_row (dialog, "Web Address (https://example.com/newsletter/)", "https://example.com/news");
+  set_row (dialog, "Address (sftp://host/folder or davs://host/folder)", server->url);
+  set_row (dialog, "User Name", server->user);
+  set_row (dialog, "Password", server->password);
+  g_assert_true (gtk_widget_activate_action (dialog, "publish.start", NULL));
+  message = wait_for_status (dialog, "success");
+  g_test_message ("%s", message);
+  /* 12 pictures and the issue's page, the index, the feed, the sitemap. */
+  g_assert_nonnull (strstr (message, "16 files uploaded"));
+  save_screenshot (dialog, "publish-dialog.png");
+  published = g_build_filename (server->root, "2023-08", "index.html", NULL);
+  feed = g_build_filename (server->root, "feed.atom", NULL);
+  g_assert_true (g_file_test (published, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (feed, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (address, ==, "https://example.com/news/");
+
+  /* The password went to the keyring, under that host and user. */
+  assert_kept (TD_SECRET_SITE, server->user, server->url, server->password);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&server, td_test_site_server_stop);
+  td_test_remove_tree (dir);
+}
+
+static void
+requested_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **error = user_data;
+  g_autoptr(GFile) file = td_folder_request_finish (result, error);
+
+  g_assert_null (file);
+}
+
+/* The question for an issue whose pictures are out of reach: it names the
+ * issue and how many pictures, offers the folder chooser, and "Not Now"
+ * leaves the issue as it is. */
+static void
+test_folder_request (void)
+{
+  g_autoptr(GFile) issue = g_file_new_for_path ("/run/user/1000/doc/1a2b3c4d/august.tidings");
+  g_autoptr(GtkWidget) parent = g_object_ref_sink (gtk_window_new ());
+  GError *error = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *question = NULL;
+  g_autofree char *body = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (parent), 1000, 700);
+  gtk_window_present (GTK_WINDOW (parent));
+  td_folder_request_async (GTK_WINDOW (parent), issue, 12, NULL, requested_cb, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        question = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (question);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (question)) == GTK_WINDOW (parent));
+  g_assert_true (adw_message_dialog_has_response (question, "choose"));
+  g_object_get (question, "body", &body, NULL);
+  g_assert_nonnull (strstr (body, "“august.tidings”"));
+  g_assert_nonnull (strstr (body, "12 pictures"));
+  save_screenshot (GTK_WIDGET (question), "folder-request.png");
+
+  adw_message_dialog_response (question, "cancel");
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  gtk_window_destroy (GTK_WINDOW (parent));
 }
 
 int
@@ -216,5 +373,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/publish/send-test-dialog", test_send_test_dialog);
   g_test_add_func ("/ui/publish/handoff-dialog", test_handoff_dialog);
+  g_test_add_func ("/ui/publish/publish-dialog", test_publish_dialog);
+  g_test_add_func ("/ui/publish/folder-request", test_folder_request);
   return g_test_run ();
 }

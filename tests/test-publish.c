@@ -20,6 +20,7 @@
 #include "td-publish-error.h"
 #include "td-send-test.h"
 #include "td-test-servers.h"
+#include "td-test-util.h"
 
 #define API_KEY "0123456789abcdef-us6"
 #define TO "rachel@example.com"
@@ -45,28 +46,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  td_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->ca_file);
   g_free (fixture->base_dir);

@@ -1,9 +1,9 @@
-/* td-cli-publish.c: "send-test" and "handoff", the commands that use the
- * network (through src/publish)
+/* td-cli-publish.c: "send-test", "handoff" and "publish", the commands
+ * that use the network (through src/publish)
  *
  * Secrets come from the environment, never from arguments, which other
- * users can read in the process list: $TIDINGS_SMTP_PASSWORD and
- * $TIDINGS_API_KEY.
+ * users can read in the process list: $TIDINGS_SMTP_PASSWORD,
+ * $TIDINGS_API_KEY and $TIDINGS_PUBLISH_PASSWORD.
  */
 
 #include "config.h"
@@ -13,6 +13,7 @@
 #include "td-cli.h"
 #include "td-handoff.h"
 #include "td-send-test.h"
+#include "td-site-publish.h"
 
 int
 td_cli_send_test (const TdCliCommand  *command,
@@ -173,5 +174,112 @@ td_cli_handoff (const TdCliCommand  *command,
   g_print ("%s\n", td_handoff_result_get_id (result));
   if (td_handoff_result_get_url (result) != NULL)
     g_print ("%s\n", td_handoff_result_get_url (result));
+  return TD_CLI_OK;
+}
+
+static void
+site_progress_cb (const TdSitePublishProgress *progress,
+                  gpointer                     user_data)
+{
+  switch (progress->stage)
+    {
+    case TD_SITE_COMPARING:
+      g_printerr (_("Comparing with the published site…"));
+      break;
+    case TD_SITE_UPLOADING:
+      /* Only when a file starts: a terminal needs no byte counts. */
+      if (progress->sent > 0)
+        return;
+      {
+        g_autofree char *size = g_format_size (progress->size);
+
+        /* Translators: "file 2 of 13, 2023-08/index.html (5.1 kB)" */
+        g_printerr (_("file %u of %u, %s (%s)"), progress->index + 1, progress->n_files,
+                    progress->path, size);
+      }
+      break;
+    case TD_SITE_DELETING:
+      g_printerr (_("removing %s"), progress->path);
+      break;
+    case TD_SITE_FINISHING:
+      g_printerr (_("writing the list of published files"));
+      break;
+    default:
+      return;
+    }
+  g_printerr ("\n");
+}
+
+int
+td_cli_publish (const TdCliCommand  *command,
+                int                  argc,
+                char               **argv)
+{
+  g_autofree char *to = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *ssh_key = NULL;
+  g_autofree char *known_hosts = NULL;
+  g_autofree char *ca_file = NULL;
+  const GOptionEntry entries[] = {
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+      N_("Where to publish: sftp://host/folder or davs://host/folder"), N_("URL") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &user,
+      N_("The user name on the server (the password comes from $TIDINGS_PUBLISH_PASSWORD)"),
+      N_("NAME") },
+    { "ssh-key", 0, 0, G_OPTION_ARG_FILENAME, &ssh_key,
+      N_("SFTP: log in with this private key (its passphrase from "
+         "$TIDINGS_PUBLISH_PASSWORD)"), N_("FILE") },
+    { "known-hosts", 0, 0, G_OPTION_ARG_FILENAME, &known_hosts,
+      N_("SFTP: the servers’ keys met before (a new one is added)"), N_("FILE") },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file,
+      N_("Trust the certificates in this PEM file instead of the system’s"), N_("PEM") },
+    { NULL }
+  };
+  g_autoptr(TdSitePublishResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  TdSitePublishOptions options = { 0 };
+  GPtrArray *uploaded;
+  GPtrArray *deleted;
+
+  if (!td_cli_parse_options (command, entries, &argc, &argv))
+    return TD_CLI_USAGE;
+  if (to == NULL)
+    return td_cli_usage_error (command, _("give where to publish with --to"));
+  if (argc != 2)
+    return td_cli_usage_error (command, _("give exactly one folder"));
+  if (!td_site_check_url (to, NULL, &error))
+    return td_cli_usage_error (command, "%s", error->message);
+  if (!g_file_test (argv[1], G_FILE_TEST_IS_DIR))
+    return td_cli_usage_error (command, _("“%s” is not a folder"), argv[1]);
+
+  options.url = to;
+  options.user = user;
+  options.password = g_getenv ("TIDINGS_PUBLISH_PASSWORD");
+  options.ssh_key = ssh_key;
+  options.known_hosts = known_hosts;
+  options.ca_file = ca_file;
+
+  result = td_site_publish (argv[1], &options, site_progress_cb, NULL, NULL, &error);
+  if (result == NULL)
+    {
+      td_cli_print_error (argv[1], error);
+      return TD_CLI_FAILED;
+    }
+  if (td_site_publish_result_get_new_host_key (result) != NULL)
+    {
+      /* Translators: %s is a key's fingerprint, "SHA256:…" */
+      g_printerr (_("The server was met for the first time; its key %s is trusted from now on"),
+                  td_site_publish_result_get_new_host_key (result));
+      g_printerr ("\n");
+    }
+  uploaded = td_site_publish_result_get_uploaded (result);
+  deleted = td_site_publish_result_get_deleted (result);
+  for (guint i = 0; i < uploaded->len; i++)
+    g_print ("uploaded %s\n", (const char *) uploaded->pdata[i]);
+  for (guint i = 0; i < deleted->len; i++)
+    g_print ("deleted %s\n", (const char *) deleted->pdata[i]);
+  g_printerr (_("Published: %u uploaded, %u unchanged, %u removed"), uploaded->len,
+              td_site_publish_result_get_kept (result), deleted->len);
+  g_printerr ("\n");
   return TD_CLI_OK;
 }

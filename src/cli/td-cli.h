@@ -63,6 +63,9 @@ TdCliRunFunc td_cli_format;
 TdCliRunFunc td_cli_export;
 TdCliRunFunc td_cli_check;
 
+/* td-cli-archive.c: past issues as a website */
+TdCliRunFunc td_cli_archive;
+
 /* td-cli-publish.c: the commands that use the network */
 int         td_cli_send_test      (const TdCliCommand *command,
                                    int                 argc,
@@ -70,5 +73,6 @@ int         td_cli_send_test      (const TdCliCommand *command,
 int         td_cli_handoff        (const TdCliCommand *command,
                                    int                 argc,
                                    char              **argv);
+TdCliRunFunc td_cli_publish;
 
 G_END_DECLS

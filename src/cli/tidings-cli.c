@@ -22,10 +22,16 @@ static const TdCliCommand commands[] = {
   { "format", N_("FILE"), N_("Rewrite an issue file in its canonical form"), td_cli_format },
   { "export", N_("--format=FORMAT FILE -o OUTPUT"),
     N_("Export an issue as a web page, an HTML email, plain text or an .eml"), td_cli_export },
+  { "archive", N_("FILE… -o DIR [--base-url URL]"),
+    N_("Make a website of past issues: an index, a page per issue, an Atom feed"),
+    td_cli_archive },
   { "send-test", N_("FILE --to ADDRESS --smtp URL"),
     N_("Send the issue’s .eml to one address over SMTP, to check it"), td_cli_send_test },
   { "handoff", N_("--service=mailchimp|buttondown FILE"),
     N_("Hand the issue to a mailing service as a draft (never sends it)"), td_cli_handoff },
+  { "publish", N_("DIR --to URL"),
+    N_("Upload a built site to your web host (sftp:// or davs://), changed files only"),
+    td_cli_publish },
 };
 
 static void

@@ -30,10 +30,47 @@ progress_cb (void       *user_data,
              curl_off_t  ultotal,
              curl_off_t  ulnow)
 {
-  GCancellable *cancellable = user_data;
+  TdCurl *transfer = user_data;
 
   /* Non-zero aborts the transfer with CURLE_ABORTED_BY_CALLBACK. */
-  return g_cancellable_is_cancelled (cancellable) ? 1 : 0;
+  if (g_cancellable_is_cancelled (transfer->cancellable))
+    return 1;
+  if (transfer->progress != NULL && ulnow > 0)
+    transfer->progress ((guint64) ulnow, (guint64) MAX (ultotal, 0), transfer->progress_data);
+  return g_cancellable_is_cancelled (transfer->cancellable) ? 1 : 0;
+}
+
+/* The options every request of the transfer has. */
+static void
+set_common_options (TdCurl *transfer)
+{
+  CURL *curl = transfer->curl;
+  long timeout = (long) transfer->timeout;
+
+  curl_easy_setopt (curl, CURLOPT_ERRORBUFFER, transfer->errbuf);
+  curl_easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
+  /* Secrets go in headers: never follow a redirect elsewhere, never fall
+   * back to a protocol that wasn't asked for. */
+  curl_easy_setopt (curl, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt (curl, CURLOPT_PROTOCOLS_STR, transfer->protocols);
+  curl_easy_setopt (curl, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+  curl_easy_setopt (curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt (curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (transfer->ca_file != NULL)
+    curl_easy_setopt (curl, CURLOPT_CAINFO, transfer->ca_file);
+
+  /* A stalled server is one that moves less than a byte a second for
+   * @timeout seconds: slow uploads of big pictures still finish. */
+  curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT, timeout);
+  curl_easy_setopt (curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
+  curl_easy_setopt (curl, CURLOPT_LOW_SPEED_TIME, timeout);
+  /* SMTP and SFTP: how long to wait for each server response. */
+  curl_easy_setopt (curl, CURLOPT_SERVER_RESPONSE_TIMEOUT, timeout);
+
+  curl_easy_setopt (curl, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt (curl, CURLOPT_XFERINFOFUNCTION, progress_cb);
+  curl_easy_setopt (curl, CURLOPT_XFERINFODATA, transfer);
+  curl_easy_setopt (curl, CURLOPT_USERAGENT, "Tidings/" PACKAGE_VERSION);
 }
 
 gboolean
@@ -60,34 +97,18 @@ td_curl_init (TdCurl        *transfer,
     }
   transfer->curl = curl;
   transfer->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
-
-  curl_easy_setopt (curl, CURLOPT_ERRORBUFFER, transfer->errbuf);
-  curl_easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
-  /* Secrets go in headers: never follow a redirect elsewhere, never fall
-   * back to a protocol that wasn't asked for. */
-  curl_easy_setopt (curl, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt (curl, CURLOPT_PROTOCOLS_STR, protocols);
-  curl_easy_setopt (curl, CURLOPT_REDIR_PROTOCOLS_STR, "https");
-  curl_easy_setopt (curl, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt (curl, CURLOPT_SSL_VERIFYHOST, 2L);
-  if (ca_file != NULL && ca_file[0] != '\0')
-    curl_easy_setopt (curl, CURLOPT_CAINFO, ca_file);
-
-  /* A stalled server is one that moves less than a byte a second for
-   * @timeout seconds: slow uploads of big pictures still finish. */
-  if (timeout == 0)
-    timeout = TD_CURL_DEFAULT_TIMEOUT;
-  curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT, (long) timeout);
-  curl_easy_setopt (curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
-  curl_easy_setopt (curl, CURLOPT_LOW_SPEED_TIME, (long) timeout);
-  /* SMTP: how long to wait for each server response. */
-  curl_easy_setopt (curl, CURLOPT_SERVER_RESPONSE_TIMEOUT, (long) timeout);
-
-  curl_easy_setopt (curl, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt (curl, CURLOPT_XFERINFOFUNCTION, progress_cb);
-  curl_easy_setopt (curl, CURLOPT_XFERINFODATA, transfer->cancellable);
-  curl_easy_setopt (curl, CURLOPT_USERAGENT, "Tidings/" PACKAGE_VERSION);
+  transfer->protocols = g_strdup (protocols);
+  transfer->ca_file = ca_file != NULL && ca_file[0] != '\0' ? g_strdup (ca_file) : NULL;
+  transfer->timeout = timeout != 0 ? timeout : TD_CURL_DEFAULT_TIMEOUT;
+  set_common_options (transfer);
   return TRUE;
+}
+
+void
+td_curl_reset (TdCurl *transfer)
+{
+  curl_easy_reset (transfer->curl);
+  set_common_options (transfer);
 }
 
 void
@@ -95,6 +116,8 @@ td_curl_clear (TdCurl *transfer)
 {
   g_clear_pointer (&transfer->curl, curl_easy_cleanup);
   g_clear_object (&transfer->cancellable);
+  g_clear_pointer (&transfer->protocols, g_free);
+  g_clear_pointer (&transfer->ca_file, g_free);
 }
 
 static const char *
@@ -114,6 +137,7 @@ td_curl_perform (TdCurl      *transfer,
 
   transfer->errbuf[0] = '\0';
   code = curl_easy_perform (transfer->curl);
+  transfer->result = code;
   if (code == CURLE_OK)
     return TRUE;
 
@@ -149,6 +173,23 @@ td_curl_perform (TdCurl      *transfer,
                    _("The user name or password was refused by %s at “%s”: check them, "
                      "or create an app password if your provider asks for one"), what, host);
       break;
+    case CURLE_REMOTE_ACCESS_DENIED:
+      g_set_error (error, TD_PUBLISH_ERROR, TD_PUBLISH_ERROR_FORBIDDEN,
+                   _("This account may not write to %s at “%s”: check the folder in the "
+                     "address, and its permissions (%s)"),
+                   what, host, detail (transfer, code));
+      break;
+    case CURLE_REMOTE_DISK_FULL:
+      g_set_error (error, TD_PUBLISH_ERROR, TD_PUBLISH_ERROR_REFUSED,
+                   _("There is no room left on %s at “%s”: make room in your hosting "
+                     "account, then try again"), what, host);
+      break;
+    case CURLE_QUOTE_ERROR:
+    case CURLE_UPLOAD_FAILED:
+      g_set_error (error, TD_PUBLISH_ERROR, TD_PUBLISH_ERROR_REFUSED,
+                   _("Storing a file on %s at “%s” failed: %s"),
+                   what, host, detail (transfer, code));
+      break;
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_SSL_CERTPROBLEM:
@@ -166,6 +207,7 @@ td_curl_perform (TdCurl      *transfer,
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING:
+    case CURLE_SSH:
       g_set_error (error, TD_PUBLISH_ERROR, TD_PUBLISH_ERROR_CONNECT,
                    _("The connection to %s at “%s” broke off: %s"),
                    what, host, detail (transfer, code));

@@ -18,11 +18,24 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CURL, curl_easy_cleanup)
 /* Seconds without progress before a transfer is given up. */
 #define TD_CURL_DEFAULT_TIMEOUT 30
 
+/* Bytes sent so far of @total (0 when unknown), during an upload. */
+typedef void (*TdCurlProgressFunc) (guint64  sent,
+                                    guint64  total,
+                                    gpointer user_data);
+
 typedef struct
 {
-  CURL         *curl;
-  GCancellable *cancellable;
-  char          errbuf[CURL_ERROR_SIZE];
+  CURL              *curl;
+  GCancellable      *cancellable;
+  /* what td_curl_reset() sets again */
+  char              *protocols;
+  char              *ca_file;
+  guint              timeout;
+  /* set by the caller, or NULL */
+  TdCurlProgressFunc progress;
+  gpointer           progress_data;
+  CURLcode           result;   /* of the last td_curl_perform() */
+  char               errbuf[CURL_ERROR_SIZE];
 } TdCurl;
 
 /* Prepares transfer for a URL of one of @protocols ("https", "smtp,smtps",
@@ -35,6 +48,11 @@ gboolean td_curl_init        (TdCurl        *transfer,
                               GCancellable  *cancellable,
                               GError       **error);
 void     td_curl_clear       (TdCurl        *transfer);
+
+/* Forgets the options of the last request, keeping the ones of
+ * td_curl_init() and the open connection: the next request on the same
+ * server needs no new handshake. */
+void     td_curl_reset       (TdCurl        *transfer);
 
 /* Runs the transfer; FALSE with @error set to a message naming @host (and
  * @what, such as "the mail server" or "Mailchimp") when it fails. */

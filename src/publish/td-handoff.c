@@ -14,6 +14,7 @@
 #include "td-issue.h"
 #include "td-issue-validator.h"
 #include "td-json-path.h"
+#include "td-progress-relay.h"
 #include "td-publish-error.h"
 #include "td-publish-render.h"
 
@@ -553,43 +554,16 @@ handoff_data_free (HandoffData *data)
   g_free (data);
 }
 
-typedef struct
-{
-  TdHandoffProgress      progress;
-  TdHandoffProgressFunc  func;
-  gpointer               func_data;
-} ProgressCall;
-
-static void
-progress_call_free (ProgressCall *call)
-{
-  g_free ((char *) call->progress.src);
-  g_free (call);
-}
-
-static gboolean
-deliver_progress_cb (gpointer user_data)
-{
-  ProgressCall *call = user_data;
-
-  call->func (&call->progress, call->func_data);
-  return G_SOURCE_REMOVE;
-}
-
 /* In the worker: hands the report to the caller's main context. */
 static void
 thread_progress_cb (const TdHandoffProgress *progress,
                     gpointer                 user_data)
 {
   HandoffData *data = user_data;
-  ProgressCall *call = g_new0 (ProgressCall, 1);
 
-  call->progress = *progress;
-  call->progress.src = g_strdup (progress->src);
-  call->func = data->progress;
-  call->func_data = data->progress_data;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, deliver_progress_cb, call,
-                              (GDestroyNotify) progress_call_free);
+  td_progress_relay (data->context, progress, sizeof *progress,
+                     G_STRUCT_OFFSET (TdHandoffProgress, src), G_CALLBACK (data->progress),
+                     data->progress_data);
 }
 
 static void

@@ -2,8 +2,9 @@
  *
  * libsecret: the Secret Service (GNOME Keyring, KWallet) on the desktop,
  * the Secret portal inside the Flatpak. A secret is found by its kind
- * ("smtp", "mailchimp", "buttondown") and an account within that kind (the
- * SMTP user and server; "" for an API key). Never in GSettings or files.
+ * ("smtp", "mailchimp", "buttondown", "site") and an account within that
+ * kind (the SMTP user and server, or the web host's user and address; ""
+ * for an API key). Never in GSettings or files.
  */
 #pragma once
 
@@ -14,8 +15,10 @@ G_BEGIN_DECLS
 #define TD_SECRET_SMTP       "smtp"
 #define TD_SECRET_MAILCHIMP  "mailchimp"
 #define TD_SECRET_BUTTONDOWN "buttondown"
+#define TD_SECRET_SITE       "site"
 
-/* The account of an SMTP password: "user smtps://host:465". */
+/* The account of an SMTP password, "user smtps://host:465", or of a web
+ * host's, "user sftp://host/folder". */
 char     *td_keyring_smtp_account (const char          *user,
                                    const char          *url);
 

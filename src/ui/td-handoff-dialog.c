@@ -65,36 +65,12 @@ set_busy (TdHandoffDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
 }
 
-static void
-key_found_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(TdHandoffDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  char *key = td_keyring_lookup_finish (result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->disposed)
-    {
-      td_keyring_free (key);
-      return;
-    }
-  g_clear_object (&self->lookup);
-  /* Typed meanwhile: hers wins. */
-  if (key != NULL && key_text (self)[0] == '\0')
-    gtk_editable_set_text (GTK_EDITABLE (self->key_row), key);
-  td_keyring_free (key);
-}
-
 /* Shows the key the keyring has for the chosen service. */
 static void
 look_up_key (TdHandoffDialog *self)
 {
-  g_cancellable_cancel (self->lookup);
-  g_clear_object (&self->lookup);
-  self->lookup = g_cancellable_new ();
-  td_keyring_lookup_async (td_service_to_string (selected_service (self)), "", self->lookup,
-                           key_found_cb, g_object_ref (self));
+  td_network_fill_secret (GTK_EDITABLE (self->key_row),
+                          td_service_to_string (selected_service (self)), "", &self->lookup);
 }
 
 static void

@@ -55,3 +55,35 @@ td_network_store_secret (AdwToastOverlay *overlay,
   td_keyring_store_async (kind, account, label, secret, NULL, stored_cb,
                           g_object_ref (overlay));
 }
+
+static void
+secret_found_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GtkEditable) editable = user_data;
+  g_autoptr(GError) error = NULL;
+  char *secret = td_keyring_lookup_finish (result, &error);
+
+  /* Typed meanwhile: hers wins. A cancelled lookup's owner is gone, or
+   * asked for another account. */
+  if (secret != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      && gtk_editable_get_text (editable)[0] == '\0')
+    gtk_editable_set_text (editable, secret);
+  td_keyring_free (secret);
+}
+
+void
+td_network_fill_secret (GtkEditable   *editable,
+                        const char    *kind,
+                        const char    *account,
+                        GCancellable **lookup)
+{
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+  g_return_if_fail (lookup != NULL);
+
+  g_cancellable_cancel (*lookup);
+  g_clear_object (lookup);
+  *lookup = g_cancellable_new ();
+  td_keyring_lookup_async (kind, account, *lookup, secret_found_cb, g_object_ref (editable));
+}

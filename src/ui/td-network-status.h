@@ -1,7 +1,8 @@
 /* td-network-status.h: what the send-test and hand-off dialogs share
  *
- * A status line with a spinner (busy, done, failed), and saving a secret
- * to the keyring in the background, saying so only when that fails.
+ * A status line with a spinner (busy, done, failed); filling in a secret
+ * from the keyring, and saving one in the background, saying so only when
+ * that fails.
  */
 #pragma once
 
@@ -29,5 +30,13 @@ void td_network_store_secret (AdwToastOverlay *overlay,
                               const char      *account,
                               const char      *label,
                               const char      *secret);
+
+/* Fills @editable with the secret the keyring has under @kind/@account,
+ * unless she typed one meanwhile. Cancels the lookup *@lookup was for and
+ * keeps the new one there, for the caller to cancel when it goes away. */
+void td_network_fill_secret  (GtkEditable     *editable,
+                              const char      *kind,
+                              const char      *account,
+                              GCancellable   **lookup);
 
 G_END_DECLS

@@ -77,41 +77,20 @@ set_busy (TdSendTestDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !busy);
 }
 
-static void
-password_found_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(TdSendTestDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  char *password = td_keyring_lookup_finish (result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->disposed)
-    {
-      td_keyring_free (password);
-      return;
-    }
-  g_clear_object (&self->lookup);
-  /* Typed meanwhile: hers wins. */
-  if (password != NULL && row_text (ADW_ENTRY_ROW (self->password_row))[0] == '\0')
-    gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
-  td_keyring_free (password);
-}
-
 /* Fills in the password the keyring has for the server and user shown. */
 static void
 look_up_password (TdSendTestDialog *self)
 {
   g_autofree char *account = NULL;
 
-  g_cancellable_cancel (self->lookup);
-  g_clear_object (&self->lookup);
   if (row_text (self->host_row)[0] == '\0')
-    return;
+    {
+      g_cancellable_cancel (self->lookup);
+      return;
+    }
   account = dup_account (self);
-  self->lookup = g_cancellable_new ();
-  td_keyring_lookup_async (TD_SECRET_SMTP, account, self->lookup, password_found_cb,
-                           g_object_ref (self));
+  td_network_fill_secret (GTK_EDITABLE (self->password_row), TD_SECRET_SMTP, account,
+                          &self->lookup);
 }
 
 static void

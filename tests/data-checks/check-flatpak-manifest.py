@@ -91,6 +91,14 @@ def main():
         print(f'  ok   no {NETWORK}')
     for needed in ('--share=ipc', '--socket=wayland', '--socket=fallback-x11', '--device=dri'):
         check(needed in finish_args, f'finish-args include {needed}')
+    # Files come through the portals: the folder chooser grants an issue's
+    # folder, so no file-system permission at all (docs/flatpak.md).
+    for arg in finish_args:
+        check(not arg.startswith('--filesystem='),
+              f'finish-arg {arg} is not a file-system permission (the portals give files)')
+    reason = manifest.get('//files', '')
+    check(isinstance(reason, str) and 'folder chooser' in reason,
+          'a "//files" comment key says how files and their pictures are reached')
 
     modules = manifest.get('modules', [])
     check(isinstance(modules, list) and len(modules) > 0, 'there are modules')

@@ -72,6 +72,45 @@ set_open_error (int          dir_fd,
                  _("Can’t read the picture “%s”: %s"), relative, g_strerror (saved_errno));
 }
 
+/* The document portal's FUSE file system (xdg-document-portal 1.16, in a
+ * folder exported whole, as the Flatpak sees a folder she granted) answers
+ * O_NOFOLLOW on a regular file with ELOOP: it reopens the file through
+ * /proc/self/fd with the caller's flags. So, when that happens: a handle on
+ * the name itself (O_PATH, still no link followed), and if that is a
+ * regular file, the same file opened through its handle -- race-free, as
+ * nothing is looked up by name again. -1 with errno otherwise. */
+static int
+open_file_via_path (int         dir_fd,
+                    const char *name,
+                    int         flags)
+{
+  g_autofree char *proc_path = NULL;
+  struct stat st;
+  struct stat opened;
+  int path_fd = openat (dir_fd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+  int fd;
+
+  if (path_fd < 0)
+    return -1;
+  if (fstat (path_fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (path_fd);
+      errno = ELOOP;
+      return -1;
+    }
+  proc_path = g_strdup_printf ("/proc/self/fd/%d", path_fd);
+  fd = open (proc_path, flags & ~O_NOFOLLOW);
+  close (path_fd);
+  if (fd >= 0 && (fstat (fd, &opened) != 0 || opened.st_ino != st.st_ino
+                  || opened.st_dev != st.st_dev))
+    {
+      close (fd);
+      errno = ELOOP;
+      return -1;
+    }
+  return fd;
+}
+
 /* A descriptor of whatever relative names inside base_dir, reached
  * without following any link, or -1. */
 static int
@@ -116,6 +155,12 @@ open_beneath (const char  *base_dir,
                   (last ? 0 : O_DIRECTORY);
       int next = openat (fd, names[i], flags);
       int saved_errno = errno;
+
+      if (next < 0 && saved_errno == ELOOP && last)
+        {
+          next = open_file_via_path (fd, names[i], flags);
+          saved_errno = errno;
+        }
 
       if (prefix->len > 0)
         g_string_append_c (prefix, '/');

@@ -1,0 +1,204 @@
+/* td-folder-request.c: asking for a folder the sandbox can't see */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "td-folder-access.h"
+#include "td-folder-request.h"
+#include "td-settings.h"
+
+static void
+return_cancelled (GTask *task)
+{
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+}
+
+/* The folder chooser (GtkFileChooserNative: the file-chooser portal inside
+ * the Flatpak); @task gets the folder, or G_IO_ERROR_CANCELLED. */
+static void
+folder_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  gpointer         user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (folder == NULL)
+    {
+      return_cancelled (task);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&folder), g_object_unref);
+}
+
+static void
+choose_folder (GtkWindow  *parent,
+               const char *title,
+               const char *accept,
+               GTask      *task)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (folder_chosen_cb), task);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* -- the issue's folder --------------------------------------------------- */
+
+static void
+issue_folder_chosen_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GFile) folder = g_task_propagate_pointer (G_TASK (result), NULL);
+  GFile *issue = g_task_get_task_data (task);
+  g_autofree char *folder_path = NULL;
+  g_autofree char *issue_path = NULL;
+  g_autofree char *reopened = NULL;
+  GError *error = NULL;
+
+  if (folder == NULL)
+    {
+      return_cancelled (task);
+      return;
+    }
+  folder_path = g_file_get_path (folder);
+  issue_path = g_file_get_path (issue);
+  reopened = td_folder_access_path_in_folder (folder_path, issue_path, &error);
+  if (reopened == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_file_new_for_path (reopened), g_object_unref);
+}
+
+static void
+response_cb (AdwMessageDialog *dialog,
+             const char       *response,
+             gpointer          user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  GTask *choose;
+
+  if (!g_str_equal (response, "choose"))
+    {
+      return_cancelled (task);
+      return;
+    }
+  choose = g_task_new (NULL, g_task_get_cancellable (task), issue_folder_chosen_cb,
+                       g_object_ref (task));
+  choose_folder (parent, _("Choose the Issue’s Folder"), _("_Allow Access"), choose);
+}
+
+void
+td_folder_request_async (GtkWindow           *parent,
+                         GFile               *issue,
+                         guint                n_pictures,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GFile) parent_folder = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *folder_name = NULL;
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (G_IS_FILE (issue));
+
+  g_task_set_task_data (task, g_object_ref (issue), g_object_unref);
+  name = g_file_get_basename (issue);
+  parent_folder = g_file_get_parent (issue);
+  folder_name = parent_folder != NULL ? g_file_get_basename (parent_folder) : g_strdup ("");
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
+                                                       _("Allow Access to the Issue’s "
+                                                         "Folder?"), NULL));
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "“%s” was opened on its own, so Tidings "
+                                               "can’t see the images folder beside it: its "
+                                               "%u picture would be missing. Choose the "
+                                               "folder that holds the issue, and Tidings "
+                                               "opens it from there, with its pictures.",
+                                               "“%s” was opened on its own, so Tidings "
+                                               "can’t see the images folder beside it: its "
+                                               "%u pictures would be missing. Choose the "
+                                               "folder that holds the issue, and Tidings "
+                                               "opens it from there, with its pictures.",
+                                               n_pictures),
+                                  name, n_pictures);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Not Now"),
+                                    "choose", _("_Choose Folder…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "choose");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), g_steal_pointer (&task));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GFile *
+td_folder_request_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* -- the library folder --------------------------------------------------- */
+
+static void
+library_chosen_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GFile) folder = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *path = NULL;
+
+  if (folder == NULL)
+    {
+      return_cancelled (task);
+      return;
+    }
+  /* The portal's path of a chosen folder stays the same from one run to
+   * the next: remembering it is remembering the grant. */
+  path = g_file_get_path (folder);
+  settings = td_settings_new ();
+  if (settings != NULL && path != NULL)
+    g_settings_set_string (settings, "library-folder", path);
+  g_task_return_pointer (task, g_steal_pointer (&folder), g_object_unref);
+}
+
+void
+td_folder_request_library_async (GtkWindow           *parent,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  GTask *choose = g_task_new (NULL, cancellable, library_chosen_cb, task);
+
+  choose_folder (parent, _("Choose the Folder of Your Issues"), _("_Choose"), choose);
+}
+
+GFile *
+td_folder_request_library_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
