@@ -238,7 +238,12 @@ td_picture_convert (GBytes                *data,
       g_object_unref (scaled);
     }
 
-  as_png = has_transparency (upright) || has_few_colours (upright);
+  if (limits->keep_format && info.format == TD_IMAGE_FORMAT_PNG)
+    as_png = TRUE;
+  else if (limits->keep_format && info.format == TD_IMAGE_FORMAT_JPEG)
+    as_png = FALSE;
+  else
+    as_png = has_transparency (upright) || has_few_colours (upright);
   if (as_png)
     {
       pixbuf = g_object_ref (upright);

@@ -40,6 +40,9 @@ typedef struct
 {
   guint max_long_edge;  /* 0: no limit */
   guint max_width;      /* 0: no limit; applies to the upright picture */
+  /* A PNG stays a PNG and a JPEG a JPEG (the exports, whose pages name
+   * the stored files); else the contents decide. */
+  gboolean keep_format;
 } TdPictureLimits;
 
 typedef struct

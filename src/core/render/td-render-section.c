@@ -24,6 +24,7 @@
 #include "td-json-path.h"
 #include "td-l10n.h"
 #include "td-render-private.h"
+#include "td-picture-file.h"
 
 typedef struct
 {
@@ -172,7 +173,7 @@ picture_size (TdRenderIssue *issue,
               const char    *src)
 {
   Size *size = g_hash_table_lookup (issue->sizes, src);
-  g_autofree char *path = NULL;
+  const char *dir;
   TdImageInfo info;
 
   if (size != NULL)
@@ -180,14 +181,13 @@ picture_size (TdRenderIssue *issue,
 
   size = own_new (issue, sizeof *size);
   g_hash_table_insert (issue->sizes, (gpointer) src, size);
-  if (issue->context->base_dir == NULL)
+  dir = td_render_picture_dir (issue->context, src);
+  if (dir == NULL)
     return size;
-  path = g_build_filename (issue->context->base_dir, src, NULL);
-  if (td_image_info_from_file (path, &info, NULL) && info.width > 0 && info.height > 0)
-    {
-      size->width = info.width;
-      size->height = info.height;
-    }
+  /* As shown: a picture with an EXIF orientation is turned (the exports
+   * write it upright). */
+  if (td_picture_file_get_info (dir, src, &info, NULL) && info.width > 0 && info.height > 0)
+    td_image_info_get_upright_size (&info, &size->width, &size->height);
   return size;
 }
 
