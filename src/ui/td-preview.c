@@ -120,6 +120,8 @@ render_async (TdPreview           *self,
     .base_dir = td_document_get_base_dir (self->document),
     .image_urls = TD_IMAGE_URL_RELATIVE,
     .text_page = TRUE,
+    /* Pictures added since the last save, by their file:// URLs. */
+    .draft_dir = td_document_get_draft_dir (self->document),
   };
 
   td_render_async (format, &context, cancellable, callback, user_data);
