@@ -591,12 +591,15 @@ test_image_and_save (void)
   file = g_file_new_for_path (picture);
   g_assert_true (td_image_row_set_file (TD_IMAGE_ROW (image_row), file, &error));
   g_assert_no_error (error);
+  /* Imported in a worker thread; waiting in the draft area until Save. */
+  while (td_image_row_get_busy (TD_IMAGE_ROW (image_row)))
+    g_main_context_iteration (NULL, TRUE);
   settle (20);
   g_assert_cmpstr (lookup_string (window, "sections[1].image.src"), ==, "images/new-photo.png");
   {
     g_autofree char *copied = g_build_filename (dir, "images", "new-photo.png", NULL);
 
-    g_assert_true (g_file_test (copied, G_FILE_TEST_IS_REGULAR));
+    g_assert_false (g_file_test (copied, G_FILE_TEST_EXISTS));
   }
 
   /* And some typing. */
@@ -611,6 +614,11 @@ test_image_and_save (void)
   activate (window, "save", NULL);
   g_assert_true (iterate_until (not_modified, window, 5000));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  {
+    g_autofree char *copied = g_build_filename (dir, "images", "new-photo.png", NULL);
+
+    g_assert_true (g_file_test (copied, G_FILE_TEST_IS_REGULAR));
+  }
 
   saved = parse_file (path);
   g_assert_cmpstr (td_json_get_string (td_json_get_object (json_node_get_object (saved), "issue"),

@@ -31,6 +31,8 @@ struct _TdExportDialog
   /* template widgets */
   AdwToastOverlay *toast_overlay;
   AdwPreferencesGroup *checks_group;
+  GtkSwitch *linked_switch;
+  AdwActionRow *pictures_row;
 
   /* owned */
 };
@@ -129,6 +131,7 @@ export_to (TdExportDialog  *self,
   if (format == FORMAT_WEB)
     return td_export_web (&context, path, error);
   context.eml.date = g_get_real_time () / G_USEC_PER_SEC;
+  context.eml.linked_images = gtk_switch_get_active (self->linked_switch);
   bytes = td_render ((TdRenderFormat) format, &context, error);
   if (bytes == NULL)
     return FALSE;
@@ -475,6 +478,29 @@ add_check_rows (TdExportDialog *self)
     }
 }
 
+/* Where linked pictures are loaded from, in plain words: the email's HTML
+ * always links them; the .eml does when the switch says so. */
+static void
+explain_pictures (TdExportDialog *self)
+{
+  const char *base = public_base_url (self);
+  g_autofree char *text = NULL;
+
+  if (base[0] != '\0')
+    /* Translators: both %s are the issue's web address */
+    text = g_strdup_printf (_("The email’s HTML, copied or saved, and a .eml with linked pictures "
+                              "load them from %s%simages/. Upload the web page folder (below, or "
+                              "with Publish) to exactly %s before you send, or they will be "
+                              "broken; a hand-off to your mailing service uploads them for you"),
+                            base, g_str_has_suffix (base, "/") ? "" : "/", base);
+  else
+    text = g_strdup (_("The email’s HTML, copied or saved, links its pictures to the web page, "
+                       "but the issue has no web address yet: set it in Issue Settings and "
+                       "upload the web page there, or send the .eml, which carries its "
+                       "pictures"));
+  adw_action_row_set_subtitle (self->pictures_row, text);
+}
+
 static void
 td_export_dialog_constructed (GObject *object)
 {
@@ -482,6 +508,7 @@ td_export_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (td_export_dialog_parent_class)->constructed (object);
   add_check_rows (self);
+  explain_pictures (self);
 }
 
 static void
@@ -508,6 +535,8 @@ td_export_dialog_class_init (TdExportDialogClass *klass)
                                                "/io/github/tidings/Tidings/td-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TdExportDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TdExportDialog, checks_group);
+  gtk_widget_class_bind_template_child (widget_class, TdExportDialog, linked_switch);
+  gtk_widget_class_bind_template_child (widget_class, TdExportDialog, pictures_row);
 
   gtk_widget_class_install_action (widget_class, "export.copy-email-html", NULL,
                                    copy_email_html_action);

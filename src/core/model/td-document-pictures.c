@@ -29,6 +29,9 @@
 #include "td-document.h"
 #include "td-document-private.h"
 #include "td-image-info.h"
+#include "td-issue.h"
+#include "td-issue-validator.h"
+#include "td-json-path.h"
 #include "td-picture-convert.h"
 #include "td-picture-file.h"
 
@@ -611,4 +614,238 @@ td_document_import_image_bytes (TdDocument  *self,
     relative = import_job_finish (self, job);
   import_job_free (job);
   return relative;
+}
+
+/* -- Making stored pictures smaller --------------------------------------- */
+
+void
+td_picture_rewrite_free (TdPictureRewrite *rewrite)
+{
+  g_free (rewrite->src);
+  g_free (rewrite->new_src);
+  g_free (rewrite);
+}
+
+/* The JSON paths of every string in @node equal to @value. */
+static void
+find_strings (JsonNode   *node,
+              const char *path,
+              const char *value,
+              GPtrArray  *paths)
+{
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      if (json_node_get_value_type (node) == G_TYPE_STRING
+          && g_strcmp0 (json_node_get_string (node), value) == 0)
+        g_ptr_array_add (paths, g_strdup (path));
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *key;
+      JsonNode *child;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &key, &child))
+        {
+          g_autofree char *child_path = td_json_path_child_key (path, key);
+
+          find_strings (child, child_path, value, paths);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *child_path = td_json_path_child_index (path, i);
+
+          find_strings (json_array_get_element (array, i), child_path, value, paths);
+        }
+    }
+}
+
+/* Keeps the original in the app's backups folder, beside the issues'
+ * backups, before it is replaced. */
+static gboolean
+back_up_picture (const char  *base_dir,
+                 const char  *src,
+                 GBytes      *bytes,
+                 GError     **error)
+{
+  g_autofree char *key = g_build_filename (base_dir, src, NULL);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+  g_autofree char *base = g_path_get_basename (src);
+  g_autofree char *name = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "tidings", "backups",
+                                           "pictures", NULL);
+  g_autofree char *path = NULL;
+
+  hash[12] = '\0';
+  name = g_strdup_printf ("%s-%s", hash, base);
+  path = g_build_filename (dir, name, NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not keep a backup of “%s”: %s"), src, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                              (gssize) g_bytes_get_size (bytes), error);
+}
+
+GPtrArray *
+td_document_make_pictures_smaller (TdDocument  *self,
+                                   const char  *only,
+                                   gboolean     in_place,
+                                   GStrv       *unreferenced,
+                                   GError     **error)
+{
+  const TdPictureLimits limits = { TD_PICTURE_IMPORT_LONG_EDGE, 0, FALSE };
+  const char *base_dir = td_document_get_base_dir (self);
+  g_autoptr(GPtrArray) pictures = NULL;
+  g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                               td_picture_rewrite_free);
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean grouped = FALSE;
+
+  g_return_val_if_fail (TD_IS_DOCUMENT (self), NULL);
+
+  if (base_dir == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The issue has no folder: save it first"));
+      return NULL;
+    }
+
+  pictures = td_issue_list_pictures (td_document_get_root (self));
+  for (guint i = 0; i < pictures->len; i++)
+    {
+      const char *src = g_ptr_array_index (pictures, i);
+      g_autoptr(GBytes) before = NULL;
+      g_autoptr(GBytes) after = NULL;
+      g_autofree char *new_src = NULL;
+      TdPictureRewrite *rewrite;
+      TdPictureResult result;
+      TdImageInfo info;
+
+      if (src == NULL || !td_image_path_is_safe (src, NULL)
+          || g_hash_table_contains (used, src))
+        continue;
+      g_hash_table_add (used, (gpointer) src);
+      if (only != NULL && g_strcmp0 (only, src) != 0)
+        continue;
+      /* Added since the last save: already made as import makes it. */
+      if (g_strcmp0 (td_document_get_picture_dir (self, src), base_dir) != 0)
+        continue;
+
+      before = td_picture_file_read (base_dir, src, error);
+      if (before == NULL)
+        goto failed;
+      after = td_picture_convert (before, src, &limits, &result, error);
+      if (after == NULL)
+        goto failed;
+      td_image_info_from_bytes (g_bytes_get_data (before, NULL), g_bytes_get_size (before),
+                                &info);
+
+      /* The same name when the format stays and the file is replaced;
+       * else a free name beside it, the original left untouched. */
+      {
+        g_autofree char *stem = g_strdup (src);
+        const char *ext = td_picture_format_extension (result.format);
+        char *dot = strrchr (stem, '.');
+        gboolean same_ext = dot != NULL && (g_ascii_strcasecmp (dot, ext) == 0
+                                            || (result.format == TD_IMAGE_FORMAT_JPEG
+                                                && g_ascii_strcasecmp (dot, ".jpeg") == 0));
+
+        if (dot != NULL)
+          *dot = '\0';
+        if (in_place && same_ext)
+          new_src = g_strdup (src);
+        for (guint n = 2; new_src == NULL && n < 10000; n++)
+          {
+            g_autofree char *candidate = n == 2 && !same_ext ? g_strconcat (stem, ext, NULL)
+                                                             : g_strdup_printf ("%s-%u%s", stem,
+                                                                                n, ext);
+            g_autofree char *full = g_build_filename (base_dir, candidate, NULL);
+
+            if (!g_file_test (full, G_FILE_TEST_EXISTS)
+                && !g_file_test (full, G_FILE_TEST_IS_SYMLINK))
+              new_src = g_steal_pointer (&candidate);
+          }
+      }
+      if (new_src == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("No free name is left beside the picture “%s”"), src);
+          goto failed;
+        }
+
+      if (!back_up_picture (base_dir, src, before, error))
+        goto failed;
+      {
+        g_autofree char *full = g_build_filename (base_dir, new_src, NULL);
+
+        /* Atomic: a temporary file renamed over the target. */
+        if (!g_file_set_contents (full, g_bytes_get_data (after, NULL),
+                                  (gssize) g_bytes_get_size (after), error))
+          goto failed;
+      }
+
+      rewrite = g_new0 (TdPictureRewrite, 1);
+      rewrite->src = g_strdup (src);
+      rewrite->new_src = g_strdup (new_src);
+      rewrite->bytes_before = g_bytes_get_size (before);
+      rewrite->bytes_after = g_bytes_get_size (after);
+      td_image_info_get_upright_size (&info, &rewrite->width_before, &rewrite->height_before);
+      rewrite->width_after = result.width;
+      rewrite->height_after = result.height;
+      g_ptr_array_add (done, rewrite);
+
+      if (!g_str_equal (src, new_src))
+        {
+          g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+          find_strings (td_document_get_root (self), "", src, paths);
+          if (!grouped)
+            {
+              td_document_begin_group (self);
+              grouped = TRUE;
+            }
+          for (guint j = 0; j < paths->len; j++)
+            td_document_set_string (self, g_ptr_array_index (paths, j), new_src, TD_EDIT_NONE);
+        }
+    }
+  if (grouped)
+    td_document_end_group (self);
+
+  if (unreferenced != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_autofree char *images = g_build_filename (base_dir, "images", NULL);
+      g_autoptr(GDir) dir = g_dir_open (images, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *relative = g_strconcat ("images/", name, NULL);
+          gboolean is_new = FALSE;
+
+          for (guint i = 0; i < done->len; i++)
+            if (g_str_equal (((TdPictureRewrite *) done->pdata[i])->new_src, relative))
+              is_new = TRUE;
+          if (!is_new && !g_hash_table_contains (used, relative))
+            g_strv_builder_add (builder, relative);
+        }
+      *unreferenced = g_strv_builder_end (builder);
+    }
+  return g_steal_pointer (&done);
+
+failed:
+  if (grouped)
+    td_document_end_group (self);
+  return NULL;
 }

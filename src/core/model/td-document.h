@@ -160,6 +160,38 @@ const char *td_document_get_draft_dir    (TdDocument    *self);
 const char *td_document_get_picture_dir  (TdDocument    *self,
                                           const char    *relative);
 
+/* A picture made smaller: what it was and what it is. */
+typedef struct
+{
+  char   *src;           /* as the issue named it */
+  char   *new_src;       /* as it names it now */
+  guint64 bytes_before;
+  guint64 bytes_after;
+  guint   width_before;  /* upright */
+  guint   height_before;
+  guint   width_after;
+  guint   height_after;
+} TdPictureRewrite;
+
+void        td_picture_rewrite_free      (TdPictureRewrite *rewrite);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdPictureRewrite, td_picture_rewrite_free)
+
+/* Stores the issue's pictures again as an import would (upright, at most
+ * 2,400 px, without metadata): all it uses, or only @only. Each original
+ * is first copied to $XDG_DATA_HOME/tidings/backups/pictures/. With
+ * @in_place a picture whose format stays is replaced atomically under its
+ * name; otherwise (and when the format changes, "x.png" -> "x.jpg") the new
+ * picture gets a free name beside the original, which is left alone, and
+ * the fields naming it are changed in one undo step. @unreferenced (may
+ * be NULL) gets the files of images/ that the issue does not use, left
+ * alone. Returns the TdPictureRewrite of each picture, or NULL with
+ * @error (naming the picture) at the first that fails. */
+GPtrArray  *td_document_make_pictures_smaller (TdDocument  *self,
+                                               const char  *only,
+                                               gboolean     in_place,
+                                               GStrv       *unreferenced,
+                                               GError     **error);
+
 /* $XDG_CACHE_HOME/tidings/drafts (or $TIDINGS_DRAFTS_DIR), where the
  * documents' draft areas are. */
 char       *td_picture_drafts_dir        (void);
