@@ -248,7 +248,7 @@ td_picture_convert (GBytes                *data,
     {
       pixbuf = g_object_ref (upright);
       if (!gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &length, "png", &local_error,
-                                      "compression", "9", NULL))
+                                      "compression", "6", NULL))
         goto encode_failed;
       out.format = TD_IMAGE_FORMAT_PNG;
     }

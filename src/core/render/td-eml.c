@@ -235,7 +235,9 @@ make_picture_part (const TdRenderContext *context,
                    guint                  max_width,
                    GError               **error)
 {
-  TdPictureLimits limits = { 0, 0, TRUE };
+  /* The part's own name says its format: a photograph stored as PNG
+   * travels as a JPEG. */
+  TdPictureLimits limits = { 0, 0, FALSE };
   TdPictureResult result;
   g_autofree char *message = NULL;
   g_autofree char *name = NULL;
@@ -282,6 +284,18 @@ make_picture_part (const TdRenderContext *context,
   g_mime_part_set_content_encoding (part, GMIME_CONTENT_ENCODING_BASE64);
   g_mime_object_set_disposition (GMIME_OBJECT (part), GMIME_DISPOSITION_INLINE);
   name = g_path_get_basename (src);
+  if (strrchr (name, '.') != NULL
+      && g_ascii_strcasecmp (strrchr (name, '.'), td_picture_format_extension (result.format)) != 0
+      && !(result.format == TD_IMAGE_FORMAT_JPEG && g_ascii_strcasecmp (strrchr (name, '.'),
+                                                                        ".jpeg") == 0))
+    {
+      g_autofree char *renamed = NULL;
+
+      *strrchr (name, '.') = '\0';
+      renamed = g_strconcat (name, td_picture_format_extension (result.format), NULL);
+      g_free (name);
+      name = g_steal_pointer (&renamed);
+    }
   g_mime_part_set_filename (part, name);
   g_mime_part_set_content_id (part, cid);
 

@@ -24,6 +24,7 @@
 #include "td-json-path.h"
 #include "td-l10n.h"
 #include "td-render-private.h"
+#include "td-picture-convert.h"
 #include "td-picture-file.h"
 
 typedef struct
@@ -187,7 +188,21 @@ picture_size (TdRenderIssue *issue,
   /* As shown: a picture with an EXIF orientation is turned (the exports
    * write it upright). */
   if (td_picture_file_get_info (dir, src, &info, NULL) && info.width > 0 && info.height > 0)
-    td_image_info_get_upright_size (&info, &size->width, &size->height);
+    {
+      guint long_edge;
+
+      td_image_info_get_upright_size (&info, &size->width, &size->height);
+      /* No larger than the exports write it (td_picture_convert()'s
+       * rounding), so that width and height match the file. */
+      long_edge = MAX (size->width, size->height);
+      if (long_edge > TD_PICTURE_WEB_LONG_EDGE)
+        {
+          size->width = MAX (1, (guint) (((guint64) size->width * TD_PICTURE_WEB_LONG_EDGE
+                                          + long_edge / 2) / long_edge));
+          size->height = MAX (1, (guint) (((guint64) size->height * TD_PICTURE_WEB_LONG_EDGE
+                                           + long_edge / 2) / long_edge));
+        }
+    }
   return size;
 }
 
