@@ -10,6 +10,7 @@
 #include "td-export.h"
 #include "td-export-dialog.h"
 #include "td-handoff-dialog.h"
+#include "td-image-info.h"
 #include "td-issue.h"
 #include "td-json-path.h"
 #include "td-render.h"
@@ -35,6 +36,7 @@ struct _TdExportDialog
   AdwActionRow *pictures_row;
 
   /* owned */
+  GPtrArray *check_rows;  /* the rows of checks_group, to rebuild them */
 };
 
 G_DEFINE_FINAL_TYPE (TdExportDialog, td_export_dialog, TD_TYPE_DOCUMENT_DIALOG)
@@ -383,6 +385,104 @@ open_folder_action (GtkWidget  *widget,
 }
 
 static void
+add_check_row (TdExportDialog *self,
+               GtkWidget      *row)
+{
+  if (self->check_rows == NULL)
+    self->check_rows = g_ptr_array_new ();
+  g_ptr_array_add (self->check_rows, row);
+  adw_preferences_group_add (self->checks_group, row);
+}
+
+/* The picture a finding is about, when the field it names holds one
+ * stored in the issue's folder: what "Make Smaller" can work on. */
+static const char *
+finding_picture (TdExportDialog     *self,
+                 const TdDiagnostic *diag)
+{
+  JsonNode *node;
+  const char *src;
+
+  if (diag->severity != TD_SEVERITY_WARNING || diag->path == NULL)
+    return NULL;
+  node = td_json_path_lookup (td_document_get_root (document_of (self)), diag->path);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  src = json_node_get_string (node);
+  return td_image_path_has_image_extension (src) ? src : NULL;
+}
+
+static void add_check_rows (TdExportDialog *self);
+
+static void
+refresh_checks (TdExportDialog *self)
+{
+  for (guint i = 0; self->check_rows != NULL && i < self->check_rows->len; i++)
+    adw_preferences_group_remove (self->checks_group, g_ptr_array_index (self->check_rows, i));
+  g_clear_pointer (&self->check_rows, g_ptr_array_unref);
+  add_check_rows (self);
+}
+
+/* "Make Smaller" on a heavy picture, or one that tells where it was
+ * taken: stored again as an import would, in one undo step. */
+static void
+make_smaller_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TdExportDialog *self = TD_EXPORT_DIALOG (widget);
+  JsonNode *node = td_json_path_lookup (td_document_get_root (document_of (self)),
+                                        g_variant_get_string (parameter, NULL));
+  g_autofree char *src = node != NULL && JSON_NODE_HOLDS_VALUE (node)
+                         ? g_strdup (json_node_get_string (node)) : NULL;
+  g_autoptr(GPtrArray) rewrites = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (src == NULL)
+    return;
+  rewrites = td_document_make_pictures_smaller (document_of (self), src, FALSE, NULL, &error);
+  if (rewrites == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  if (rewrites->len == 0)
+    message = g_strdup (_("The picture is already as small as an added picture"));
+  else
+    {
+      const TdPictureRewrite *r = g_ptr_array_index (rewrites, 0);
+      g_autofree char *before = g_format_size (r->bytes_before);
+      g_autofree char *after = g_format_size (r->bytes_after);
+
+      /* Translators: a picture's weight before and after, "7.1 MB" */
+      message = g_strdup_printf (_("Picture made smaller: %s → %s, without its location"),
+                                 before, after);
+    }
+  toast = adw_toast_new (message);
+  if (rewrites->len > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "export.undo");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  refresh_checks (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TdExportDialog *self = TD_EXPORT_DIALOG (widget);
+
+  td_document_undo (document_of (self));
+  refresh_checks (self);
+}
+
+static void
 add_check_rows (TdExportDialog *self)
 {
   g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
@@ -401,7 +501,7 @@ add_check_rows (TdExportDialog *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Tidings found nothing to fix"));
       gtk_widget_add_css_class (icon, "success");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_preferences_group_add (self->checks_group, row);
+      add_check_row (self, row);
       return;
     }
 
@@ -455,6 +555,18 @@ add_check_rows (TdExportDialog *self)
                                       is_error ? _("Problem") : _("Warning"), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
+      if (finding_picture (self, diag) != NULL)
+        {
+          GtkWidget *smaller = gtk_button_new_with_mnemonic (_("Make _Smaller"));
+
+          gtk_widget_set_valign (smaller, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (smaller, _("Store the picture upright, at most 2,400 "
+                                                  "pixels, without its location"));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (smaller), "export.make-smaller");
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (smaller),
+                                                  g_variant_new_string (diag->path));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), smaller);
+        }
       if (diag->path != NULL)
         {
           g_autofree char *where = td_issue_describe_path (td_document_get_root (document_of (self)),
@@ -474,7 +586,7 @@ add_check_rows (TdExportDialog *self)
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
           adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
         }
-      adw_preferences_group_add (self->checks_group, row);
+      add_check_row (self, row);
     }
 }
 
@@ -517,6 +629,7 @@ td_export_dialog_dispose (GObject *object)
   TdExportDialog *self = TD_EXPORT_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_EXPORT_DIALOG);
+  g_clear_pointer (&self->check_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (td_export_dialog_parent_class)->dispose (object);
 }
@@ -545,6 +658,8 @@ td_export_dialog_class_init (TdExportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "export.eml", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "export.web", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "export.show-path", "s", show_path_action);
+  gtk_widget_class_install_action (widget_class, "export.make-smaller", "s", make_smaller_action);
+  gtk_widget_class_install_action (widget_class, "export.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "export.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "export.send-test", NULL, delivery_action);
   gtk_widget_class_install_action (widget_class, "export.handoff", NULL, delivery_action);

@@ -711,6 +711,7 @@ td_document_make_pictures_smaller (TdDocument  *self,
                                                                td_picture_rewrite_free);
   g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean grouped = FALSE;
+  Draft *draft = NULL;
 
   g_return_val_if_fail (TD_IS_DOCUMENT (self), NULL);
 
@@ -720,6 +721,8 @@ td_document_make_pictures_smaller (TdDocument  *self,
                            _("The issue has no folder: save it first"));
       return NULL;
     }
+  if (!in_place && (draft = ensure_draft (self, error)) == NULL)
+    return NULL;
 
   pictures = td_issue_list_pictures (td_document_get_root (self));
   for (guint i = 0; i < pictures->len; i++)
@@ -771,9 +774,13 @@ td_document_make_pictures_smaller (TdDocument  *self,
                                                              : g_strdup_printf ("%s-%u%s", stem,
                                                                                 n, ext);
             g_autofree char *full = g_build_filename (base_dir, candidate, NULL);
+            g_autofree char *in_draft = draft != NULL ? g_build_filename (draft->dir, candidate,
+                                                                          NULL)
+                                                      : NULL;
 
             if (!g_file_test (full, G_FILE_TEST_EXISTS)
-                && !g_file_test (full, G_FILE_TEST_IS_SYMLINK))
+                && !g_file_test (full, G_FILE_TEST_IS_SYMLINK)
+                && (in_draft == NULL || !g_file_test (in_draft, G_FILE_TEST_EXISTS)))
               new_src = g_steal_pointer (&candidate);
           }
       }
@@ -784,16 +791,30 @@ td_document_make_pictures_smaller (TdDocument  *self,
           goto failed;
         }
 
-      if (!back_up_picture (base_dir, src, before, error))
-        goto failed;
-      {
-        g_autofree char *full = g_build_filename (base_dir, new_src, NULL);
+      if (in_place)
+        {
+          g_autofree char *full = g_build_filename (base_dir, new_src, NULL);
 
-        /* Atomic: a temporary file renamed over the target. */
-        if (!g_file_set_contents (full, g_bytes_get_data (after, NULL),
-                                  (gssize) g_bytes_get_size (after), error))
-          goto failed;
-      }
+          if (!back_up_picture (base_dir, src, before, error))
+            goto failed;
+          /* Atomic: a temporary file renamed over the target. */
+          if (!g_file_set_contents (full, g_bytes_get_data (after, NULL),
+                                    (gssize) g_bytes_get_size (after), error))
+            goto failed;
+        }
+      else
+        {
+          /* Like an import: in the draft area until Save, the original
+           * untouched, so that Undo gives it back. */
+          g_autofree char *full = g_build_filename (draft->dir, new_src, NULL);
+          g_autofree char *parent = g_path_get_dirname (full);
+
+          g_mkdir_with_parents (parent, 0700);
+          if (!g_file_set_contents (full, g_bytes_get_data (after, NULL),
+                                    (gssize) g_bytes_get_size (after), error))
+            goto failed;
+          g_hash_table_replace (draft->pending, g_strdup (new_src), g_steal_pointer (&full));
+        }
 
       rewrite = g_new0 (TdPictureRewrite, 1);
       rewrite->src = g_strdup (src);

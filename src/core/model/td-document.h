@@ -177,12 +177,14 @@ void        td_picture_rewrite_free      (TdPictureRewrite *rewrite);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdPictureRewrite, td_picture_rewrite_free)
 
 /* Stores the issue's pictures again as an import would (upright, at most
- * 2,400 px, without metadata): all it uses, or only @only. Each original
- * is first copied to $XDG_DATA_HOME/tidings/backups/pictures/. With
- * @in_place a picture whose format stays is replaced atomically under its
- * name; otherwise (and when the format changes, "x.png" -> "x.jpg") the new
- * picture gets a free name beside the original, which is left alone, and
- * the fields naming it are changed in one undo step. @unreferenced (may
+ * 2,400 px, without metadata): all it uses, or only @only. With
+ * @in_place (the command line) the original is first copied to
+ * $XDG_DATA_HOME/tidings/backups/pictures/, then a picture whose format
+ * stays is replaced atomically under its name, and one whose format
+ * changes ("x.png" -> "x.jpg") gets a free name beside it. Without (the
+ * app's Make Smaller) the new picture waits in the draft area until Save,
+ * under a free name, and the original is left alone. The fields naming a
+ * renamed picture are changed in one undo step. @unreferenced (may
  * be NULL) gets the files of images/ that the issue does not use, left
  * alone. Returns the TdPictureRewrite of each picture, or NULL with
  * @error (naming the picture) at the first that fails. */
