@@ -43,15 +43,16 @@ td_cli_pictures (const TdCliCommand  *command,
   for (guint i = 0; i < rewrites->len; i++)
     {
       const TdPictureRewrite *r = g_ptr_array_index (rewrites, i);
+      g_autofree char *was = g_strdup_printf ("%" G_GUINT64_FORMAT, r->bytes_before);
+      g_autofree char *is = g_strdup_printf ("%" G_GUINT64_FORMAT, r->bytes_after);
 
       before += r->bytes_before;
       after += r->bytes_after;
       if (g_str_equal (r->src, r->new_src))
-        /* Translators: a picture, its bytes and size before, then after */
-        printf (_("%s: %" G_GUINT64_FORMAT " bytes, %u × %u → %" G_GUINT64_FORMAT
-                  " bytes, %u × %u\n"),
-                r->src, r->bytes_before, r->width_before, r->height_before, r->bytes_after,
-                r->width_after, r->height_after);
+        /* Translators: a picture, its bytes and size before, then after:
+         * "images/a.jpg: 4400000 bytes, 3024 × 4032 → 412000 bytes, 1800 × 2400" */
+        printf (_("%s: %s bytes, %u × %u → %s bytes, %u × %u\n"), r->src, was, r->width_before,
+                r->height_before, is, r->width_after, r->height_after);
       else
         {
           g_autofree char *dir = g_path_get_dirname (argv[1]);
@@ -59,16 +60,19 @@ td_cli_pictures (const TdCliCommand  *command,
 
           /* Translators: a picture, its bytes and size before, the new
            * picture, its bytes and size */
-          printf (_("%s: %" G_GUINT64_FORMAT " bytes, %u × %u → %s: %" G_GUINT64_FORMAT
-                    " bytes, %u × %u\n"),
-                  r->src, r->bytes_before, r->width_before, r->height_before, r->new_src,
-                  r->bytes_after, r->width_after, r->height_after);
+          printf (_("%s: %s bytes, %u × %u → %s: %s bytes, %u × %u\n"), r->src, was,
+                  r->width_before, r->height_before, r->new_src, is, r->width_after,
+                  r->height_after);
           g_unlink (old);
         }
     }
-  /* Translators: the bytes of all the pictures, before and after */
-  printf (_("All pictures: %" G_GUINT64_FORMAT " bytes → %" G_GUINT64_FORMAT " bytes\n"),
-          before, after);
+  {
+    g_autofree char *was = g_strdup_printf ("%" G_GUINT64_FORMAT, before);
+    g_autofree char *is = g_strdup_printf ("%" G_GUINT64_FORMAT, after);
+
+    /* Translators: the bytes of all the pictures, before and after */
+    printf (_("All pictures: %s bytes → %s bytes\n"), was, is);
+  }
   if (rewrites->len > 0)
     {
       g_autofree char *backups = g_build_filename (g_get_user_data_dir (), "tidings", "backups",
