@@ -370,6 +370,22 @@ test_refused (void)
   g_assert_error (error, TD_PICTURE_CONVERT_ERROR, TD_PICTURE_CONVERT_ERROR_TOO_LARGE);
   g_clear_error (&error);
 
+  /* A PNG whose header reads but whose chunks are garbage: refused with
+   * the file's name, the decoder closed (no warning). */
+  {
+    static const guint8 png[] = {
+      0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+      0, 0, 0, 16, 0, 0, 0, 16, 8, 2, 0, 0, 0, 0xde, 0xad, 0xbe, 0xef,
+      0, 0, 0, 4, 'I', 'D', 'A', 'T', 1, 2, 3, 4, 5, 6, 7, 8,
+    };
+    g_autoptr(GBytes) broken = g_bytes_new_static (png, sizeof png);
+
+    g_assert_null (td_picture_convert (broken, "broken.png", &import, NULL, &error));
+    g_assert_error (error, TD_PICTURE_CONVERT_ERROR, TD_PICTURE_CONVERT_ERROR_DECODE);
+    g_assert_nonnull (strstr (error->message, "broken.png"));
+    g_clear_error (&error);
+  }
+
   if (!have_tools ())
     return;
   make_fixtures ();

@@ -455,6 +455,10 @@ td_preview_set_document (TdPreview  *self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::base-dir", G_CALLBACK (document_notify_base_dir_cb),
                                self, G_CONNECT_SWAPPED);
+      /* Saved: pictures that waited in the draft area are in the issue's
+       * folder now, and their file:// URLs lead nowhere. */
+      g_signal_connect_object (document, "notify::modified", G_CALLBACK (document_notify_base_dir_cb),
+                               self, G_CONNECT_SWAPPED);
     }
 
   invalidate (self);

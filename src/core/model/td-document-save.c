@@ -209,8 +209,9 @@ td_document_save (TdDocument *self,
   ok = save_job_run (job, NULL, error);
   if (ok)
     {
-      _td_document_saved (self, job->file, job->new_etag, job->serial);
+      /* The drafts first: what listens to the save finds them in place. */
       _td_document_drafts_saved (self, job->drafts);
+      _td_document_saved (self, job->file, job->new_etag, job->serial);
     }
   save_job_free (job);
   return ok;
@@ -252,8 +253,9 @@ save_done_cb (GObject      *object,
       return;
     }
   /* On the main thread, where the document lives. */
-  _td_document_saved (self, job->file, job->new_etag, job->serial);
+  /* The drafts first: what listens to the save finds them in place. */
   _td_document_drafts_saved (self, job->drafts);
+  _td_document_saved (self, job->file, job->new_etag, job->serial);
   g_task_return_boolean (task, TRUE);
 }
 

@@ -199,8 +199,14 @@ td_picture_convert (GBytes                *data,
 
   loader = gdk_pixbuf_loader_new ();
   g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &request);
-  if (!gdk_pixbuf_loader_write (loader, bytes, size, &local_error)
-      || !gdk_pixbuf_loader_close (loader, &local_error))
+  if (!gdk_pixbuf_loader_write (loader, bytes, size, &local_error))
+    {
+      /* A loader is always closed (else it warns when finalized). */
+      gdk_pixbuf_loader_close (loader, NULL);
+    }
+  else
+    gdk_pixbuf_loader_close (loader, &local_error);
+  if (local_error != NULL)
     {
       g_set_error (error, TD_PICTURE_CONVERT_ERROR, TD_PICTURE_CONVERT_ERROR_DECODE,
                    _("Could not read the picture “%s”: %s"), display_name,
@@ -223,20 +229,37 @@ td_picture_convert (GBytes                *data,
       return NULL;
     }
 
-  /* What the loader could not do exactly: the width, after turning. */
-  if (limits->max_width > 0 && (guint) gdk_pixbuf_get_width (upright) > limits->max_width)
-    {
-      guint w = limits->max_width;
-      guint h = MAX (1, (guint) (((guint64) gdk_pixbuf_get_height (upright) * w
-                                  + gdk_pixbuf_get_width (upright) / 2)
-                                 / gdk_pixbuf_get_width (upright)));
-      GdkPixbuf *scaled = gdk_pixbuf_scale_simple (upright, (int) w, (int) h, GDK_INTERP_HYPER);
+  /* What the loader could not do exactly: the width, after turning, and
+   * the long edge of an animation's frame (which it does not scale). */
+  {
+    guint w = (guint) gdk_pixbuf_get_width (upright);
+    guint h = (guint) gdk_pixbuf_get_height (upright);
+    guint long_edge = MAX (w, h);
+    guint new_w = w, new_h = h;
 
-      if (scaled == NULL)
-        goto out_of_memory;
-      g_set_object (&upright, scaled);
-      g_object_unref (scaled);
-    }
+    if (limits->max_long_edge > 0 && long_edge > limits->max_long_edge)
+      {
+        new_w = MAX (1, (guint) (((guint64) w * limits->max_long_edge + long_edge / 2)
+                                 / long_edge));
+        new_h = MAX (1, (guint) (((guint64) h * limits->max_long_edge + long_edge / 2)
+                                 / long_edge));
+      }
+    if (limits->max_width > 0 && new_w > limits->max_width)
+      {
+        new_h = MAX (1, (guint) (((guint64) new_h * limits->max_width + new_w / 2) / new_w));
+        new_w = limits->max_width;
+      }
+    if (new_w != w || new_h != h)
+      {
+        GdkPixbuf *scaled = gdk_pixbuf_scale_simple (upright, (int) new_w, (int) new_h,
+                                                     GDK_INTERP_HYPER);
+
+        if (scaled == NULL)
+          goto out_of_memory;
+        g_set_object (&upright, scaled);
+        g_object_unref (scaled);
+      }
+  }
 
   if (limits->keep_format && info.format == TD_IMAGE_FORMAT_PNG)
     as_png = TRUE;
