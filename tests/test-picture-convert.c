@@ -183,7 +183,7 @@ convert_fixture (const char            *name,
 static void
 test_orientations (void)
 {
-  const TdPictureLimits import = { TD_PICTURE_IMPORT_LONG_EDGE, 0 };
+  const TdPictureLimits import = TD_PICTURE_IMPORT_LIMITS;
 
   if (!have_tools ())
     return;
@@ -220,7 +220,7 @@ test_orientations (void)
 static void
 test_phone_photo (void)
 {
-  const TdPictureLimits import = { TD_PICTURE_IMPORT_LONG_EDGE, 0 };
+  const TdPictureLimits import = TD_PICTURE_IMPORT_LIMITS;
   const TdPictureLimits web = { TD_PICTURE_WEB_LONG_EDGE, 0 };
   const TdPictureLimits email = { 0, TD_PICTURE_EMAIL_WIDTH };
   g_autoptr(GBytes) stored = NULL;
@@ -235,9 +235,21 @@ test_phone_photo (void)
   g_assert_cmpint (result.format, ==, TD_IMAGE_FORMAT_JPEG);
   g_assert_cmpuint (result.source_width, ==, 3024);
   g_assert_cmpuint (result.source_height, ==, 4032);
-  g_assert_cmpuint (result.width, ==, 1800);
-  g_assert_cmpuint (result.height, ==, 2400);
+  /* Decoded at half size: 2,016 px, within 1,600 to 2,400. */
+  g_assert_cmpuint (result.width, ==, 1512);
+  g_assert_cmpuint (result.height, ==, 2016);
   assert_no_metadata (stored);
+
+  /* Exactly 2,400 px when asked for exactly that. */
+  {
+    const TdPictureLimits exact = { TD_PICTURE_IMPORT_LONG_EDGE, 0, FALSE, 0 };
+    g_autoptr(GBytes) source = fixture_bytes ("phone.jpg");
+    g_autoptr(GBytes) big = td_picture_convert (source, "phone", &exact, &result, NULL);
+
+    g_assert_nonnull (big);
+    g_assert_cmpuint (result.width, ==, 1800);
+    g_assert_cmpuint (result.height, ==, 2400);
+  }
 
   /* The exports, from what was stored. */
   page = td_picture_convert (stored, "phone", &web, &result, NULL);
@@ -258,7 +270,7 @@ test_phone_photo (void)
 static void
 test_cmyk (void)
 {
-  const TdPictureLimits import = { TD_PICTURE_IMPORT_LONG_EDGE, 0 };
+  const TdPictureLimits import = TD_PICTURE_IMPORT_LIMITS;
   g_autoptr(GBytes) out = NULL;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   TdPictureResult result;
@@ -277,7 +289,7 @@ test_cmyk (void)
 static void
 test_deep_png (void)
 {
-  const TdPictureLimits import = { TD_PICTURE_IMPORT_LONG_EDGE, 0 };
+  const TdPictureLimits import = TD_PICTURE_IMPORT_LIMITS;
   g_autoptr(GBytes) out = NULL;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   TdPictureResult result;
@@ -297,7 +309,7 @@ test_deep_png (void)
 static void
 test_alpha_png (void)
 {
-  const TdPictureLimits import = { TD_PICTURE_IMPORT_LONG_EDGE, 0 };
+  const TdPictureLimits import = TD_PICTURE_IMPORT_LIMITS;
   const TdPictureLimits email = { 0, 100 };
   g_autoptr(GBytes) out = NULL;
   g_autoptr(GBytes) small = NULL;
@@ -328,7 +340,7 @@ test_alpha_png (void)
 static void
 test_animated_gif (void)
 {
-  const TdPictureLimits import = { TD_PICTURE_IMPORT_LONG_EDGE, 0 };
+  const TdPictureLimits import = TD_PICTURE_IMPORT_LIMITS;
   g_autoptr(GBytes) out = NULL;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   TdPictureResult result;
@@ -349,7 +361,7 @@ test_animated_gif (void)
 static void
 test_refused (void)
 {
-  const TdPictureLimits import = { TD_PICTURE_IMPORT_LONG_EDGE, 0 };
+  const TdPictureLimits import = TD_PICTURE_IMPORT_LIMITS;
   g_autoptr(GBytes) text = g_bytes_new_static ("hello", 5);
   /* A JPEG header claiming 60000 × 60000 pixels, and nothing else. */
   static const guint8 bomb[] = {

@@ -1539,8 +1539,8 @@ test_make_smaller (void)
 
     g_assert_true (td_image_info_from_file (made, &info, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (info.width, ==, 1800);
-    g_assert_cmpuint (info.height, ==, 2400);
+    g_assert_cmpuint (info.width, ==, 1512);
+    g_assert_cmpuint (info.height, ==, 2016);
     g_assert_false (info.has_gps);
     g_assert_false (g_file_test (in_issue, G_FILE_TEST_EXISTS));
   }

@@ -373,7 +373,7 @@ import_job_run (ImportJob     *job,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  const TdPictureLimits limits = { TD_PICTURE_IMPORT_LONG_EDGE, 0 };
+  const TdPictureLimits limits = TD_PICTURE_IMPORT_LIMITS;
   g_autoptr(GBytes) source = NULL;
   g_autoptr(GBytes) stored = NULL;
   g_autofree char *stem = NULL;
@@ -704,7 +704,7 @@ td_document_make_pictures_smaller (TdDocument  *self,
                                    GStrv       *unreferenced,
                                    GError     **error)
 {
-  const TdPictureLimits limits = { TD_PICTURE_IMPORT_LONG_EDGE, 0, FALSE };
+  const TdPictureLimits limits = TD_PICTURE_IMPORT_LIMITS;
   const char *base_dir = td_document_get_base_dir (self);
   g_autoptr(GPtrArray) pictures = NULL;
   g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func ((GDestroyNotify)

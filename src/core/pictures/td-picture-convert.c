@@ -36,6 +36,8 @@ G_DEFINE_QUARK (td-picture-convert-error-quark, td_picture_convert_error)
 
 typedef struct
 {
+  gboolean jpeg;
+  guint min_long_edge;
   guint max_long_edge;
   guint width;    /* the size the loader was asked for */
   guint height;
@@ -52,6 +54,21 @@ size_prepared_cb (GdkPixbufLoader *loader,
 
   if (request->max_long_edge == 0 || long_edge <= request->max_long_edge)
     return;
+  /* libjpeg scales by 1/2, 1/4, 1/8 while decoding, to the sizes rounded
+   * up: asked for exactly that, gdk-pixbuf resamples nothing. */
+  if (request->jpeg && request->min_long_edge > 0)
+    for (guint d = 2; d <= 8; d *= 2)
+      {
+        guint scaled = (long_edge + d - 1) / d;
+
+        if (scaled <= request->max_long_edge && scaled >= request->min_long_edge)
+          {
+            request->width = ((guint) width + d - 1) / d;
+            request->height = ((guint) height + d - 1) / d;
+            gdk_pixbuf_loader_set_size (loader, (int) request->width, (int) request->height);
+            return;
+          }
+      }
   request->width = MAX (1, (guint) (((guint64) width * request->max_long_edge + long_edge / 2)
                                     / long_edge));
   request->height = MAX (1, (guint) (((guint64) height * request->max_long_edge + long_edge / 2)
@@ -155,7 +172,7 @@ td_picture_convert (GBytes                *data,
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *buffer = NULL;
-  SizeRequest request = { 0, 0, 0 };
+  SizeRequest request = { FALSE, 0, 0, 0, 0 };
   TdPictureResult out = { TD_IMAGE_FORMAT_UNKNOWN, 0, 0, 0, 0 };
   TdImageInfo info;
   gsize length = 0;
@@ -184,6 +201,8 @@ td_picture_convert (GBytes                *data,
     }
   td_image_info_get_upright_size (&info, &out.source_width, &out.source_height);
 
+  request.jpeg = info.format == TD_IMAGE_FORMAT_JPEG && limits->max_width == 0;
+  request.min_long_edge = limits->min_long_edge;
   request.max_long_edge = limits->max_long_edge;
   /* The width limit, as a long-edge limit the loader can use (it sees the
    * picture as stored, before turning): only a tighter one. */

@@ -43,7 +43,17 @@ typedef struct
   /* A PNG stays a PNG and a JPEG a JPEG (the exports, whose pages name
    * the stored files); else the contents decide. */
   gboolean keep_format;
+  /* 0: the long edge is exactly max_long_edge when scaled. Else any long
+   * edge from this to max_long_edge will do, and a JPEG is decoded at
+   * 1/2, 1/4 or 1/8 of its size when that lands in the range: no
+   * resampling, a quarter of the work (the import: a 4032 px photo is
+   * stored 2016 px). */
+  guint min_long_edge;
 } TdPictureLimits;
+
+/* What an import stores. */
+#define TD_PICTURE_IMPORT_LIMITS \
+  ((TdPictureLimits) { TD_PICTURE_IMPORT_LONG_EDGE, 0, FALSE, TD_PICTURE_WEB_LONG_EDGE })
 
 typedef struct
 {
