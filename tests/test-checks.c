@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "td-checks.h"
+#include "td-document.h"
 #include "td-issue-loader.h"
 #include "td-json-path.h"
 #include "td-test-util.h"
@@ -110,11 +111,33 @@ assert_findings (TdDiagnostics  *diags,
     }
 }
 
+/* The one health claim the sample makes ("pain-free", in the caption of
+ * its first article's video), and its dismissal. */
+#define SAMPLE_CLAIM_PATH "sections[1].video.caption"
+#define SAMPLE_CLAIM_TEXT \
+  "You just might find your lower back and hamstrings pain-free and more flexible."
+#define SAMPLE_DISMISSED \
+  "[ { \"code\": \"health-claim\", \"path\": \"" SAMPLE_CLAIM_PATH "\", " \
+  "\"text\": \"" SAMPLE_CLAIM_TEXT "\" } ]"
+
+static void set_json (JsonNode *root, const char *path, const char *json);
+
+/* The sample with its one health claim dismissed: what the tests below
+ * change, one thing at a time. */
+static JsonNode *
+load_checked_sample (void)
+{
+  JsonNode *root = td_test_load_sample ();
+
+  set_json (root, "dismissed", SAMPLE_DISMISSED);
+  return root;
+}
+
 /* Runs the checks on the sample changed by @change and expects exactly
  * @expected. */
 #define CHECK(change, ...)                                                     \
   G_STMT_START {                                                               \
-    g_autoptr(JsonNode) root_ = td_test_load_sample ();                                \
+    g_autoptr(JsonNode) root_ = load_checked_sample ();                                \
     g_autofree char *dir_ = td_test_sample_dir ();                                     \
     g_autoptr(TdDiagnostics) diags_ = NULL;                                    \
     const Expected expected_[] = { __VA_ARGS__ };                              \
@@ -127,7 +150,7 @@ assert_findings (TdDiagnostics  *diags,
 /* Runs the checks on the sample changed by @change and expects nothing. */
 #define CHECK_CLEAN(change)                                                    \
   G_STMT_START {                                                               \
-    g_autoptr(JsonNode) root_ = td_test_load_sample ();                                \
+    g_autoptr(JsonNode) root_ = load_checked_sample ();                                \
     g_autofree char *dir_ = td_test_sample_dir ();                                     \
     g_autoptr(TdDiagnostics) diags_ = NULL;                                    \
     JsonNode *root = root_;                                                    \
@@ -146,13 +169,26 @@ test_sample (void)
   g_autofree char *dir = td_test_sample_dir ();
   g_autoptr(TdDiagnostics) diags = run_checks (root, dir);
   g_autoptr(TdDiagnostics) without_dir = NULL;
+  g_autoptr(TdDiagnostics) dismissed = NULL;
   g_autofree char *report = td_diagnostics_format (diags, "august-2023.tidings");
 
-  /* Ready to send: not one finding, with or without its folder. */
-  g_assert_cmpstr (report, ==, "");
-  g_assert_cmpuint (td_diagnostics_get_n_items (diags), ==, 0);
+  /* One health claim, with or without its folder: "pain-free" promises
+   * an outcome. Nothing else of the practice-aware checks (no state, so
+   * no licence rule; no promotion dates, expiries or testimonials). */
+  g_assert_cmpstr (report, ==,
+                   "august-2023.tidings: warning: " SAMPLE_CLAIM_PATH ": “pain-free” reads as a "
+                   "health claim, which a licensed practitioner may not make without scientific "
+                   "proof (FTC) and which may fall outside your licence: say what clients feel "
+                   "instead (“relaxed”, “looser”), or dismiss this if it is not a claim "
+                   "[health-claim]\n");
+  g_assert_cmpstr (td_diagnostics_get_item (diags, 0)->occurrence, ==, SAMPLE_CLAIM_TEXT);
   without_dir = run_checks (root, NULL);
-  g_assert_cmpuint (td_diagnostics_get_n_items (without_dir), ==, 0);
+  g_assert_cmpuint (td_diagnostics_get_n_items (without_dir), ==, 1);
+
+  /* Dismissed, ready to send: not one finding. */
+  set_json (root, "dismissed", SAMPLE_DISMISSED);
+  dismissed = run_checks (root, dir);
+  g_assert_cmpuint (td_diagnostics_get_n_items (dismissed), ==, 0);
 }
 
 /* Pictures
@@ -206,7 +242,7 @@ test_heavy_picture (void)
   g_autofree char *light = g_build_filename (images, "light.png", NULL);
   g_autofree char *heavy = g_build_filename (images, "heavy.png", NULL);
   g_autofree char *json = NULL;
-  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autoptr(JsonNode) root = load_checked_sample ();
   g_autoptr(TdDiagnostics) diags = NULL;
   /* A PNG header (1×1) padded with zeros: the checks read the file size. */
   static const guint8 png[] = {
@@ -464,7 +500,7 @@ grow_email (JsonNode *root,
 static void
 test_email_size (void)
 {
-  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autoptr(JsonNode) root = load_checked_sample ();
   g_autofree char *dir = td_test_sample_dir ();
   const Expected warning[] = {
     { WARNING, NULL,
@@ -509,6 +545,175 @@ test_email_size (void)
   }
 }
 
+/* Health claims and their dismissal
+ * ------------------------------------------------------------------------ */
+
+static void
+test_claims (void)
+{
+  /* Whole words only, whatever their case; exceptions are no claims. */
+  CHECK (set_string (root, "sections[7].body",
+                     "Massage CURES nothing, but treat yourself: it heals. Incurable? No."),
+         { WARNING, "sections[7].body", "“CURES” reads as a health claim…" },
+         { WARNING, "sections[7].body", "“heals” reads as a health claim…" });
+  /* The longest term at a place: one finding for "rheumatoid arthritis". */
+  CHECK (set_string (root, "sections[7].body", "Rheumatoid arthritis and 100% results."),
+         { WARNING, "sections[7].body", "“Rheumatoid arthritis” reads as a health claim…" },
+         { WARNING, "sections[7].body", "“100%” reads as a health claim…" });
+  /* Text fields too, not only markdown. */
+  CHECK (set_string (root, "sections[4].title", "Guaranteed results"),
+         { WARNING, "sections[4].title", "“Guaranteed” reads as a health claim…" });
+  /* Disease names are in the massage therapist's list only. */
+  CHECK_CLEAN ({
+    set_string (root, "practice.profession", "yoga teacher");
+    set_string (root, "sections[7].body", "Sciatica and fibromyalgia.");
+  });
+  CHECK (set_string (root, "sections[7].body", "Sciatica."),
+         { WARNING, "sections[7].body", "“Sciatica” reads as a health claim…" });
+  /* The issue's language picks the lists. */
+  CHECK ({
+    set_string (root, "issue.language", "es-MX");
+    set_string (root, "sections[7].body", "El masaje cura la ciática. It cures.");
+  },
+  { WARNING, "sections[7].body", "“cura” reads as a health claim…" },
+  { WARNING, "sections[7].body", "“ciática” reads as a health claim…" });
+}
+
+static void
+test_claims_missing_lists (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("TIDINGS_CHECKS_DIR"));
+
+  g_setenv ("TIDINGS_CHECKS_DIR", "/nonexistent/tidings-checks", TRUE);
+  CHECK ((void) root,
+         { WARNING, NULL, "the word lists of the health-claim check are missing from "
+                          "“/nonexistent/tidings-checks”, so health claims were not looked "
+                          "for: reinstall Tidings" });
+  g_setenv ("TIDINGS_CHECKS_DIR", saved, TRUE);
+}
+
+/* A copy of the fixture health-claim.tidings in a new folder. */
+static GFile *
+copy_fixture (const char *name,
+              char      **dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "check", name, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *base = g_path_get_basename (source);
+  g_autofree char *path = NULL;
+  gsize length;
+
+  *dir = g_dir_make_tmp ("test-checks-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_file_get_contents (source, &contents, &length, &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, base, NULL);
+  g_file_set_contents (path, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static TdDiagnostics *
+check_document (TdDocument *document)
+{
+  TdRenderContext context = { td_document_get_root (document),
+                              td_document_get_base_dir (document), TD_IMAGE_URL_ABSOLUTE };
+  g_autofree char *path = g_file_get_path (td_document_get_file (document));
+  TdDiagnostics *diags = td_diagnostics_new ();
+
+  td_checks_run_for_file (&context, path, diags);
+  return diags;
+}
+
+static void
+test_dismiss (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = copy_fixture ("health-claim/health-claim.tidings", &dir);
+  g_autoptr(TdDiagnostics) load_diags = td_diagnostics_new ();
+  g_autoptr(TdDocument) document = td_document_new_from_file (file, load_diags);
+  g_autoptr(TdDocument) reloaded = NULL;
+  g_autoptr(TdDiagnostics) before = NULL;
+  g_autoptr(TdDiagnostics) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const TdDiagnostic *claim;
+  const char *text;
+  g_autofree char *more = NULL;
+
+  g_assert_nonnull (document);
+  before = check_document (document);
+  g_assert_cmpuint (td_diagnostics_get_n_items (before), ==, 1);
+  claim = td_diagnostics_get_item (before, 0);
+  g_assert_cmpstr (claim->code, ==, "health-claim");
+  g_assert_true (td_checks_can_dismiss (claim));
+  g_assert_cmpstr (claim->occurrence, ==,
+                   "Treat yourself this spring: my massage cures tension headaches.");
+
+  /* Dismissed: gone, in one undoable step. */
+  td_checks_dismiss (document, claim);
+  g_assert_true (td_document_get_modified (document));
+  g_clear_pointer (&after, td_diagnostics_free);
+  after = check_document (document);
+  g_assert_cmpuint (td_diagnostics_get_n_items (after), ==, 0);
+  g_assert_true (td_document_undo (document));
+  g_clear_pointer (&after, td_diagnostics_free);
+  after = check_document (document);
+  g_assert_cmpuint (td_diagnostics_get_n_items (after), ==, 1);
+  g_assert_true (td_document_redo (document));
+
+  /* Saved and loaded again, the dismissal holds. */
+  g_assert_true (td_document_save (document, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  reloaded = td_document_new_from_file (file, load_diags);
+  g_assert_nonnull (reloaded);
+  g_clear_pointer (&after, td_diagnostics_free);
+  after = check_document (reloaded);
+  g_assert_cmpuint (td_diagnostics_get_n_items (after), ==, 0);
+  g_assert_cmpuint (json_array_get_length (
+                      td_json_get_array (json_node_get_object (td_document_get_root (reloaded)),
+                                         "dismissed")), ==, 2);
+
+  /* A new occurrence of the same word is flagged again; the dismissed
+   * one stays dismissed. */
+  text = td_json_get_string (json_node_get_object (td_json_path_lookup (
+                               td_document_get_root (reloaded), "sections[1]")), "text");
+  more = g_strconcat (text, "\nAnd it cures stress.", NULL);
+  td_document_set_string (reloaded, "sections[1].text", more, TD_EDIT_NONE);
+  g_clear_pointer (&after, td_diagnostics_free);
+  after = check_document (reloaded);
+  g_assert_cmpuint (td_diagnostics_get_n_items (after), ==, 1);
+  g_assert_cmpstr (td_diagnostics_get_item (after, 0)->occurrence, ==, "And it cures stress.");
+
+  /* The dismissed sentence changed: it is a new occurrence too. */
+  td_document_set_string (reloaded, "sections[1].text",
+                          "Treat yourself this spring: my massage cures tension headaches!",
+                          TD_EDIT_NONE);
+  g_clear_pointer (&after, td_diagnostics_free);
+  after = check_document (reloaded);
+  g_assert_cmpuint (td_diagnostics_get_n_items (after), ==, 1);
+
+  td_test_remove_tree (dir);
+}
+
+/* A bad "dismissed" list is a located error when loading. */
+static void
+test_dismissed_validated (void)
+{
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  static const char json[] =
+    "{ \"format\": \"tidings-issue\", \"version\": 1, \"practice\": { \"name\": \"R\" },"
+    "  \"issue\": { \"title\": \"T\" }, \"sections\": [],"
+    "  \"dismissed\": [ { \"code\": \"health-claim\", \"text\": \"a\\nb\" }, 3 ] }";
+  g_autoptr(TdLoadedIssue) loaded = td_issue_load_from_data (json, strlen (json), NULL, diags);
+  g_autofree char *report = td_diagnostics_format (diags, "x.tidings");
+
+  g_assert_null (loaded);
+  g_assert_nonnull (strstr (report, "x.tidings: error: dismissed[0].path: "));
+  g_assert_nonnull (strstr (report, "x.tidings: error: dismissed[0].text: contains a line break"));
+  g_assert_nonnull (strstr (report, "x.tidings: error: dismissed[1]: "));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -528,6 +733,10 @@ main (int    argc,
   g_test_add_func ("/core/checks/sections/empty", test_empty_sections);
   g_test_add_func ("/core/checks/order", test_order);
   g_test_add_func ("/core/checks/email-size", test_email_size);
+  g_test_add_func ("/core/checks/claims/words", test_claims);
+  g_test_add_func ("/core/checks/claims/missing-lists", test_claims_missing_lists);
+  g_test_add_func ("/core/checks/dismiss", test_dismiss);
+  g_test_add_func ("/core/checks/dismissed-validated", test_dismissed_validated);
 
   return g_test_run ();
 }
