@@ -37,7 +37,7 @@ for fixture in "${fixtures[@]}"; do
   dir=$check_dir/$(dirname "$fixture")
   name=$(basename "$fixture")
   expected_rc=0
-  if grep -q '^[^:]*: error: ' "$dir/$name.expected"; then
+  if grep -q ': error: ' "$dir/$name.expected"; then
     expected_rc=1
   fi
   rc=0

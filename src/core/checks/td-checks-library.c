@@ -20,6 +20,7 @@
 #include "td-issue-loader.h"
 #include "td-issue.h"
 #include "td-json-path.h"
+#include "td-read-limited.h"
 
 #define SHINGLE_WORDS  5
 #define WINDOW_MONTHS  12
@@ -114,6 +115,28 @@ list_issues (const char *folder,
     }
 }
 
+/* The issue in @path, read within the loader's limits and validated, its
+ * pictures left unread (only its texts are compared); NULL when it can't
+ * be read or is not a valid issue. */
+static TdLoadedIssue *
+load_issue (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TdDiagnostics) ignored = td_diagnostics_new ();
+  gsize length;
+  const char *data;
+
+  if (stream == NULL)
+    return NULL;
+  bytes = td_read_limited (G_INPUT_STREAM (stream), TD_ISSUE_MAX_FILE_SIZE, NULL);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &length);
+  return td_issue_load_from_data (data != NULL ? data : "", length, NULL, ignored);
+}
+
 static int
 months_between (const GDate *a,
                 const GDate *b)
@@ -172,8 +195,6 @@ _td_checks_repeats (TdChecker *c)
   for (guint p = 0; p < paths->len; p++)
     {
       const char *path = g_ptr_array_index (paths, p);
-      g_autoptr(GFile) file = NULL;
-      g_autoptr(TdDiagnostics) ignored = NULL;
       g_autoptr(TdLoadedIssue) loaded = NULL;
       JsonArray *others;
       const char *date;
@@ -181,9 +202,7 @@ _td_checks_repeats (TdChecker *c)
 
       if (g_str_equal (path, self))
         continue;
-      file = g_file_new_for_path (path);
-      ignored = td_diagnostics_new ();
-      loaded = td_issue_load_from_file (file, ignored);
+      loaded = load_issue (path);
       if (loaded == NULL)
         continue;
       date = td_json_get_string (td_json_get_object (json_node_get_object (loaded->root),
