@@ -714,6 +714,64 @@ test_dismissed_validated (void)
   g_assert_nonnull (strstr (report, "x.tidings: error: dismissed[1]: "));
 }
 
+/* Licence rules
+ * ------------------------------------------------------------------------ */
+
+#define NY_TITLE \
+  "New York reserves the title “massage therapist” to licensed practitioners (N.Y. " \
+  "Education Law §7802): add your licence number to your profile, so that the title you " \
+  "use is backed by it"
+
+static void
+test_licence (void)
+{
+  /* By code or by name, in any case. */
+  CHECK (set_string (root, "practice.state", "NY"),
+         { WARNING, "practice.license_number", NY_TITLE });
+  CHECK (set_string (root, "practice.state", " new york "),
+         { WARNING, "practice.license_number", NY_TITLE });
+  CHECK ({
+    set_string (root, "practice.state", "ny");
+    set_string (root, "practice.profession", "LMT");
+  },
+  { WARNING, "practice.license_number",
+    "New York reserves the title “LMT” to licensed practitioners…" });
+  /* The number backs the title; another profession, or a state without a
+   * row in the table, is not checked. */
+  CHECK_CLEAN ({
+    set_string (root, "practice.state", "NY");
+    set_string (root, "practice.license_number", "012345-1");
+  });
+  CHECK_CLEAN ({
+    set_string (root, "practice.state", "NY");
+    set_string (root, "practice.profession", "yoga teacher");
+  });
+  CHECK_CLEAN ({
+    set_string (root, "practice.state", "NY");
+    set_string (root, "practice.profession", "bodywork and massage");
+  });
+  CHECK_CLEAN (set_string (root, "practice.state", "CA"));
+
+  /* Florida: the number, in the issue as sent. */
+  CHECK (set_string (root, "practice.state", "FL"),
+         { ERROR, "practice.license_number",
+           "Florida requires your licence number in every advertisement of massage services "
+           "(Florida Statutes §480.0465): add it to your profile, and write it in the footer" });
+  CHECK ({
+    set_string (root, "practice.state", "FL");
+    set_string (root, "practice.license_number", "MA12345");
+  },
+  { ERROR, "sections[8].note",
+    "Florida requires your licence number in every advertisement of massage services "
+    "(Florida Statutes §480.0465), and this issue doesn’t show “MA12345”: write it in the "
+    "footer’s note, such as “Licensed massage therapist, MA12345”" });
+  CHECK_CLEAN ({
+    set_string (root, "practice.state", "FL");
+    set_string (root, "practice.license_number", "MA12345");
+    set_string (root, "sections[8].copyright", "© 2023 Rachel Richards, LMT MA12345");
+  });
+}
+
 int
 main (int    argc,
       char **argv)
@@ -734,6 +792,7 @@ main (int    argc,
   g_test_add_func ("/core/checks/order", test_order);
   g_test_add_func ("/core/checks/email-size", test_email_size);
   g_test_add_func ("/core/checks/claims/words", test_claims);
+  g_test_add_func ("/core/checks/licence", test_licence);
   g_test_add_func ("/core/checks/claims/missing-lists", test_claims_missing_lists);
   g_test_add_func ("/core/checks/dismiss", test_dismiss);
   g_test_add_func ("/core/checks/dismissed-validated", test_dismissed_validated);

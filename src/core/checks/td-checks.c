@@ -659,13 +659,13 @@ typedef struct
 {
   const char        *state;          /* the USPS code */
   const char        *name;           /* N_() */
-  const char *const *titles;         /* lowercase; NULL-terminated, or NULL */
+  const char *const *titles;         /* NULL-terminated, or NULL */
   const char        *titles_source;
   const char        *number_source;  /* NULL: not required in advertising */
 } LicenceRule;
 
 static const char *const new_york_titles[] = {
-  "massage therapist", "masseur", "masseuse", "lmt", NULL
+  "massage therapist", "masseur", "masseuse", "LMT", NULL
 };
 
 static const LicenceRule licence_rules[] = {
@@ -673,6 +673,8 @@ static const LicenceRule licence_rules[] = {
   { "FL", N_("Florida"), NULL, NULL, "Florida Statutes §480.0465" },
 };
 
+/* The rule of @state, written as its USPS code ("NY", "ny") or its
+ * English name ("New York"); NULL for a state without one. */
 static const LicenceRule *
 lookup_licence_rule (const char *state)
 {
@@ -680,7 +682,8 @@ lookup_licence_rule (const char *state)
 
   g_strstrip (code);
   for (gsize i = 0; i < G_N_ELEMENTS (licence_rules); i++)
-    if (g_str_equal (licence_rules[i].state, code))
+    if (g_str_equal (licence_rules[i].state, code) ||
+        g_ascii_strcasecmp (licence_rules[i].name, code) == 0)
       return &licence_rules[i];
   return NULL;
 }
@@ -695,7 +698,8 @@ find_title (const LicenceRule *rule,
 
   for (guint i = 0; rule->titles != NULL && rule->titles[i] != NULL; i++)
     {
-      g_autofree char *needle = g_strdup_printf (" %s ", rule->titles[i]);
+      g_autofree char *title = g_utf8_strdown (rule->titles[i], -1);
+      g_autofree char *needle = g_strdup_printf (" %s ", title);
 
       if (strstr (padded, needle) != NULL)
         return rule->titles[i];
