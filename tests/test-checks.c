@@ -772,6 +772,84 @@ test_licence (void)
   });
 }
 
+/* Dates and consent
+ * ------------------------------------------------------------------------ */
+
+static void
+test_dates (void)
+{
+  /* The sample is of August 2023. Offers running into it, out of it or
+   * without dates are fine; a month alone spans the whole month. */
+  CHECK_CLEAN ({
+    set_string (root, "sections[6].items[0].start", "2023-07-01");
+    set_string (root, "sections[6].items[0].end", "2023-08-01");
+    set_string (root, "sections[6].items[1].start", "2023-08-31");
+  });
+  CHECK_CLEAN ({
+    set_string (root, "sections[6].items[0].start", "2023-08");
+    set_string (root, "sections[6].items[1].end", "2023-08");
+  });
+  CHECK ({
+    set_string (root, "sections[6].items[0].end", "2023-07");
+    set_string (root, "sections[6].items[1].start", "2023-09");
+  },
+  { WARNING, "sections[6].items[0].end",
+    "this offer ended on 2023-07, before this issue’s month (2023-08) begins: remove it, or "
+    "give it new dates" },
+  { WARNING, "sections[6].items[1].start",
+    "this offer starts on 2023-09, after this issue’s month (2023-08) ends: keep it for a "
+    "later issue, or correct its dates" });
+  CHECK ({
+    set_string (root, "sections[6].items[0].start", "2023-08-20");
+    set_string (root, "sections[6].items[0].end", "2023-08-10");
+  },
+  { WARNING, "sections[6].items[0].end",
+    "this offer ends on 2023-08-10, before it starts (2023-08-20): correct its dates" });
+
+  /* A credential valid to the month's last day is fine. */
+  CHECK_CLEAN (set_string (root, "sections[5].badges[0].expires", "2023-08-31"));
+  CHECK_CLEAN (set_string (root, "sections[5].badges[0].expires", "2023-08"));
+  CHECK (set_string (root, "sections[5].badges[3].expires", "2023-08-30"),
+         { ERROR, "sections[5].badges[3].expires",
+           "“National Certification Board for Therapeutic Massage & Bodywork” expires on "
+           "2023-08-30, before the end of this issue’s month (2023-08), and showing an expired "
+           "credential misleads readers: renew it and change the date, or remove the badge" });
+
+  /* No month, nothing to compare with. */
+  CHECK_CLEAN ({
+    set_string (root, "issue.date", "");
+    set_string (root, "sections[6].items[0].end", "2001-01-01");
+    set_string (root, "sections[5].badges[0].expires", "2001-01-01");
+  });
+}
+
+static void
+test_consent (void)
+{
+  static const char testimonial[] =
+    "{ \"id\": \"words\", \"type\": \"testimonial\", \"quote\": \"So good.\", \"name\": \"J.\" }";
+
+  CHECK (json_array_add_element (json_node_get_array (td_json_path_lookup (root, "sections")),
+                                 json_from_string (testimonial, NULL)),
+         { ERROR, "sections[9].consent_date",
+           "this testimonial has no date of the client’s written consent: publish a client’s "
+           "words or photo only with their written permission, and enter the date it was "
+           "given" });
+  CHECK_CLEAN ({
+    json_array_add_element (json_node_get_array (td_json_path_lookup (root, "sections")),
+                            json_from_string (testimonial, NULL));
+    set_string (root, "sections[9].consent_date", "2023-07-15");
+  });
+  CHECK ({
+    json_array_add_element (json_node_get_array (td_json_path_lookup (root, "sections")),
+                            json_from_string (testimonial, NULL));
+    set_string (root, "sections[9].consent_date", "2023-07-15");
+    set_string (root, "sections[9].quote", " ");
+  },
+  { WARNING, "sections[9]",
+    "this testimonial has no quote: write the client’s words, or remove the section" });
+}
+
 int
 main (int    argc,
       char **argv)
@@ -793,6 +871,8 @@ main (int    argc,
   g_test_add_func ("/core/checks/email-size", test_email_size);
   g_test_add_func ("/core/checks/claims/words", test_claims);
   g_test_add_func ("/core/checks/licence", test_licence);
+  g_test_add_func ("/core/checks/dates", test_dates);
+  g_test_add_func ("/core/checks/consent", test_consent);
   g_test_add_func ("/core/checks/claims/missing-lists", test_claims_missing_lists);
   g_test_add_func ("/core/checks/dismiss", test_dismiss);
   g_test_add_func ("/core/checks/dismissed-validated", test_dismissed_validated);

@@ -399,12 +399,22 @@ check_promotion_dates (Checker    *c,
       g_autofree char *items_path = td_json_path_child_key (path, "items");
       g_autofree char *item_path = td_json_path_child_index (items_path, i);
       const char *start, *end;
-      GDate day;
+      GDate day, until;
 
       if (item == NULL)
         continue;
       start = td_json_get_string (item, "start");
       end = td_json_get_string (item, "end");
+      if (_td_checks_parse_day (start, FALSE, &day) && _td_checks_parse_day (end, TRUE, &until) &&
+          g_date_compare (&until, &day) < 0)
+        {
+          g_autofree char *end_path = td_json_path_child_key (item_path, "end");
+
+          _td_checks_report (c, TD_SEVERITY_WARNING, "promotion-dates", end_path, NULL,
+                             _("this offer ends on %s, before it starts (%s): correct its "
+                               "dates"), end, start);
+          continue;
+        }
       if (_td_checks_parse_day (end, TRUE, &day) && g_date_compare (&day, &first) < 0)
         {
           g_autofree char *end_path = td_json_path_child_key (item_path, "end");
