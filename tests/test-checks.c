@@ -850,6 +850,68 @@ test_consent (void)
     "this testimonial has no quote: write the client’s words, or remove the section" });
 }
 
+/* A library whose file names hold a line break: the finding names it on
+ * one line, and its dismissal saves and loads. */
+static void
+test_repeat_odd_names (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *library = g_dir_make_tmp ("test-checks-XXXXXX", &error);
+  g_autofree char *this_dir = g_build_filename (library, "2023-08", NULL);
+  g_autofree char *other_dir = g_build_filename (library, "2023-0\n7", NULL);
+  g_autofree char *this_path = g_build_filename (this_dir, "august.tidings", NULL);
+  g_autofree char *other_path = g_build_filename (other_dir, "ju\x1bly\xff.tidings", NULL);
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                   "august-2023", "august-2023.tidings", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(TdDocument) document = NULL;
+  g_autoptr(TdDocument) reloaded = NULL;
+  g_autoptr(TdDiagnostics) load_diags = td_diagnostics_new ();
+  g_autoptr(TdDiagnostics) found = NULL;
+  g_autoptr(TdDiagnostics) after = NULL;
+  const TdDiagnostic *repeat = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (this_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (other_dir, 0700), ==, 0);
+  g_file_get_contents (sample, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (this_path, contents, -1, &error);
+  g_assert_no_error (error);
+  /* The same issue, a month earlier. */
+  {
+    g_autoptr(GRegex) month = g_regex_new ("\"date\": \"2023-08\"", 0, 0, NULL);
+    g_autofree char *july = g_regex_replace_literal (month, contents, -1, 0,
+                                                     "\"date\": \"2023-07\"", 0, NULL);
+
+    g_file_set_contents (other_path, july, -1, &error);
+    g_assert_no_error (error);
+  }
+
+  file = g_file_new_for_path (this_path);
+  document = td_document_new_from_file (file, load_diags);
+  g_assert_nonnull (document);
+  found = check_document (document);
+  for (guint i = 0; i < td_diagnostics_get_n_items (found); i++)
+    if (g_strcmp0 (td_diagnostics_get_item (found, i)->code, "repeat") == 0 && repeat == NULL)
+      repeat = td_diagnostics_get_item (found, i);
+  g_assert_nonnull (repeat);
+  g_assert_cmpstr (repeat->path, ==, "sections[1].body");
+  g_assert_cmpstr (repeat->occurrence, ==, "2023-0?7/ju?ly\xef\xbf\xbd.tidings#hamstrings");
+
+  td_checks_dismiss (document, repeat);
+  g_assert_true (td_document_save (document, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  reloaded = td_document_new_from_file (file, load_diags);
+  g_assert_nonnull (reloaded);
+  after = check_document (reloaded);
+  for (guint i = 0; i < td_diagnostics_get_n_items (after); i++)
+    g_assert_cmpstr (td_diagnostics_get_item (after, i)->path, !=, "sections[1].body");
+
+  td_test_remove_tree (library);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -875,6 +937,7 @@ main (int    argc,
   g_test_add_func ("/core/checks/consent", test_consent);
   g_test_add_func ("/core/checks/claims/missing-lists", test_claims_missing_lists);
   g_test_add_func ("/core/checks/dismiss", test_dismiss);
+  g_test_add_func ("/core/checks/repeat/odd-names", test_repeat_odd_names);
   g_test_add_func ("/core/checks/dismissed-validated", test_dismissed_validated);
 
   return g_test_run ();

@@ -115,6 +115,28 @@ list_issues (const char *folder,
     }
 }
 
+/* @relative (a path in the file system's encoding) as one line of UTF-8
+ * text, fit for a message and for the issue's "dismissed" list, whose
+ * texts are one line: any character that could break a line, or act on
+ * a terminal, is written as "?". */
+static char *
+one_line (const char *relative)
+{
+  g_autofree char *display = g_filename_display_name (relative);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = display; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029)
+        g_string_append_c (out, '?');
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* The issue in @path, read within the loader's limits and validated, its
  * pictures left unread (only its texts are compared); NULL when it can't
  * be read or is not a valid issue. */
@@ -222,7 +244,7 @@ _td_checks_repeats (TdChecker *c)
           for (guint i = 0; i < n; i++)
             {
               g_autofree char *title = NULL;
-              const char *relative = path + strlen (library) + 1;
+              g_autofree char *relative = one_line (path + strlen (library) + 1);
 
               if (found->pdata[i] != NULL ||
                   !repeats (&g_array_index (texts, Text, i), &other_text))
