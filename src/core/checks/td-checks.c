@@ -128,8 +128,8 @@ check_url (Checker    *c,
 {
   if (is_http (url))
     _td_checks_report (c, TD_SEVERITY_WARNING, "http-link", path, NULL,
-                        _("“%s” is not a secure link (http:), which mail programs and "
-                          "browsers flag: use its https: address"), url);
+                       _("“%s” is not a secure link (http:), which mail programs and "
+                         "browsers flag: use its https: address"), url);
 }
 
 /* The http: links of a markdown body, each reported at the body's path. */
@@ -183,12 +183,12 @@ check_picture_file (Checker    *c,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         _td_checks_report (c, TD_SEVERITY_ERROR, "picture-missing", path, NULL,
-                            _("the picture “%s” is missing from the issue’s folder, so the "
-                              "email would show a broken picture: put the file back in the "
-                              "images folder or choose another picture"), src);
+                           _("the picture “%s” is missing from the issue’s folder, so the "
+                             "email would show a broken picture: put the file back in the "
+                             "images folder or choose another picture"), src);
       else
         _td_checks_report (c, TD_SEVERITY_ERROR, "picture-missing", path, NULL,
-                            _("cannot read the picture “%s”: %s"), src, error->message);
+                           _("cannot read the picture “%s”: %s"), src, error->message);
       return;
     }
 
@@ -196,9 +196,9 @@ check_picture_file (Checker    *c,
     {
       size = g_format_size ((guint64) g_file_info_get_size (info));
       _td_checks_report (c, TD_SEVERITY_WARNING, "picture-size", path, NULL,
-                          _("the picture “%s” is %s; pictures over 1 MB load slowly on "
-                            "phones: save a smaller copy (1200 pixels wide is plenty)"),
-                          src, size);
+                         _("the picture “%s” is %s; pictures over 1 MB load slowly on "
+                           "phones: save a smaller copy (1200 pixels wide is plenty)"),
+                         src, size);
     }
 }
 
@@ -218,8 +218,8 @@ check_image (Checker    *c,
       g_autofree char *alt_path = td_json_path_child_key (path, "alt");
 
       _td_checks_report (c, TD_SEVERITY_WARNING, "alt-text", alt_path, NULL,
-                          _("the picture has no description: say what it shows, for readers "
-                            "who use a screen reader or whose mail program blocks pictures"));
+                         _("the picture has no description: say what it shows, for readers "
+                           "who use a screen reader or whose mail program blocks pictures"));
     }
   check_picture_file (c, src_path, src);
 }
@@ -234,60 +234,60 @@ check_setting (Checker    *c,
 
   if (strcmp (path, "practice.email") == 0 && td_text_is_blank (value))
     _td_checks_report (c, TD_SEVERITY_WARNING, "sender", path, NULL,
-                        _("there is no email address, so an exported .eml has no sender: "
-                          "add the address you send the newsletter from"));
+                       _("there is no email address, so an exported .eml has no sender: "
+                         "add the address you send the newsletter from"));
   else if (strcmp (path, "practice.address") == 0 && td_text_is_blank (value))
     _td_checks_report (c, TD_SEVERITY_ERROR, "can-spam-address", path, NULL,
-                        _("there is no postal address, which the law (CAN-SPAM) requires in "
-                          "every newsletter: add the postal address of your practice"));
+                       _("there is no postal address, which the law (CAN-SPAM) requires in "
+                         "every newsletter: add the postal address of your practice"));
   else if (strcmp (path, "issue.subject") == 0)
     {
       n = char_count (value);
       if (n == 0)
         _td_checks_report (c, TD_SEVERITY_WARNING, "subject", path, NULL,
-                            _("there is no subject, so the email goes out with the issue’s "
-                              "title: write a subject of up to 60 characters that makes "
-                              "readers want to open it"));
+                           _("there is no subject, so the email goes out with the issue’s "
+                             "title: write a subject of up to 60 characters that makes "
+                             "readers want to open it"));
       else if (n > SUBJECT_MAX_CHARS)
         _td_checks_report (c, TD_SEVERITY_WARNING, "subject", path, NULL,
-                            ngettext ("the subject is %u character long; inboxes cut it "
-                                      "after about 60: shorten it",
-                                      "the subject is %u characters long; inboxes cut it "
-                                      "after about 60: shorten it", n), n);
+                           ngettext ("the subject is %u character long; inboxes cut it "
+                                     "after about 60: shorten it",
+                                     "the subject is %u characters long; inboxes cut it "
+                                     "after about 60: shorten it", n), n);
     }
   else if (strcmp (path, "issue.preheader") == 0)
     {
       n = char_count (value);
       if (n > PREHEADER_MAX_CHARS)
         _td_checks_report (c, TD_SEVERITY_WARNING, "preheader", path, NULL,
-                            ngettext ("the preview text is %u character long; inboxes show "
-                                      "about 100: shorten it",
-                                      "the preview text is %u characters long; inboxes show "
-                                      "about 100: shorten it", n), n);
+                           ngettext ("the preview text is %u character long; inboxes show "
+                                     "about 100: shorten it",
+                                     "the preview text is %u characters long; inboxes show "
+                                     "about 100: shorten it", n), n);
       else if (n == 0)
         _td_checks_report (c, TD_SEVERITY_WARNING, "preheader", path, NULL,
-                            _("there is no preview text, so inboxes show the first words of "
-                              "the email after the subject: write a sentence of 40 to 100 "
-                              "characters"));
+                           _("there is no preview text, so inboxes show the first words of "
+                             "the email after the subject: write a sentence of 40 to 100 "
+                             "characters"));
       else if (n < PREHEADER_MIN_CHARS)
         _td_checks_report (c, TD_SEVERITY_WARNING, "preheader", path, NULL,
-                            ngettext ("the preview text is only %u character long, so inboxes "
-                                      "fill the rest with the first words of the email: write "
-                                      "40 to 100 characters",
-                                      "the preview text is only %u characters long, so inboxes "
-                                      "fill the rest with the first words of the email: write "
-                                      "40 to 100 characters", n), n);
+                           ngettext ("the preview text is only %u character long, so inboxes "
+                                     "fill the rest with the first words of the email: write "
+                                     "40 to 100 characters",
+                                     "the preview text is only %u characters long, so inboxes "
+                                     "fill the rest with the first words of the email: write "
+                                     "40 to 100 characters", n), n);
     }
   else if (strcmp (path, "issue.public_base_url") == 0 && td_text_is_blank (value))
     _td_checks_report (c, TD_SEVERITY_WARNING, "public-base-url", path, NULL,
-                        _("pictures in the email would not load: set the web address where "
-                          "you upload the web version (an exported .eml carries its pictures "
-                          "and does not need it)"));
+                       _("pictures in the email would not load: set the web address where "
+                         "you upload the web version (an exported .eml carries its pictures "
+                         "and does not need it)"));
   else if (strcmp (path, "issue.unsubscribe_url") == 0 && td_text_is_blank (value))
     _td_checks_report (c, TD_SEVERITY_ERROR, "can-spam-unsubscribe", path, NULL,
-                        _("there is no unsubscribe link, which the law (CAN-SPAM) and Gmail "
-                          "require: paste the link or merge tag your mailing service gives "
-                          "you, such as *|UNSUB|*"));
+                       _("there is no unsubscribe link, which the law (CAN-SPAM) and Gmail "
+                         "require: paste the link or merge tag your mailing service gives "
+                         "you, such as *|UNSUB|*"));
 }
 
 static void check_fields (Checker           *c,
@@ -537,8 +537,8 @@ check_empty_items (Checker    *c,
 
       item_path = td_json_path_child_index (path, i);
       _td_checks_report (c, TD_SEVERITY_WARNING, "empty-item", item_path, NULL, "%s",
-                          news ? _("this news item is empty: write its text, or remove it")
-                               : _("this offer is empty: fill it in, or remove it"));
+                         news ? _("this news item is empty: write its text, or remove it")
+                              : _("this offer is empty: fill it in, or remove it"));
     }
 }
 
@@ -626,8 +626,8 @@ check_footer (Checker   *c,
     }
 
   _td_checks_report (c, TD_SEVERITY_ERROR, "footer", "sections", NULL,
-                      _("there is no footer, so the email shows neither the unsubscribe link "
-                        "nor the postal address: add a Footer section"));
+                     _("there is no footer, so the email shows neither the unsubscribe link "
+                       "nor the postal address: add a Footer section"));
 }
 
 /* The size of the email HTML as pasted into a mailing service. */
@@ -644,17 +644,17 @@ check_email_size (Checker *c)
 
   if (length > TD_EMAIL_SIZE_ERROR)
     _td_checks_report (c, TD_SEVERITY_ERROR, "email-size", NULL, NULL,
-                        _("the email is %zu bytes: Gmail clips messages at about 102 KB, "
-                          "hiding the footer and the unsubscribe link, and mailing services "
-                          "add their own code: keep it under %d bytes by shortening the texts "
-                          "or moving some to the web version"),
-                        length, TD_EMAIL_SIZE_ERROR);
+                       _("the email is %zu bytes: Gmail clips messages at about 102 KB, "
+                         "hiding the footer and the unsubscribe link, and mailing services "
+                         "add their own code: keep it under %d bytes by shortening the texts "
+                         "or moving some to the web version"),
+                       length, TD_EMAIL_SIZE_ERROR);
   else if (length > TD_EMAIL_SIZE_WARNING)
     _td_checks_report (c, TD_SEVERITY_WARNING, "email-size", NULL, NULL,
-                        _("the email is %zu bytes, close to where Gmail clips messages (about "
-                          "102 KB, hiding the footer and the unsubscribe link): shorten the "
-                          "texts or move some to the web version"),
-                        length);
+                       _("the email is %zu bytes, close to where Gmail clips messages (about "
+                         "102 KB, hiding the footer and the unsubscribe link): shorten the "
+                         "texts or move some to the web version"),
+                       length);
 }
 
 /* The practice's state
