@@ -29,7 +29,7 @@ while IFS= read -r path; do
   fixtures+=("$path")
 done < <(cd "$check_dir" && find . -name '*.tidings' | LC_ALL=C sort)
 
-echo "1..${#fixtures[@]}"
+echo "1..$((${#fixtures[@]} + 2))"
 n=0
 failed=0
 for fixture in "${fixtures[@]}"; do
@@ -52,4 +52,35 @@ for fixture in "${fixtures[@]}"; do
     sed 's/^/# stdout: /' "$tmp/out"
   fi
 done
+# --library: March 2024 against a library without its neighbours (the
+# fixtures' folder, whose month folders are two levels down): no repeat.
+n=$((n + 1))
+rc=0
+(cd "$check_dir/repeat/2024-03" && "$cli" check --library "$check_dir" march-2024.tidings) \
+  >"$tmp/out" 2>"$tmp/err" || rc=$?
+if [ "$rc" -eq 0 ] && [ ! -s "$tmp/out" ] && [ ! -s "$tmp/err" ]; then
+  echo "ok $n - check --library names another library"
+else
+  failed=$((failed + 1))
+  echo "not ok $n - check --library names another library: exit $rc"
+  sed 's/^/# /' "$tmp/err"
+fi
+
+# An issue at the top of its library (not in a month folder) is compared
+# with the issues beside it and in the month folders below.
+n=$((n + 1))
+mkdir -p "$tmp/library/2024-01"
+cp "$check_dir/repeat/2023-06/june-2023.tidings" "$tmp/library/2024-01/"
+cp "$check_dir/repeat/2024-03/march-2024.tidings" "$tmp/library/"
+rc=0
+(cd "$tmp/library" && "$cli" check march-2024.tidings) >"$tmp/out" 2>"$tmp/err" || rc=$?
+expected='march-2024.tidings: warning: sections[2].body: this text repeats “Did you know?” from the issue of 2023-06 (2024-01/june-2023.tidings), and readers notice: write something new, or dismiss this if you mean to repeat it [repeat]'
+if [ "$rc" -eq 0 ] && [ "$(cat "$tmp/err")" = "$expected" ]; then
+  echo "ok $n - an issue at the top of its library"
+else
+  failed=$((failed + 1))
+  echo "not ok $n - an issue at the top of its library: exit $rc"
+  sed 's/^/# /' "$tmp/err"
+fi
+
 [ "$failed" -eq 0 ]

@@ -622,7 +622,7 @@ check_document (TdDocument *document)
   g_autofree char *path = g_file_get_path (td_document_get_file (document));
   TdDiagnostics *diags = td_diagnostics_new ();
 
-  td_checks_run_for_file (&context, path, diags);
+  td_checks_run_for_file (&context, path, NULL, diags);
   return diags;
 }
 

@@ -406,7 +406,9 @@ add_check_rows (TdExportDialog *self)
   g_clear_pointer (&self->findings, td_diagnostics_free);
   self->findings = diags = td_diagnostics_new ();
 
-  td_checks_run_for_file (&context, path, diags);
+  /* The library as the issue's place says; the library view's folder
+   * setting could be passed here. */
+  td_checks_run_for_file (&context, path, NULL, diags);
   n = td_diagnostics_get_n_items (diags);
 
   if (n == 0)

@@ -1,9 +1,11 @@
 /* td-checks-library.c: "[repeat]", a tip or an article that repeats one
  * of another issue of her library within twelve months
  *
- * The library is the folder above the issue's own (docs/library.md: a
- * folder per month, "2023-08/august-2023.tidings"): the issues in it and in
- * its folders one level down are read, and those dated within twelve
+ * The library is the folder the caller names, or the folder above the
+ * issue's own when that is a month folder (docs/library.md: a folder per
+ * month, "2023-08/august-2023.tidings"), or else the issue's own folder (an
+ * issue at the library's top): the issues in it and in its folders one
+ * level down are read, and those dated within twelve
  * months of this one compared. A text repeats another when most of its
  * runs of five words are found in it (or, for a text shorter than that,
  * when the two are the same words). An issue that can't be read is not
@@ -159,6 +161,17 @@ load_issue (const char *path)
   return td_issue_load_from_data (data != NULL ? data : "", length, NULL, ignored);
 }
 
+/* Whether @folder is named for a month, "2023-08". */
+static gboolean
+is_month_folder (const char *folder)
+{
+  g_autofree char *name = g_path_get_basename (folder);
+
+  return strlen (name) == 7 && g_ascii_isdigit (name[0]) && g_ascii_isdigit (name[1]) &&
+         g_ascii_isdigit (name[2]) && g_ascii_isdigit (name[3]) && name[4] == '-' &&
+         g_ascii_isdigit (name[5]) && g_ascii_isdigit (name[6]);
+}
+
 static int
 months_between (const GDate *a,
                 const GDate *b)
@@ -210,7 +223,12 @@ _td_checks_repeats (TdChecker *c)
 
   self = g_canonicalize_filename (c->file, NULL);
   folder = g_path_get_dirname (self);
-  library = g_path_get_dirname (folder);
+  if (c->library != NULL)
+    library = g_canonicalize_filename (c->library, NULL);
+  else if (is_month_folder (folder))
+    library = g_path_get_dirname (folder);
+  else
+    library = g_strdup (folder);
   list_issues (library, 0, paths);
   g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
 
@@ -244,7 +262,12 @@ _td_checks_repeats (TdChecker *c)
           for (guint i = 0; i < n; i++)
             {
               g_autofree char *title = NULL;
-              g_autofree char *relative = one_line (path + strlen (library) + 1);
+              const char *rest = path + strlen (library);
+              g_autofree char *relative = NULL;
+
+              while (*rest == G_DIR_SEPARATOR)
+                rest++;
+              relative = one_line (rest);
 
               if (found->pdata[i] != NULL ||
                   !repeats (&g_array_index (texts, Text, i), &other_text))

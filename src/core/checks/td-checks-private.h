@@ -13,6 +13,7 @@ typedef struct
 {
   const TdRenderContext *context;
   const char            *file;       /* the file, or NULL (untitled) */
+  const char            *library;    /* the library folder, or NULL: derived */
   TdDiagnostics         *diags;
   JsonArray             *dismissed;  /* the "dismissed", or NULL */
   /* The month, or 0 when it has none */

@@ -800,11 +800,12 @@ td_checks_dup_data_dir (void)
 void
 td_checks_run_for_file (const TdRenderContext *context,
                         const char            *file,
+                        const char            *library,
                         TdDiagnostics         *diags)
 {
   JsonObject *root;
   JsonArray *sections;
-  Checker c = { context, file, diags, NULL, 0, 0, NULL };
+  Checker c = { context, file, library, diags, NULL, 0, 0, NULL };
   g_autoptr(TdClaims) claims = NULL;
   g_autofree char *data_dir = td_checks_dup_data_dir ();
   GDate day;
@@ -855,7 +856,7 @@ void
 td_checks_run (const TdRenderContext *context,
                TdDiagnostics         *diags)
 {
-  td_checks_run_for_file (context, NULL, diags);
+  td_checks_run_for_file (context, NULL, NULL, diags);
 }
 
 /* Dismissals

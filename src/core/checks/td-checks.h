@@ -22,9 +22,13 @@ G_BEGIN_DECLS
 void      td_checks_run            (const TdRenderContext *context,
                                     TdDiagnostics         *diags);
 /* The same for the issue saved as @file (may be NULL: untitled), whose
- * library -- the folder above its own -- is compared for "[repeat]". */
+ * library is compared for "[repeat]": @library, or when NULL the folder
+ * above the issue's own if that is a month folder ("2023-08"), else the
+ * issue's own folder (docs/library.md: issues sit in month folders or at
+ * the library's top). */
 void      td_checks_run_for_file   (const TdRenderContext *context,
                                     const char            *file,
+                                    const char            *library,
                                     TdDiagnostics         *diags);
 
 /* The folder of the checks' word lists: $TIDINGS_CHECKS_DIR, or the
