@@ -14,6 +14,7 @@
 #include "td-json-path.h"
 #include "td-render.h"
 #include "td-send-test-dialog.h"
+#include "td-settings.h"
 
 /* The core's formats (td-render.h), under this file's names. */
 typedef enum
@@ -389,6 +390,26 @@ add_row (TdExportDialog *self,
   g_ptr_array_add (self->check_rows, row);
 }
 
+/* Her library folder (the "library-folder" setting) when the issue at
+ * @path is inside it, else NULL: the checks then go by the issue's place. */
+static char *
+dup_library_of (const char *path)
+{
+  g_autoptr(GSettings) settings = td_settings_new ();
+  g_autofree char *library = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (settings == NULL || path == NULL)
+    return NULL;
+  library = g_settings_get_string (settings, "library-folder");
+  if (library[0] == '\0')
+    return NULL;
+  folder = g_file_new_for_path (library);
+  file = g_file_new_for_path (path);
+  return g_file_has_prefix (file, folder) ? g_steal_pointer (&library) : NULL;
+}
+
 /* Runs the checks and shows their findings, in place of those shown. */
 static void
 add_check_rows (TdExportDialog *self)
@@ -397,6 +418,7 @@ add_check_rows (TdExportDialog *self)
   TdRenderContext context = render_context (self, TD_IMAGE_URL_ABSOLUTE);
   GFile *file = td_document_get_file (document_of (self));
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *library = dup_library_of (path);
   guint n;
 
   for (guint i = 0; i < self->check_rows->len; i++)
@@ -406,9 +428,7 @@ add_check_rows (TdExportDialog *self)
   g_clear_pointer (&self->findings, td_diagnostics_free);
   self->findings = diags = td_diagnostics_new ();
 
-  /* The library as the issue's place says; the library view's folder
-   * setting could be passed here. */
-  td_checks_run_for_file (&context, path, NULL, diags);
+  td_checks_run_for_file (&context, path, library, diags);
   n = td_diagnostics_get_n_items (diags);
 
   if (n == 0)
