@@ -560,6 +560,12 @@ test_claims (void)
   CHECK (set_string (root, "sections[7].body", "Rheumatoid arthritis and 100% results."),
          { WARNING, "sections[7].body", "“Rheumatoid arthritis” reads as a health claim…" },
          { WARNING, "sections[7].body", "“100%” reads as a health claim…" });
+  /* What readers see, not the addresses of links. */
+  CHECK (set_string (root, "sections[7].body",
+                     "Read [how massage helps](https://example.com/how-massage-cures-sciatica "
+                     "\"cure\"), <https://example.com/heal> or https://example.com/cured, "
+                     "not [a cure](https://example.com/)."),
+         { WARNING, "sections[7].body", "“cure” reads as a health claim…" });
   /* Text fields too, not only markdown. */
   CHECK (set_string (root, "sections[4].title", "Guaranteed results"),
          { WARNING, "sections[4].title", "“Guaranteed” reads as a health claim…" });

@@ -40,10 +40,12 @@ gboolean  _td_claims_load          (const char  *dir,
                                     const char  *language,
                                     TdClaims   **claims);
 void      _td_claims_free          (TdClaims    *claims);
-/* Reports each claim in @text, the value of the field at @path. */
+/* Reports each claim in @text, the value of the field at @path; in a
+ * @markdown field, not in the addresses of its links. */
 void      _td_checks_claims        (TdChecker   *c,
                                     const char  *path,
-                                    const char  *text);
+                                    const char  *text,
+                                    gboolean     markdown);
 
 /* "[repeat]": tips and articles repeating those of the issues around this
  * one in its library (the folder above its own). */

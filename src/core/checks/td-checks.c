@@ -318,12 +318,12 @@ check_field (Checker           *c,
         check_image (c, path, td_json_get_object (object, spec->key));
       break;
     case TD_FIELD_MARKDOWN:
-      _td_checks_claims (c, path, value);
+      _td_checks_claims (c, path, value, TRUE);
       check_markdown_links (c, path, value);
       break;
     case TD_FIELD_TEXT:
     case TD_FIELD_MULTILINE:
-      _td_checks_claims (c, path, value);
+      _td_checks_claims (c, path, value, FALSE);
       break;
     case TD_FIELD_VIDEO:
     case TD_FIELD_LINK:
