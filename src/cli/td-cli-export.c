@@ -199,9 +199,13 @@ td_cli_check (const TdCliCommand  *command,
 {
   g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
   g_autoptr(TdDocument) document = NULL;
+  g_autofree char *library = NULL;
   TdRenderContext context = { NULL, NULL, TD_IMAGE_URL_ABSOLUTE };
   gboolean linked = FALSE;
   const GOptionEntry entries[] = {
+    { "library", 0, 0, G_OPTION_ARG_FILENAME, &library,
+      N_("The library folder, whose issues a tip or article should not repeat (default: "
+         "the folder above the issue’s month folder)"), N_("DIR") },
     { "linked-images", 0, 0, G_OPTION_ARG_NONE, &linked,
       N_("The email links its pictures to the web version: they need public_base_url"), NULL },
     { NULL }
@@ -217,7 +221,7 @@ td_cli_check (const TdCliCommand  *command,
   context.eml.linked_images = linked;
   context.root = td_document_get_root (document);
   context.base_dir = td_document_get_base_dir (document);
-  td_checks_run (&context, diags);
+  td_checks_run_for_file (&context, argv[1], library, diags);
   td_cli_print_diagnostics (diags, argv[1]);
   return td_diagnostics_has_errors (diags) ? TD_CLI_FAILED : TD_CLI_OK;
 }

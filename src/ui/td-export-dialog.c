@@ -15,6 +15,7 @@
 #include "td-json-path.h"
 #include "td-render.h"
 #include "td-send-test-dialog.h"
+#include "td-settings.h"
 
 /* The core's formats (td-render.h), under this file's names. */
 typedef enum
@@ -36,7 +37,8 @@ struct _TdExportDialog
   AdwActionRow *pictures_row;
 
   /* owned */
-  GPtrArray *check_rows;  /* the rows of checks_group, to rebuild them */
+  TdDiagnostics *findings;  /* what the rows of checks_group show */
+  GPtrArray *check_rows;    /* those rows, to replace them */
 };
 
 G_DEFINE_FINAL_TYPE (TdExportDialog, td_export_dialog, TD_TYPE_DOCUMENT_DIALOG)
@@ -385,111 +387,70 @@ open_folder_action (GtkWidget  *widget,
 }
 
 static void
-add_check_row (TdExportDialog *self,
-               GtkWidget      *row)
+add_row (TdExportDialog *self,
+         GtkWidget      *row)
 {
-  if (self->check_rows == NULL)
-    self->check_rows = g_ptr_array_new ();
-  g_ptr_array_add (self->check_rows, row);
   adw_preferences_group_add (self->checks_group, row);
+  g_ptr_array_add (self->check_rows, row);
 }
 
-/* The picture a finding is about, when the field it names holds one
- * stored in the issue's folder: what "Make Smaller" can work on. */
-static const char *
-finding_picture (TdExportDialog     *self,
-                 const TdDiagnostic *diag)
+/* Her library folder (the "library-folder" setting) when the issue at
+ * @path is inside it, else NULL: the checks then go by the issue's place. */
+static char *
+dup_library_of (const char *path)
+{
+  g_autoptr(GSettings) settings = td_settings_new ();
+  g_autofree char *library = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (settings == NULL || path == NULL)
+    return NULL;
+  library = g_settings_get_string (settings, "library-folder");
+  if (library[0] == '\0')
+    return NULL;
+  folder = g_file_new_for_path (library);
+  file = g_file_new_for_path (path);
+  return g_file_has_prefix (file, folder) ? g_steal_pointer (&library) : NULL;
+}
+
+/* A finding about a stored picture that "Make Smaller" can fix: too
+ * heavy, or telling where it was taken. */
+static gboolean
+finding_is_about_picture (TdExportDialog     *self,
+                          const TdDiagnostic *diag)
 {
   JsonNode *node;
-  const char *src;
 
-  if (diag->severity != TD_SEVERITY_WARNING || diag->path == NULL)
-    return NULL;
+  if (diag->path == NULL
+      || (g_strcmp0 (diag->code, "picture-size") != 0
+          && g_strcmp0 (diag->code, "picture-location") != 0))
+    return FALSE;
   node = td_json_path_lookup (td_document_get_root (document_of (self)), diag->path);
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  src = json_node_get_string (node);
-  return td_image_path_has_image_extension (src) ? src : NULL;
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+         && json_node_get_value_type (node) == G_TYPE_STRING
+         && td_image_path_has_image_extension (json_node_get_string (node));
 }
 
-static void add_check_rows (TdExportDialog *self);
-
-static void
-refresh_checks (TdExportDialog *self)
-{
-  for (guint i = 0; self->check_rows != NULL && i < self->check_rows->len; i++)
-    adw_preferences_group_remove (self->checks_group, g_ptr_array_index (self->check_rows, i));
-  g_clear_pointer (&self->check_rows, g_ptr_array_unref);
-  add_check_rows (self);
-}
-
-/* "Make Smaller" on a heavy picture, or one that tells where it was
- * taken: stored again as an import would, in one undo step. */
-static void
-make_smaller_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  TdExportDialog *self = TD_EXPORT_DIALOG (widget);
-  JsonNode *node = td_json_path_lookup (td_document_get_root (document_of (self)),
-                                        g_variant_get_string (parameter, NULL));
-  g_autofree char *src = node != NULL && JSON_NODE_HOLDS_VALUE (node)
-                         ? g_strdup (json_node_get_string (node)) : NULL;
-  g_autoptr(GPtrArray) rewrites = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  AdwToast *toast;
-
-  if (src == NULL)
-    return;
-  rewrites = td_document_make_pictures_smaller (document_of (self), src, FALSE, NULL, &error);
-  if (rewrites == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  if (rewrites->len == 0)
-    message = g_strdup (_("The picture is already as small as an added picture"));
-  else
-    {
-      const TdPictureRewrite *r = g_ptr_array_index (rewrites, 0);
-      g_autofree char *before = g_format_size (r->bytes_before);
-      g_autofree char *after = g_format_size (r->bytes_after);
-
-      /* Translators: a picture's weight before and after, "7.1 MB" */
-      message = g_strdup_printf (_("Picture made smaller: %s → %s, without its location"),
-                                 before, after);
-    }
-  toast = adw_toast_new (message);
-  if (rewrites->len > 0)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "export.undo");
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  refresh_checks (self);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  TdExportDialog *self = TD_EXPORT_DIALOG (widget);
-
-  td_document_undo (document_of (self));
-  refresh_checks (self);
-}
-
+/* Runs the checks and shows their findings, in place of those shown. */
 static void
 add_check_rows (TdExportDialog *self)
 {
-  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  TdDiagnostics *diags;
   TdRenderContext context = render_context (self, TD_IMAGE_URL_ABSOLUTE);
+  GFile *file = td_document_get_file (document_of (self));
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *library = dup_library_of (path);
   guint n;
 
-  td_checks_run (&context, diags);
+  for (guint i = 0; i < self->check_rows->len; i++)
+    adw_preferences_group_remove (self->checks_group, self->check_rows->pdata[i]);
+  g_ptr_array_set_size (self->check_rows, 0);
+  adw_preferences_group_set_description (self->checks_group, NULL);
+  g_clear_pointer (&self->findings, td_diagnostics_free);
+  self->findings = diags = td_diagnostics_new ();
+
+  td_checks_run_for_file (&context, path, library, diags);
   n = td_diagnostics_get_n_items (diags);
 
   if (n == 0)
@@ -501,7 +462,7 @@ add_check_rows (TdExportDialog *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Tidings found nothing to fix"));
       gtk_widget_add_css_class (icon, "success");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      add_check_row (self, row);
+      add_row (self, row);
       return;
     }
 
@@ -555,18 +516,6 @@ add_check_rows (TdExportDialog *self)
                                       is_error ? _("Problem") : _("Warning"), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
-      if (finding_picture (self, diag) != NULL)
-        {
-          GtkWidget *smaller = gtk_button_new_with_mnemonic (_("Make _Smaller"));
-
-          gtk_widget_set_valign (smaller, GTK_ALIGN_CENTER);
-          gtk_widget_set_tooltip_text (smaller, _("Store the picture upright, at most 2,400 "
-                                                  "pixels, without its location"));
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (smaller), "export.make-smaller");
-          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (smaller),
-                                                  g_variant_new_string (diag->path));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), smaller);
-        }
       if (diag->path != NULL)
         {
           g_autofree char *where = td_issue_describe_path (td_document_get_root (document_of (self)),
@@ -586,8 +535,92 @@ add_check_rows (TdExportDialog *self)
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
           adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
         }
-      add_check_row (self, row);
+      if (finding_is_about_picture (self, diag))
+        {
+          GtkWidget *smaller = gtk_button_new_with_mnemonic (_("Make _Smaller"));
+
+          gtk_widget_set_valign (smaller, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (smaller, _("Store the picture upright, at most 2,400 "
+                                                  "pixels, without its location"));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (smaller), "export.make-smaller");
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (smaller),
+                                                  g_variant_new_string (diag->path));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), smaller);
+        }
+      /* A finding she may judge for herself: dismissed for this occurrence
+       * only, saved with the issue, undone like any edit. */
+      if (td_checks_can_dismiss (diag))
+        {
+          GtkWidget *dismiss = gtk_button_new_with_mnemonic (_("_Dismiss"));
+
+          gtk_widget_set_valign (dismiss, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (dismiss, _("Not a problem here: don’t show this again "
+                                                  "for this text"));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (dismiss), "export.dismiss");
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (dismiss),
+                                                  g_variant_new_uint32 (i));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), dismiss);
+        }
+      add_row (self, row);
     }
+}
+
+/* "Make Smaller" on a heavy picture, or one that tells where it was
+ * taken: stored again as an import would, in one undo step. */
+static void
+make_smaller_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TdExportDialog *self = TD_EXPORT_DIALOG (widget);
+  JsonNode *node = td_json_path_lookup (td_document_get_root (document_of (self)),
+                                        g_variant_get_string (parameter, NULL));
+  g_autofree char *src = node != NULL && JSON_NODE_HOLDS_VALUE (node)
+                         ? g_strdup (json_node_get_string (node)) : NULL;
+  g_autoptr(GPtrArray) rewrites = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (src == NULL)
+    return;
+  rewrites = td_document_make_pictures_smaller (document_of (self), src, FALSE, NULL, &error);
+  if (rewrites == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  if (rewrites->len == 0)
+    message = g_strdup (_("The picture is already as small as an added picture"));
+  else
+    {
+      const TdPictureRewrite *r = g_ptr_array_index (rewrites, 0);
+      g_autofree char *before = g_format_size (r->bytes_before);
+      g_autofree char *after = g_format_size (r->bytes_after);
+
+      /* Translators: a picture's weight before and after, "7.1 MB" */
+      message = g_strdup_printf (_("Picture made smaller: %s → %s, without its location"),
+                                 before, after);
+    }
+  toast = adw_toast_new (message);
+  if (rewrites->len > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "export.undo-smaller");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_check_rows (self);
+}
+
+static void
+undo_smaller_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TdExportDialog *self = TD_EXPORT_DIALOG (widget);
+
+  if (td_document_undo (document_of (self)))
+    add_check_rows (self);
 }
 
 /* Where linked pictures are loaded from, in plain words: the email's HTML
@@ -613,6 +646,40 @@ explain_pictures (TdExportDialog *self)
   adw_action_row_set_subtitle (self->pictures_row, text);
 }
 
+/* Dismisses the finding at the index given, through the document's undo
+ * stack, and offers to undo it. */
+static void
+dismiss_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TdExportDialog *self = TD_EXPORT_DIALOG (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  AdwToast *toast;
+
+  if (self->findings == NULL || index >= td_diagnostics_get_n_items (self->findings) ||
+      !td_checks_can_dismiss (td_diagnostics_get_item (self->findings, index)))
+    return;
+  td_checks_dismiss (document_of (self), td_diagnostics_get_item (self->findings, index));
+  add_check_rows (self);
+
+  toast = adw_toast_new (_("Finding dismissed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "export.undo-dismiss");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_dismiss_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TdExportDialog *self = TD_EXPORT_DIALOG (widget);
+
+  if (td_document_undo (document_of (self)))
+    add_check_rows (self);
+}
+
 static void
 td_export_dialog_constructed (GObject *object)
 {
@@ -629,6 +696,7 @@ td_export_dialog_dispose (GObject *object)
   TdExportDialog *self = TD_EXPORT_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_EXPORT_DIALOG);
+  g_clear_pointer (&self->findings, td_diagnostics_free);
   g_clear_pointer (&self->check_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (td_export_dialog_parent_class)->dispose (object);
@@ -659,8 +727,11 @@ td_export_dialog_class_init (TdExportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "export.web", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "export.show-path", "s", show_path_action);
   gtk_widget_class_install_action (widget_class, "export.make-smaller", "s", make_smaller_action);
-  gtk_widget_class_install_action (widget_class, "export.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "export.undo-smaller", NULL, undo_smaller_action);
   gtk_widget_class_install_action (widget_class, "export.open-folder", "s", open_folder_action);
+  gtk_widget_class_install_action (widget_class, "export.dismiss", "u", dismiss_action);
+  gtk_widget_class_install_action (widget_class, "export.undo-dismiss", NULL,
+                                   undo_dismiss_action);
   gtk_widget_class_install_action (widget_class, "export.send-test", NULL, delivery_action);
   gtk_widget_class_install_action (widget_class, "export.handoff", NULL, delivery_action);
 
@@ -671,6 +742,7 @@ static void
 td_export_dialog_init (TdExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->check_rows = g_ptr_array_new ();
 }
 
 GtkWidget *
