@@ -481,6 +481,51 @@ test_empty (void)
   g_settings_reset (settings, "library-folder");
 }
 
+/* -- A broken file ---------------------------------------------------------------- */
+
+static void
+test_broken (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.tidings.Tidings");
+  g_autofree char *folder = g_build_filename (tmp_root, "Broken Library", NULL);
+  g_autofree char *month = g_build_filename (folder, "2023-10", NULL);
+  g_autofree char *broken = g_build_filename (folder, "2023-09", "draft.tidings", NULL);
+  g_autofree char *broken_dir = g_path_get_dirname (broken);
+  TdWindow *window;
+  GPtrArray *issues;
+
+  g_free (add_issue (month, "october.tidings", "2023-10", "News: October 2023"));
+  g_assert_cmpint (g_mkdir_with_parents (broken_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (broken, "{ \"format\": \"tidings-issue\", \"version\": ",
+                                      -1, NULL));
+  g_settings_set_string (settings, "library-folder", folder);
+  window = td_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  td_window_show_library (window);
+  issues = wait_listed (window);
+
+  /* Listed, last, with what is wrong; never a crash. */
+  g_assert_cmpuint (issues->len, ==, 2);
+  g_assert_cmpstr (((TdLibraryIssue *) issues->pdata[1])->path, ==, broken);
+  g_assert_nonnull (((TdLibraryIssue *) issues->pdata[1])->error);
+  g_assert_true (widget_tree_has_label (GTK_WIDGET (card_at (window, 1)), "draft.tidings"));
+  g_assert_true (widget_tree_has_label (GTK_WIDGET (card_at (window, 1)), "Can’t be opened"));
+  settle (300);
+  save_screenshot (window, "library-broken.png");
+
+  /* Opening it says why, and leaves the window as it was. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (card_at (window, 1))));
+  g_assert_true (iterate_until (has_message_dialog, window, 3000));
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (find_message_dialog (window)),
+                                   "Could Not Open"));
+  gtk_window_close (GTK_WINDOW (find_message_dialog (window)));
+  g_assert_true (iterate_until (has_no_message_dialog, window, 3000));
+  g_assert_true (_td_window_library_shown (window));
+  destroy_window (window);
+  g_settings_reset (settings, "library-folder");
+}
+
 /* -- The sandbox: an issue the portal shows alone ------------------------------ */
 
 static char *
@@ -686,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/ui/library/new-issue", test_new_issue);
   g_test_add_func ("/ui/library/archive-published", test_archive_published);
   g_test_add_func ("/ui/library/empty", test_empty);
+  g_test_add_func ("/ui/library/broken", test_broken);
   g_test_add_func ("/ui/library/portal-file", test_portal_file);
   g_test_add_func ("/ui/library/save-as-portal", test_save_as_portal);
 
