@@ -307,8 +307,9 @@ test_start (void)
   g_assert_true (widget_tree_has_label (GTK_WIDGET (window), "Your Issues"));
   /* Each with its first picture. */
   g_assert_true (iterate_until (cards_have_pictures, window, 10000));
-  /* Cards take the keyboard focus. */
+  /* Keyboard users start on the newest issue. */
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (card_at (window, 1))));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (card_at (window, 0)));
   settle (300);
   save_screenshot (window, "library-screenshot.png");
 

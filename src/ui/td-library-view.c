@@ -32,6 +32,8 @@ struct _TdLibraryView
   char *folder;
   GPtrArray *issues;         /* TdLibraryIssue, as shown; NULL while reading */
   GCancellable *cancellable;
+
+  gboolean focus_when_listed;
 };
 
 G_DEFINE_FINAL_TYPE (TdLibraryView, td_library_view, ADW_TYPE_BIN)
@@ -270,6 +272,17 @@ show_issues (TdLibraryView *self)
 }
 
 static void
+show_listing (TdLibraryView *self)
+{
+  show_issues (self);
+  if (self->focus_when_listed)
+    {
+      self->focus_when_listed = FALSE;
+      td_library_view_focus (self);
+    }
+}
+
+static void
 listed_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -288,7 +301,7 @@ listed_cb (GObject      *source,
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->issues, g_ptr_array_unref);
   self->issues = g_steal_pointer (&issues);
-  show_issues (self);
+  show_listing (self);
   g_object_unref (self);
 }
 
@@ -348,6 +361,8 @@ td_library_view_focus (TdLibraryView *self)
 
   g_return_if_fail (TD_IS_LIBRARY_VIEW (self));
 
+  /* Still reading: once it is read. */
+  self->focus_when_listed = self->issues == NULL;
   if (self->issues != NULL && self->issues->len > 0 &&
       (first = gtk_flow_box_get_child_at_index (self->flow_box, 0)) != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (first));

@@ -27,7 +27,7 @@ void        td_library_view_reload       (TdLibraryView *self);
  * being read; borrowed. */
 GPtrArray  *td_library_view_get_issues   (TdLibraryView *self);
 /* Gives the keyboard focus to the first card (or the status page's first
- * button). */
+ * button), once the folder is read if it is being read. */
 void        td_library_view_focus        (TdLibraryView *self);
 
 /* For tests: the cards' box (one GtkFlowBoxChild per issue, in order). */

@@ -72,6 +72,9 @@ set_library_shown (TdWindow *self,
       g_autofree char *folder = _td_window_dup_library_folder (self);
 
       td_library_view_set_folder (self->library_view, folder);
+      /* Keyboard users start on the newest issue. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        td_library_view_focus (self->library_view);
     }
   _td_window_update_library_header (self);
   if (!shown)

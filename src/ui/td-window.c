@@ -573,6 +573,8 @@ td_window_map (GtkWidget *widget)
       self->was_mapped = TRUE;
       if (!_td_window_library_shown (self))
         td_outline_focus (self->outline);
+      else
+        td_library_view_focus (self->library_view);
     }
 }
 
