@@ -24,6 +24,7 @@
 #include "td-json-path.h"
 #include "td-library.h"
 #include "td-library-view.h"
+#include "td-publish-dialog.h"
 #include "td-recovery.h"
 #include "td-sample.h"
 #include "td-window.h"
@@ -440,6 +441,40 @@ test_archive_published (void)
   g_assert_cmpstr (td_json_path_get_string (td_document_get_root (document),
                                             "issue.public_base_url"), ==, before);
   g_assert_false (td_document_get_modified (document));
+  destroy_window (window);
+
+  /* Publish Archive…: the dialog on the library folder, its site in the
+   * user cache. */
+  window = td_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "publish-archive", NULL);
+  settle (100);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
+    GtkWindow *dialog = NULL;
+    g_autoptr(GFile) dialog_library = NULL;
+    g_autoptr(GFile) site_dir = NULL;
+    g_autofree char *library_dir = NULL;
+    g_autofree char *site_path = NULL;
+    g_autofree char *expected_site = g_build_filename (g_get_user_cache_dir (), "tidings",
+                                                       "archive", NULL);
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+        if (TD_IS_PUBLISH_DIALOG (item))
+          dialog = GTK_WINDOW (item);
+      }
+    g_assert_nonnull (dialog);
+    g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+    g_object_get (dialog, "library", &dialog_library, "site-dir", &site_dir, NULL);
+    library_dir = g_file_get_path (dialog_library);
+    site_path = g_file_get_path (site_dir);
+    g_assert_cmpstr (library_dir, ==, library);
+    g_assert_cmpstr (site_path, ==, expected_site);
+    gtk_window_destroy (dialog);
+  }
   destroy_window (window);
 
   /* An issue outside the library is not its page. */

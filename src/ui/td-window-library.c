@@ -131,13 +131,16 @@ new_in_library_confirmed_cb (GObject      *object,
   TdWindow *self = TD_WINDOW (object);
   g_autoptr(TdDocument) document = NULL;
   g_autoptr(GPtrArray) listed = NULL;
-  GPtrArray *issues = td_library_view_get_issues (self->library_view);
+  /* The listing shown, when it is: read when the library was shown. */
+  GPtrArray *issues = _td_window_library_shown (self)
+                        ? td_library_view_get_issues (self->library_view) : NULL;
 
   if (!_td_window_confirm_unsaved_finish (self, result))
     return;
   if (issues == NULL)
     {
-      /* Not read yet (or the view never shown): read it here. */
+      /* Not read yet, or not shown (it may have changed since): read it
+       * here. */
       g_autofree char *folder = _td_window_dup_library_folder (self);
 
       issues = listed = td_library_list (folder, NULL);
