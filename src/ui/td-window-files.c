@@ -165,6 +165,8 @@ typedef struct
   GFile *file;
   TdSaveFlags flags;
   GtkNativeDialog *chooser;
+  GFile *made_folder;        /* the month's folder made for a new issue of the
+                              * library: removed again if the save fails */
 } SaveData;
 
 static void
@@ -173,6 +175,7 @@ save_data_free (gpointer data)
   SaveData *save = data;
 
   g_clear_object (&save->file);
+  g_clear_object (&save->made_folder);
   if (save->chooser != NULL)
     gtk_native_dialog_destroy (save->chooser);
   g_clear_object (&save->chooser);
@@ -295,6 +298,16 @@ document_saved_cb (GObject      *object,
       g_error_free (error);
       ask_about_pictures (g_steal_pointer (&task), conflicts);
       return;
+    }
+  /* A new issue of the library that couldn't be saved leaves no empty
+   * folder behind (only empty ones are removed). */
+  if (((SaveData *) g_task_get_task_data (task))->made_folder != NULL)
+    {
+      GFile *folder = ((SaveData *) g_task_get_task_data (task))->made_folder;
+      g_autoptr(GFile) images = g_file_get_child (folder, "images");
+
+      g_file_delete (images, NULL, NULL);
+      g_file_delete (folder, NULL, NULL);
     }
   g_task_return_error (task, error);
 }
@@ -521,6 +534,7 @@ save_async (TdWindow            *self,
         }
       if (save->file != NULL)
         {
+          save->made_folder = g_file_get_parent (save->file);
           save_start (g_steal_pointer (&task));
           return;
         }
