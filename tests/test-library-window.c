@@ -342,11 +342,6 @@ test_start (void)
 
 /* -- New Issue and Save ---------------------------------------------------- */
 
-typedef struct
-{
-  TdWindow *window;
-} SaveWait;
-
 static gboolean
 document_has_file (gpointer data)
 {

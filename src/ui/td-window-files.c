@@ -276,6 +276,7 @@ document_saved_cb (GObject      *object,
   TdWindow *self = g_task_get_source_object (task);
   g_auto(GStrv) conflicts = NULL;
   GError *error = NULL;
+  SaveData *save;
 
   if (td_document_save_finish (TD_DOCUMENT (object), result, &conflicts, &error))
     {
@@ -301,13 +302,13 @@ document_saved_cb (GObject      *object,
     }
   /* A new issue of the library that couldn't be saved leaves no empty
    * folder behind (only empty ones are removed). */
-  if (((SaveData *) g_task_get_task_data (task))->made_folder != NULL)
+  save = g_task_get_task_data (task);
+  if (save->made_folder != NULL)
     {
-      GFile *folder = ((SaveData *) g_task_get_task_data (task))->made_folder;
-      g_autoptr(GFile) images = g_file_get_child (folder, "images");
+      g_autoptr(GFile) images = g_file_get_child (save->made_folder, "images");
 
       g_file_delete (images, NULL, NULL);
-      g_file_delete (folder, NULL, NULL);
+      g_file_delete (save->made_folder, NULL, NULL);
     }
   g_task_return_error (task, error);
 }
