@@ -311,6 +311,17 @@ test_start (void)
   /* Keyboard users start on the newest issue. */
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (card_at (window, 1))));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (card_at (window, 0)));
+  /* The arrow keys move from there (the box's "move-cursor", which they
+   * are bound to). */
+  {
+    gboolean moved = FALSE;
+
+    g_signal_emit_by_name (_td_library_view_get_flow_box (_td_window_get_library_view (window)),
+                           "move-cursor", GTK_MOVEMENT_VISUAL_POSITIONS, 1, FALSE, FALSE,
+                           &moved);
+    g_assert_true (moved);
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (card_at (window, 1)));
+  }
   settle (300);
   save_screenshot (window, "library-screenshot.png");
 

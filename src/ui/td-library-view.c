@@ -365,7 +365,18 @@ td_library_view_focus (TdLibraryView *self)
   self->focus_when_listed = self->issues == NULL;
   if (self->issues != NULL && self->issues->len > 0 &&
       (first = gtk_flow_box_get_child_at_index (self->flow_box, 0)) != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (first));
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->flow_box)))
+        return;
+      /* Through the box's own keyboard focus, not a grab: the box then
+       * knows its cursor, and the arrow keys move from there (GTK 4.8's
+       * GtkFlowBox ignores them on a child focused by a grab). */
+      if (!gtk_widget_child_focus (GTK_WIDGET (self->flow_box), GTK_DIR_TAB_FORWARD))
+        gtk_widget_grab_focus (GTK_WIDGET (first));
+    }
   else if (self->issues != NULL && self->issues->len == 0)
     gtk_widget_grab_focus (self->empty_new_button);
 }
