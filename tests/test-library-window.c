@@ -230,10 +230,24 @@ has_no_message_dialog (gpointer data)
   return find_message_dialog (data) == NULL;
 }
 
+static void save_screenshot_sized (TdWindow   *window,
+                                   const char *name,
+                                   int         min_width,
+                                   int         min_height);
+
 /* Saves the window as build/tests/NAME and checks it is not blank. */
 static void
 save_screenshot (TdWindow   *window,
                  const char *name)
+{
+  save_screenshot_sized (window, name, 600, 400);
+}
+
+static void
+save_screenshot_sized (TdWindow   *window,
+                       const char *name,
+                       int         min_width,
+                       int         min_height)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
@@ -246,8 +260,8 @@ save_screenshot (TdWindow   *window,
   int height = gtk_widget_get_height (GTK_WIDGET (window));
   gsize stride;
 
-  g_assert_cmpint (width, >, 600);
-  g_assert_cmpint (height, >, 400);
+  g_assert_cmpint (width, >, min_width);
+  g_assert_cmpint (height, >, min_height);
   paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
@@ -348,6 +362,22 @@ test_start (void)
   wait_listed (window);
   settle (300);
   save_screenshot (window, "library-screenshot-again.png");
+  destroy_window (window);
+}
+
+/* A narrow window: the cards one a line, nothing blank. */
+static void
+test_narrow (void)
+{
+  TdWindow *window = td_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  td_window_show_library (window);
+  g_assert_cmpuint (wait_listed (window)->len, ==, 3);
+  g_assert_true (iterate_until (cards_have_pictures, window, 10000));
+  settle (300);
+  save_screenshot_sized (window, "library-narrow.png", 300, 400);
   destroy_window (window);
 }
 
@@ -770,6 +800,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/library/start", test_start);
+  g_test_add_func ("/ui/library/narrow", test_narrow);
   g_test_add_func ("/ui/library/new-issue", test_new_issue);
   g_test_add_func ("/ui/library/archive-published", test_archive_published);
   g_test_add_func ("/ui/library/empty", test_empty);
