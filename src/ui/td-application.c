@@ -10,6 +10,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "td-application.h"
+#include "td-library.h"
 #include "td-recovery.h"
 #include "td-recovery-dialog.h"
 #include "td-renderer.h"
@@ -404,9 +405,21 @@ td_application_activate (GApplication *application)
     }
 
   new_window = td_window_new (GTK_APPLICATION (self));
-  /* The issue open last time, or (the first time) the sample as an
-   * untitled copy that can't be overwritten by mistake. */
+  /* Her issues, when the library has any; else the issue open last time,
+   * or (the first time) the sample as an untitled copy that can't be
+   * overwritten by mistake. */
   if (self->settings != NULL)
+    {
+      g_autofree char *setting = g_settings_get_string (self->settings, "library-folder");
+      g_autofree char *library = td_library_resolve_folder (setting);
+
+      if (td_library_has_issues (library))
+        {
+          td_window_show_library (new_window);
+          loaded = TRUE;
+        }
+    }
+  if (!loaded && self->settings != NULL)
     {
       g_autofree char *uri = g_settings_get_string (self->settings, "last-file");
 
