@@ -203,6 +203,7 @@ td_cli_check (const TdCliCommand  *command,
   context.root = td_document_get_root (document);
   context.base_dir = td_document_get_base_dir (document);
   td_checks_run (&context, diags);
+  td_cli_check_spelling (context.root, diags);
   td_cli_print_diagnostics (diags, argv[1]);
   return td_diagnostics_has_errors (diags) ? TD_CLI_FAILED : TD_CLI_OK;
 }
