@@ -29,6 +29,8 @@
 #include "td-recovery.h"
 #include "td-recovery-dialog.h"
 #include "td-sample.h"
+#include "td-settings.h"
+#include "td-spell.h"
 #include "td-window.h"
 #include "td-window-private.h"
 
@@ -1403,6 +1405,28 @@ test_shortcuts_and_about (void)
   destroy_window (window);
 }
 
+/* Check Spelling in the main menu: the app's action, the setting, and
+ * what every field follows. */
+static void
+test_spell_check_setting (void)
+{
+  g_autoptr(GSettings) settings = td_settings_new ();
+  g_autoptr(GVariant) state = NULL;
+
+  g_assert_nonnull (settings);
+  g_assert_true (g_settings_get_boolean (settings, "spell-check"));
+  g_assert_true (td_spell_get_enabled ());
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "spell-check", NULL);
+  g_assert_false (td_spell_get_enabled ());
+  g_assert_false (g_settings_get_boolean (settings, "spell-check"));
+
+  g_settings_set_boolean (settings, "spell-check", TRUE);
+  g_assert_true (td_spell_get_enabled ());
+  state = g_action_group_get_action_state (G_ACTION_GROUP (app), "spell-check");
+  g_assert_true (g_variant_get_boolean (state));
+}
+
 /* -- How it looks ---------------------------------------------------------- */
 
 /* Saves the window as build/tests/NAME and checks it is not blank: many
@@ -1579,6 +1603,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/open-ways", test_open_ways);
   g_test_add_func ("/ui/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/ui/window/shortcuts-and-about", test_shortcuts_and_about);
+  g_test_add_func ("/ui/window/spell-check-setting", test_spell_check_setting);
   g_test_add_func ("/ui/window/screenshot", test_screenshot);
   g_test_add_func ("/ui/window/spanish", test_spanish);
   g_test_add_func ("/ui/recovery/crash", test_crash_recovery);
