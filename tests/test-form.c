@@ -383,6 +383,17 @@ test_spelling (Fixture       *fixture,
   td_spell_view_flush (spell);
   typing = underlined (buffer);
   g_assert_cmpstr (typing, ==, "");
+  /* Leaving the field ends the word too. */
+  g_assert_true (gtk_widget_grab_focus (td_form_get_field_widget (form, "title")));
+  iterate ();
+  td_spell_view_flush (spell);
+  {
+    g_autofree char *left = underlined (buffer);
+
+    g_assert_cmpstr (left, ==, "wtaer");
+  }
+  g_assert_true (gtk_widget_grab_focus (editor));
+  iterate ();
   type_text (buffer, " daily");
   td_spell_view_flush (spell);
   typed = underlined (buffer);

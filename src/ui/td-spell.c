@@ -434,6 +434,22 @@ view_cursor_moved_cb (TdSpellView *self)
   view_mark_dirty (self, &start, &end);
 }
 
+/* Leaving the field ends the word being typed too. */
+static void
+view_focus_leave_cb (TdSpellView *self)
+{
+  GtkTextIter start, end;
+
+  if (self->skipped == NULL)
+    return;
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &start, self->skipped);
+  end = start;
+  gtk_text_iter_forward_to_line_end (&end);
+  gtk_text_buffer_delete_mark (self->buffer, self->skipped);
+  self->skipped = NULL;
+  view_mark_dirty (self, &start, &end);
+}
+
 static void
 view_set_speller (TdSpellView *self,
                   TdSpeller   *speller)
@@ -651,6 +667,7 @@ td_spell_view_new (GtkTextView *view,
   };
   TdSpellView *self;
   GtkGesture *click;
+  GtkEventController *focus;
   GtkTextIter start;
   g_autoptr(TdSpeller) speller = NULL;
 
@@ -682,6 +699,10 @@ td_spell_view_new (GtkTextView *view,
   gtk_widget_add_controller (GTK_WIDGET (view),
                              GTK_EVENT_CONTROLLER (menu_key_shortcuts_new (view_menu_key_cb,
                                                                            self)));
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (view_focus_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (view), focus);
 
   g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (view_insert_text_cb), self,
                            G_CONNECT_AFTER);
@@ -955,6 +976,7 @@ td_spell_entry_new (GtkEditable *editable,
   TdSpellEntry *self;
   GtkEditable *delegate = editable;
   GtkGesture *click;
+  GtkEventController *focus;
   g_autoptr(TdSpeller) speller = NULL;
 
   g_return_val_if_fail (GTK_IS_EDITABLE (editable), NULL);
@@ -983,6 +1005,11 @@ td_spell_entry_new (GtkEditable *editable,
   gtk_widget_add_controller (GTK_WIDGET (self->text),
                              GTK_EVENT_CONTROLLER (menu_key_shortcuts_new (entry_menu_key_cb,
                                                                            self)));
+  /* Leaving the field ends the word being typed too. */
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (entry_cursor_moved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->text), focus);
 
   g_signal_connect_object (self->text, "changed", G_CALLBACK (entry_schedule), self,
                            G_CONNECT_SWAPPED);
