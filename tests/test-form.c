@@ -268,6 +268,15 @@ type_text (GtkTextBuffer *buffer,
     }
 }
 
+/* Until the speller's dictionary, loaded in a thread, is there. */
+static void
+wait_loaded (TdSpeller *speller)
+{
+  while (td_speller_is_loading (speller))
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+}
+
 /* The text the underline tag covers, runs joined by "|". */
 static char *
 underlined (GtkTextBuffer *buffer)
@@ -374,6 +383,7 @@ test_spelling (Fixture       *fixture,
   g_assert_true (GTK_IS_TEXT_VIEW (view));
   spell = g_object_get_data (G_OBJECT (view), "td-spell");
   g_assert_true (TD_IS_SPELL_VIEW (spell));
+  wait_loaded (td_spell_view_get_speller (spell));
   g_assert_cmpstr (td_speller_get_dictionary (td_spell_view_get_speller (spell)), ==, "en_US");
 
   /* While the word is being typed it is left alone; the space after it
@@ -449,6 +459,7 @@ test_spelling (Fixture       *fixture,
 
   /* The issue's language: Spanish, and English words are now flagged. */
   td_document_set_string (fixture->document, "issue.language", "es", TD_EDIT_NONE);
+  wait_loaded (td_spell_view_get_speller (spell));
   g_assert_cmpstr (td_speller_get_dictionary (td_spell_view_get_speller (spell)), ==, "es_ES");
   td_spell_view_flush (spell);
   {
@@ -481,6 +492,11 @@ test_spelling_entry (Fixture       *fixture,
   g_autoptr(GString) items = g_string_new (NULL);
 
   g_assert_true (TD_IS_SPELL_ENTRY (spell));
+  {
+    g_autoptr(TdSpeller) english = td_speller_get_shared_deferred ("en");
+
+    wait_loaded (english);
+  }
   gtk_editable_set_text (GTK_EDITABLE (title), "Tight hamstrings and a sore bakc, LMT tips");
   td_spell_entry_flush (spell);
   attrs = gtk_text_get_attributes (GTK_TEXT (text));

@@ -171,6 +171,23 @@ test_personal_dictionary (void)
   }
 }
 
+/* The UI's speller loads its dictionary in a thread. */
+static void
+test_deferred (void)
+{
+  g_autoptr(TdSpeller) speller = td_speller_get_shared_deferred ("es-MX");
+  guint changed = 0;
+
+  g_signal_connect (speller, "changed", G_CALLBACK (changed_cb), &changed);
+  g_assert_true (td_speller_is_loading (speller));
+  g_assert_true (td_speller_check_word (speller, "masage", -1));
+  while (changed == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (td_speller_is_loading (speller));
+  g_assert_cmpstr (td_speller_get_dictionary (speller), ==, "es_MX");
+  g_assert_false (td_speller_check_word (speller, "masage", -1));
+}
+
 static char *
 check_issue (JsonNode   *root,
              TdSpeller  *speller)
@@ -246,6 +263,7 @@ main (int    argc,
   g_test_add_func ("/core/spelling/word-list", test_word_list);
   g_test_add_func ("/core/spelling/languages", test_languages);
   g_test_add_func ("/core/spelling/personal-dictionary", test_personal_dictionary);
+  g_test_add_func ("/core/spelling/deferred", test_deferred);
   g_test_add_func ("/core/spelling/check-issue", test_check_issue);
 
   status = g_test_run ();

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 #include <adwaita.h>
@@ -124,14 +126,15 @@ td_spell_set_enabled (gboolean enabled)
 /* Shared by the view and the entry
  * ------------------------------------------------------------------------ */
 
-/* The speller of the issue's language. */
+/* The speller of the issue's language (its dictionary perhaps still
+ * loading: the fields are checked again once it is there). */
 static TdSpeller *
 speller_for (TdDocument *document)
 {
   const char *language = td_json_path_get_string (td_document_get_root (document),
                                                   "issue.language");
 
-  return td_speller_get_shared (language);
+  return td_speller_get_shared_deferred (language);
 }
 
 static gboolean
@@ -153,7 +156,7 @@ fill_menu (GMenu      *menu,
   g_auto(GStrv) words = NULL;
 
   g_menu_remove_all (menu);
-  if (!td_spell_get_enabled ())
+  if (!td_spell_get_enabled () || td_speller_is_loading (speller))
     return;
   if (!td_speller_has_dictionary (speller))
     {
@@ -308,6 +311,35 @@ view_is_typing (TdSpellView       *self,
   return gtk_text_iter_equal (&cursor, word_end);
 }
 
+/* The start and end offsets of the underlined runs between @start and
+ * @end, in order. */
+static GArray *
+tagged_offsets (TdSpellView       *self,
+                const GtkTextIter *start,
+                const GtkTextIter *end)
+{
+  GArray *offsets = g_array_new (FALSE, FALSE, sizeof (int));
+  GtkTextIter iter = *start;
+
+  if (!gtk_text_iter_has_tag (&iter, self->tag) &&
+      !gtk_text_iter_forward_to_tag_toggle (&iter, self->tag))
+    return offsets;
+  while (gtk_text_iter_compare (&iter, end) < 0)
+    {
+      int run[2];
+
+      run[0] = gtk_text_iter_get_offset (&iter);
+      gtk_text_iter_forward_to_tag_toggle (&iter, self->tag);
+      if (gtk_text_iter_compare (&iter, end) > 0)
+        iter = *end;
+      run[1] = gtk_text_iter_get_offset (&iter);
+      g_array_append_vals (offsets, run, 2);
+      if (!gtk_text_iter_forward_to_tag_toggle (&iter, self->tag))
+        break;
+    }
+  return offsets;
+}
+
 static void
 view_check_range (TdSpellView *self,
                   GtkTextIter *start,
@@ -315,6 +347,8 @@ view_check_range (TdSpellView *self,
 {
   g_autofree char *text = NULL;
   g_autoptr(GArray) words = NULL;
+  g_autoptr(GArray) misspelt = NULL;
+  g_autoptr(GArray) underlined = NULL;
   GtkSourceBuffer *source = GTK_SOURCE_IS_BUFFER (self->buffer)
                             ? GTK_SOURCE_BUFFER (self->buffer) : NULL;
   int base;
@@ -325,27 +359,28 @@ view_check_range (TdSpellView *self,
     gtk_text_iter_forward_to_line_end (end);
   base = gtk_text_iter_get_offset (start);
 
-  gtk_text_buffer_remove_tag (self->buffer, self->tag, start, end);
-  if (!td_spell_get_enabled () || !td_speller_has_dictionary (self->speller))
-    return;
+  misspelt = g_array_new (FALSE, FALSE, sizeof (int));
+  if (td_spell_get_enabled () && td_speller_has_dictionary (self->speller))
+    {
+      text = gtk_text_buffer_get_slice (self->buffer, start, end, TRUE);
+      words = td_spelling_find_words (text, -1, self->markdown);
+      if (source != NULL && words->len > 0)
+        gtk_source_buffer_ensure_highlight (source, start, end);
+    }
 
-  text = gtk_text_buffer_get_slice (self->buffer, start, end, TRUE);
-  words = td_spelling_find_words (text, -1, self->markdown);
-  if (source != NULL && words->len > 0)
-    gtk_source_buffer_ensure_highlight (source, start, end);
-
-  for (guint i = 0; i < words->len; i++)
+  for (guint i = 0; words != NULL && i < words->len; i++)
     {
       TdWordRange *range = &g_array_index (words, TdWordRange, i);
       GtkTextIter word_start, word_end;
+      int offsets[2];
 
       if (td_speller_check_word (self->speller, text + range->start,
                                  (gssize) (range->end - range->start)))
         continue;
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &word_start,
-                                          base + (int) g_utf8_pointer_to_offset (text, text + range->start));
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &word_end,
-                                          base + (int) g_utf8_pointer_to_offset (text, text + range->end));
+      offsets[0] = base + (int) g_utf8_pointer_to_offset (text, text + range->start);
+      offsets[1] = base + (int) g_utf8_pointer_to_offset (text, text + range->end);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &word_start, offsets[0]);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &word_end, offsets[1]);
       /* Inside a code block GtkSourceView knows of (a fence above the
        * lines checked). */
       if (source != NULL &&
@@ -359,6 +394,25 @@ view_check_range (TdSpellView *self,
             gtk_text_buffer_move_mark (self->buffer, self->skipped, &word_start);
           continue;
         }
+      g_array_append_vals (misspelt, offsets, 2);
+    }
+
+  /* Only when the underlines change: each change of a tag lays the lines
+   * out again. */
+  underlined = tagged_offsets (self, start, end);
+  if (underlined->len == misspelt->len &&
+      (misspelt->len == 0 ||
+       memcmp (underlined->data, misspelt->data, misspelt->len * sizeof (int)) == 0))
+    return;
+  gtk_text_buffer_remove_tag (self->buffer, self->tag, start, end);
+  for (guint i = 0; i + 1 < misspelt->len; i += 2)
+    {
+      GtkTextIter word_start, word_end;
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &word_start,
+                                          g_array_index (misspelt, int, i));
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &word_end,
+                                          g_array_index (misspelt, int, i + 1));
       gtk_text_buffer_apply_tag (self->buffer, self->tag, &word_start, &word_end);
     }
 }
@@ -750,6 +804,8 @@ td_spell_entry_flush (TdSpellEntry *self)
   const char *text;
   g_autoptr(GArray) words = NULL;
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  PangoAttrList *current;
+  guint n_underlined = 0;
   gsize cursor;
 
   g_return_if_fail (TD_IS_SPELL_ENTRY (self));
@@ -778,8 +834,14 @@ td_spell_entry_flush (TdSpellEntry *self)
           attr->start_index = (guint) range->start;
           attr->end_index = (guint) range->end;
           pango_attr_list_insert (attrs, attr);
+          n_underlined++;
         }
     }
+  /* Only when the underlines change: new attributes lay the text out
+   * again. */
+  current = gtk_text_get_attributes (self->text);
+  if (current != NULL ? pango_attr_list_equal (current, attrs) : n_underlined == 0)
+    return;
   gtk_text_set_attributes (self->text, attrs);
 }
 

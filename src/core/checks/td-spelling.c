@@ -34,6 +34,7 @@ struct _TdSpeller
   char *dictionary_tag;
   EnchantDict *dict;        /* NULL: no dictionary for the language */
   GHashTable *ignored;      /* words accepted for this session */
+  gboolean loading;         /* the dictionary is being loaded in a thread */
 };
 
 G_DEFINE_FINAL_TYPE (TdSpeller, td_speller, G_TYPE_OBJECT)
@@ -523,30 +524,97 @@ td_speller_init (TdSpeller *self)
   self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-TdSpeller *
-td_speller_new (const char *language)
+/* The first dictionary of @language's chain enchant has, and its tag;
+ * NULL when there is none. Takes the broker's lock. */
+static EnchantDict *
+request_dictionary (const char  *language,
+                    char       **tag_out)
 {
-  TdSpeller *self = g_object_new (TD_TYPE_SPELLER, NULL);
   g_autoptr(GPtrArray) chain = NULL;
-
-  self->language = g_strdup (language != NULL && language[0] != '\0' ? language : "en");
+  EnchantDict *dict = NULL;
 
   g_mutex_lock (&broker_lock);
-  chain = fallback_chain (self->language);
-  for (guint i = 0; i < chain->len && self->dict == NULL; i++)
+  chain = fallback_chain (language);
+  for (guint i = 0; i < chain->len && dict == NULL; i++)
     {
       const char *tag = g_ptr_array_index (chain, i);
 
       if (enchant_broker_dict_exists (broker, tag) &&
-          (self->dict = enchant_broker_request_dict (broker, tag)) != NULL)
-        self->dictionary_tag = g_strdup (tag);
+          (dict = enchant_broker_request_dict (broker, tag)) != NULL)
+        *tag_out = g_strdup (tag);
     }
   g_mutex_unlock (&broker_lock);
+  return dict;
+}
+
+static TdSpeller *
+speller_new_empty (const char *language)
+{
+  TdSpeller *self = g_object_new (TD_TYPE_SPELLER, NULL);
+
+  self->language = g_strdup (language != NULL && language[0] != '\0' ? language : "en");
   return self;
 }
 
 TdSpeller *
-td_speller_get_shared (const char *language)
+td_speller_new (const char *language)
+{
+  TdSpeller *self = speller_new_empty (language);
+
+  self->dict = request_dictionary (self->language, &self->dictionary_tag);
+  return self;
+}
+
+typedef struct
+{
+  EnchantDict *dict;
+  char *tag;
+} Loaded;
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Loaded *loaded = g_new0 (Loaded, 1);
+
+  loaded->dict = request_dictionary (task_data, &loaded->tag);
+  g_task_return_pointer (task, loaded, NULL);
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  TdSpeller *self = TD_SPELLER (object);
+  Loaded *loaded = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  self->dict = loaded->dict;
+  self->dictionary_tag = loaded->tag;
+  self->loading = FALSE;
+  g_free (loaded);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Loading a dictionary takes some 50 ms (hunspell reads its word list):
+ * not on the way to the window's first frame. */
+static TdSpeller *
+td_speller_new_deferred (const char *language)
+{
+  TdSpeller *self = speller_new_empty (language);
+  g_autoptr(GTask) task = g_task_new (self, NULL, loaded_cb, NULL);
+
+  self->loading = TRUE;
+  g_task_set_task_data (task, g_strdup (self->language), g_free);
+  g_task_run_in_thread (task, load_in_thread);
+  return self;
+}
+
+static TdSpeller *
+get_shared (const char *language,
+            gboolean    deferred)
 {
   static GHashTable *shared;
   static GMutex lock;
@@ -559,11 +627,30 @@ td_speller_get_shared (const char *language)
   speller = g_hash_table_lookup (shared, key);
   if (speller == NULL)
     {
-      speller = td_speller_new (key);
+      speller = deferred ? td_speller_new_deferred (key) : td_speller_new (key);
       g_hash_table_insert (shared, g_steal_pointer (&key), speller);
     }
   g_mutex_unlock (&lock);
   return g_object_ref (speller);
+}
+
+TdSpeller *
+td_speller_get_shared (const char *language)
+{
+  return get_shared (language, FALSE);
+}
+
+TdSpeller *
+td_speller_get_shared_deferred (const char *language)
+{
+  return get_shared (language, TRUE);
+}
+
+gboolean
+td_speller_is_loading (TdSpeller *self)
+{
+  g_return_val_if_fail (TD_IS_SPELLER (self), FALSE);
+  return self->loading;
 }
 
 const char *

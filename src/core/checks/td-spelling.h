@@ -64,6 +64,12 @@ void        td_speller_ignore_word       (TdSpeller  *self,
 /* The same speller for every caller asking for the same language, so that
  * a word added or ignored in one field is accepted in all. */
 TdSpeller  *td_speller_get_shared        (const char *language);
+/* The same, but a speller new to the process loads its dictionary in a
+ * worker thread: until then td_speller_is_loading() is TRUE and every word
+ * passes; then ::changed is emitted in the caller's main context. For the
+ * UI, so that the window's first frame doesn't wait for it. */
+TdSpeller  *td_speller_get_shared_deferred (const char *language);
+gboolean    td_speller_is_loading        (TdSpeller  *self);
 
 /* Adds a "[spelling]" warning for each misspelt word of the text, markdown
  * and multi-line fields of the issue @root, at the field's path; or one
