@@ -336,6 +336,24 @@ save_png (GtkWidget  *widget,
   g_test_message ("screenshot saved to %s", out);
 }
 
+/* The label showing @text inside @widget, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The labels and targets of a menu's items, section by section. */
 static void
 collect_menu (GMenuModel *model,
@@ -468,6 +486,22 @@ test_spelling (Fixture       *fixture,
     g_assert_nonnull (strstr (spanish, "daily"));
   }
 
+  /* A language without a dictionary: nothing underlined, and Issue
+   * Settings says why. */
+  td_document_set_string (fixture->document, "issue.language", "xx", TD_EDIT_NONE);
+  wait_loaded (td_spell_view_get_speller (spell));
+  g_assert_false (td_speller_has_dictionary (td_spell_view_get_speller (spell)));
+  td_spell_view_flush (spell);
+  {
+    g_autofree char *none = underlined (buffer);
+    g_autoptr(GString) note = g_string_new (NULL);
+
+    g_assert_cmpstr (none, ==, "");
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, 61);
+    gtk_text_buffer_place_cursor (buffer, &iter);
+    collect_menu (td_spell_view_update_menu (spell), note);
+    g_assert_cmpstr (note->str, ==, "No spelling dictionary for “xx”=spelling.none;");
+  }
   /* Turned off: nothing underlined. */
   td_spell_set_enabled (FALSE);
   {
@@ -476,6 +510,22 @@ test_spelling (Fixture       *fixture,
     g_assert_cmpstr (off, ==, "");
   }
   td_spell_set_enabled (TRUE);
+
+  /* Issue Settings says when the language has no dictionary. */
+  td_document_set_string (fixture->document, "issue.language", "xx", TD_EDIT_NONE);
+  {
+    TdForm *settings = show_form (fixture, "issue", td_registry_get_issue_fields ());
+    GtkWidget *row = td_form_get_field_widget (settings, "language");
+    GtkWidget *label = find_label (row, "No spelling dictionary");
+
+    iterate ();
+    g_assert_nonnull (label);
+    g_assert_true (gtk_widget_get_visible (label));
+    save_png (fixture->window, "spelling-no-dictionary.png");
+    td_document_set_string (fixture->document, "issue.language", "es", TD_EDIT_NONE);
+    iterate ();
+    g_assert_false (gtk_widget_get_visible (label));
+  }
 }
 
 static void
