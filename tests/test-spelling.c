@@ -70,6 +70,26 @@ test_words_markdown (void)
   ASSERT_WORDS ("Text `cdoe`", FALSE, "Text|cdoe");
 }
 
+/* Unclosed constructs over and over: the tokenizer stays linear. */
+static void
+test_words_hostile (void)
+{
+  const char *pieces[] = { "`a ", "<b ", "[x](y ", "*|t ", "{{ u ", "![p](q ", "&amp ", "``` " };
+
+  for (guint p = 0; p < G_N_ELEMENTS (pieces); p++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GArray) words = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      while (text->len < 400000)
+        g_string_append (text, pieces[p]);
+      words = td_spelling_find_words (text->str, (gssize) text->len, TRUE);
+      g_test_message ("“%s”×%zu: %u words in %.0f ms", pieces[p], text->len / strlen (pieces[p]),
+                      words->len, (g_get_monotonic_time () - start) / 1000.0);
+    }
+}
+
 static void
 test_checker (void)
 {
@@ -259,6 +279,7 @@ main (int    argc,
 
   g_test_add_func ("/core/spelling/words/plain", test_words_plain);
   g_test_add_func ("/core/spelling/words/markdown", test_words_markdown);
+  g_test_add_func ("/core/spelling/words/hostile", test_words_hostile);
   g_test_add_func ("/core/spelling/checker", test_checker);
   g_test_add_func ("/core/spelling/word-list", test_word_list);
   g_test_add_func ("/core/spelling/languages", test_languages);

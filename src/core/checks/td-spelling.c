@@ -23,6 +23,13 @@
 
 /* Longer "words" are not words (a pasted hash, a run of letters). */
 #define MAX_WORD_BYTES 64
+/* How far a construct's end is looked for: a code span, a link's target,
+ * a tag or a merge tag longer than this is not one. Keeps the tokenizer
+ * linear whatever the text (a line of unmatched backticks or brackets). */
+#define MAX_SPAN_BYTES      4096
+#define MAX_TARGET_BYTES    2048
+#define MAX_TAG_BYTES       1024
+#define MAX_MERGE_TAG_BYTES 256
 
 void td_spelling_register_resource (void);
 
@@ -78,7 +85,7 @@ merge_tag_length (const char *p,
   else
     return 0;
 
-  for (q = p + 2; q < end && *q != '\n'; q++)
+  for (q = p + 2; q < end && *q != '\n' && q - p < MAX_MERGE_TAG_BYTES; q++)
     if (end - q >= (gssize) strlen (close) && strncmp (q, close, strlen (close)) == 0)
       {
         gsize n = (gsize) (q - p) + strlen (close);
@@ -180,7 +187,7 @@ mask_markdown (const char *text,
           while (i + run < length && text[i + run] == '`')
             run++;
           /* The span ends at the next run of as many backticks. */
-          for (j = i + run; j < length; j++)
+          for (j = i + run; j < length && j - i < MAX_SPAN_BYTES; j++)
             {
               gsize other = 0;
 
@@ -192,7 +199,7 @@ mask_markdown (const char *text,
                 break;
               j += other - 1;
             }
-          if (j < length)
+          if (j < length && j - i < MAX_SPAN_BYTES)
             {
               mask_range (mask, i, j + run);
               i = j + run - 1;
@@ -212,7 +219,7 @@ mask_markdown (const char *text,
           int depth = 0;
           gsize j;
 
-          for (j = i + 1; j < length && text[j] != '\n'; j++)
+          for (j = i + 1; j < length && text[j] != '\n' && j - i < MAX_TARGET_BYTES; j++)
             {
               if (text[j] == '\\' && j + 1 < length)
                 j++;
@@ -221,7 +228,7 @@ mask_markdown (const char *text,
               else if (text[j] == close && --depth == 0)
                 break;
             }
-          if (j < length && text[j] == close)
+          if (j < length && j - i < MAX_TARGET_BYTES && text[j] == close)
             {
               mask_range (mask, i, j + 1);
               i = j;
@@ -231,9 +238,9 @@ mask_markdown (const char *text,
                (g_ascii_isalpha (text[i + 1]) || text[i + 1] == '/' || text[i + 1] == '!'))
         {
           /* <https://…>, <a@b.example>, <br>, <!-- … --> */
-          const char *close = memchr (text + i, '>', line_end (text, length, i) - i);
+          const char *close = memchr (text + i, '>', MIN (length - i, MAX_TAG_BYTES));
 
-          if (close != NULL)
+          if (close != NULL && memchr (text + i, '\n', (gsize) (close - (text + i))) == NULL)
             {
               mask_range (mask, i, (gsize) (close - text) + 1);
               i = (gsize) (close - text);
