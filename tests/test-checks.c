@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "td-checks.h"
+#include "td-document.h"
 #include "td-issue-loader.h"
 #include "td-json-path.h"
 #include "td-test-util.h"
@@ -110,11 +111,33 @@ assert_findings (TdDiagnostics  *diags,
     }
 }
 
+/* The one health claim the sample makes ("pain-free", in the caption of
+ * its first article's video), and its dismissal. */
+#define SAMPLE_CLAIM_PATH "sections[1].video.caption"
+#define SAMPLE_CLAIM_TEXT \
+  "You just might find your lower back and hamstrings pain-free and more flexible."
+#define SAMPLE_DISMISSED \
+  "[ { \"code\": \"health-claim\", \"path\": \"" SAMPLE_CLAIM_PATH "\", " \
+  "\"text\": \"" SAMPLE_CLAIM_TEXT "\" } ]"
+
+static void set_json (JsonNode *root, const char *path, const char *json);
+
+/* The sample with its one health claim dismissed: what the tests below
+ * change, one thing at a time. */
+static JsonNode *
+load_checked_sample (void)
+{
+  JsonNode *root = td_test_load_sample ();
+
+  set_json (root, "dismissed", SAMPLE_DISMISSED);
+  return root;
+}
+
 /* Runs the checks on the sample changed by @change and expects exactly
  * @expected. */
 #define CHECK(change, ...)                                                     \
   G_STMT_START {                                                               \
-    g_autoptr(JsonNode) root_ = td_test_load_sample ();                                \
+    g_autoptr(JsonNode) root_ = load_checked_sample ();                                \
     g_autofree char *dir_ = td_test_sample_dir ();                                     \
     g_autoptr(TdDiagnostics) diags_ = NULL;                                    \
     const Expected expected_[] = { __VA_ARGS__ };                              \
@@ -127,7 +150,7 @@ assert_findings (TdDiagnostics  *diags,
 /* Runs the checks on the sample changed by @change and expects nothing. */
 #define CHECK_CLEAN(change)                                                    \
   G_STMT_START {                                                               \
-    g_autoptr(JsonNode) root_ = td_test_load_sample ();                                \
+    g_autoptr(JsonNode) root_ = load_checked_sample ();                                \
     g_autofree char *dir_ = td_test_sample_dir ();                                     \
     g_autoptr(TdDiagnostics) diags_ = NULL;                                    \
     JsonNode *root = root_;                                                    \
@@ -146,13 +169,26 @@ test_sample (void)
   g_autofree char *dir = td_test_sample_dir ();
   g_autoptr(TdDiagnostics) diags = run_checks (root, dir);
   g_autoptr(TdDiagnostics) without_dir = NULL;
+  g_autoptr(TdDiagnostics) dismissed = NULL;
   g_autofree char *report = td_diagnostics_format (diags, "august-2023.tidings");
 
-  /* Ready to send: not one finding, with or without its folder. */
-  g_assert_cmpstr (report, ==, "");
-  g_assert_cmpuint (td_diagnostics_get_n_items (diags), ==, 0);
+  /* One health claim, with or without its folder: "pain-free" promises
+   * an outcome. Nothing else of the practice-aware checks (no state, so
+   * no licence rule; no promotion dates, expiries or testimonials). */
+  g_assert_cmpstr (report, ==,
+                   "august-2023.tidings: warning: " SAMPLE_CLAIM_PATH ": “pain-free” reads as a "
+                   "health claim, which a licensed practitioner may not make without scientific "
+                   "proof (FTC) and which may fall outside your licence: say what clients feel "
+                   "instead (“relaxed”, “looser”), or dismiss this if it is not a claim "
+                   "[health-claim]\n");
+  g_assert_cmpstr (td_diagnostics_get_item (diags, 0)->occurrence, ==, SAMPLE_CLAIM_TEXT);
   without_dir = run_checks (root, NULL);
-  g_assert_cmpuint (td_diagnostics_get_n_items (without_dir), ==, 0);
+  g_assert_cmpuint (td_diagnostics_get_n_items (without_dir), ==, 1);
+
+  /* Dismissed, ready to send: not one finding. */
+  set_json (root, "dismissed", SAMPLE_DISMISSED);
+  dismissed = run_checks (root, dir);
+  g_assert_cmpuint (td_diagnostics_get_n_items (dismissed), ==, 0);
 }
 
 /* Pictures
@@ -206,7 +242,7 @@ test_heavy_picture (void)
   g_autofree char *light = g_build_filename (images, "light.png", NULL);
   g_autofree char *heavy = g_build_filename (images, "heavy.png", NULL);
   g_autofree char *json = NULL;
-  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autoptr(JsonNode) root = load_checked_sample ();
   g_autoptr(TdDiagnostics) diags = NULL;
   /* A PNG header (1×1) padded with zeros: the checks read the file size. */
   static const guint8 png[] = {
@@ -464,7 +500,7 @@ grow_email (JsonNode *root,
 static void
 test_email_size (void)
 {
-  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autoptr(JsonNode) root = load_checked_sample ();
   g_autofree char *dir = td_test_sample_dir ();
   const Expected warning[] = {
     { WARNING, NULL,
@@ -509,6 +545,379 @@ test_email_size (void)
   }
 }
 
+/* Health claims and their dismissal
+ * ------------------------------------------------------------------------ */
+
+static void
+test_claims (void)
+{
+  /* Whole words only, whatever their case; exceptions are no claims. */
+  CHECK (set_string (root, "sections[7].body",
+                     "Massage CURES nothing, but treat yourself: it heals. Incurable? No."),
+         { WARNING, "sections[7].body", "“CURES” reads as a health claim…" },
+         { WARNING, "sections[7].body", "“heals” reads as a health claim…" });
+  /* The longest term at a place: one finding for "rheumatoid arthritis". */
+  CHECK (set_string (root, "sections[7].body", "Rheumatoid arthritis and 100% results."),
+         { WARNING, "sections[7].body", "“Rheumatoid arthritis” reads as a health claim…" },
+         { WARNING, "sections[7].body", "“100%” reads as a health claim…" });
+  /* What readers see, not the addresses of links. */
+  CHECK (set_string (root, "sections[7].body",
+                     "Read [how massage helps](https://example.com/how-massage-cures-sciatica "
+                     "\"cure\"), <https://example.com/heal> or https://example.com/cured, "
+                     "not [a cure](https://example.com/)."),
+         { WARNING, "sections[7].body", "“cure” reads as a health claim…" });
+  /* Text fields too, not only markdown. */
+  CHECK (set_string (root, "sections[4].title", "Guaranteed results"),
+         { WARNING, "sections[4].title", "“Guaranteed” reads as a health claim…" });
+  /* Disease names are in the massage therapist's list only. */
+  CHECK_CLEAN ({
+    set_string (root, "practice.profession", "yoga teacher");
+    set_string (root, "sections[7].body", "Sciatica and fibromyalgia.");
+  });
+  CHECK (set_string (root, "sections[7].body", "Sciatica."),
+         { WARNING, "sections[7].body", "“Sciatica” reads as a health claim…" });
+  /* The issue's language picks the lists. */
+  CHECK ({
+    set_string (root, "issue.language", "es-MX");
+    set_string (root, "sections[7].body", "El masaje cura la ciática. It cures.");
+  },
+  { WARNING, "sections[7].body", "“cura” reads as a health claim…" },
+  { WARNING, "sections[7].body", "“ciática” reads as a health claim…" });
+}
+
+static void
+test_claims_missing_lists (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("TIDINGS_CHECKS_DIR"));
+
+  g_setenv ("TIDINGS_CHECKS_DIR", "/nonexistent/tidings-checks", TRUE);
+  CHECK ((void) root,
+         { WARNING, NULL, "the word lists of the health-claim check are missing from "
+                          "“/nonexistent/tidings-checks”, so health claims were not looked "
+                          "for: reinstall Tidings" });
+  g_setenv ("TIDINGS_CHECKS_DIR", saved, TRUE);
+}
+
+/* A copy of the fixture health-claim.tidings in a new folder. */
+static GFile *
+copy_fixture (const char *name,
+              char      **dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "check", name, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *base = g_path_get_basename (source);
+  g_autofree char *path = NULL;
+  gsize length;
+
+  *dir = g_dir_make_tmp ("test-checks-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_file_get_contents (source, &contents, &length, &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, base, NULL);
+  g_file_set_contents (path, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static TdDiagnostics *
+check_document (TdDocument *document)
+{
+  TdRenderContext context = { td_document_get_root (document),
+                              td_document_get_base_dir (document), TD_IMAGE_URL_ABSOLUTE };
+  g_autofree char *path = g_file_get_path (td_document_get_file (document));
+  TdDiagnostics *diags = td_diagnostics_new ();
+
+  td_checks_run_for_file (&context, path, NULL, diags);
+  return diags;
+}
+
+static void
+test_dismiss (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = copy_fixture ("health-claim/health-claim.tidings", &dir);
+  g_autoptr(TdDiagnostics) load_diags = td_diagnostics_new ();
+  g_autoptr(TdDocument) document = td_document_new_from_file (file, load_diags);
+  g_autoptr(TdDocument) reloaded = NULL;
+  g_autoptr(TdDiagnostics) before = NULL;
+  g_autoptr(TdDiagnostics) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const TdDiagnostic *claim;
+  const char *text;
+  g_autofree char *more = NULL;
+
+  g_assert_nonnull (document);
+  before = check_document (document);
+  g_assert_cmpuint (td_diagnostics_get_n_items (before), ==, 1);
+  claim = td_diagnostics_get_item (before, 0);
+  g_assert_cmpstr (claim->code, ==, "health-claim");
+  g_assert_true (td_checks_can_dismiss (claim));
+  g_assert_cmpstr (claim->occurrence, ==,
+                   "Treat yourself this spring: my massage cures tension headaches.");
+
+  /* Dismissed: gone, in one undoable step. */
+  td_checks_dismiss (document, claim);
+  g_assert_true (td_document_get_modified (document));
+  g_clear_pointer (&after, td_diagnostics_free);
+  after = check_document (document);
+  g_assert_cmpuint (td_diagnostics_get_n_items (after), ==, 0);
+  g_assert_true (td_document_undo (document));
+  g_clear_pointer (&after, td_diagnostics_free);
+  after = check_document (document);
+  g_assert_cmpuint (td_diagnostics_get_n_items (after), ==, 1);
+  g_assert_true (td_document_redo (document));
+
+  /* Saved and loaded again, the dismissal holds. */
+  g_assert_true (td_document_save (document, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  reloaded = td_document_new_from_file (file, load_diags);
+  g_assert_nonnull (reloaded);
+  g_clear_pointer (&after, td_diagnostics_free);
+  after = check_document (reloaded);
+  g_assert_cmpuint (td_diagnostics_get_n_items (after), ==, 0);
+  g_assert_cmpuint (json_array_get_length (
+                      td_json_get_array (json_node_get_object (td_document_get_root (reloaded)),
+                                         "dismissed")), ==, 2);
+
+  /* A new occurrence of the same word is flagged again; the dismissed
+   * one stays dismissed. */
+  text = td_json_get_string (json_node_get_object (td_json_path_lookup (
+                               td_document_get_root (reloaded), "sections[1]")), "text");
+  more = g_strconcat (text, "\nAnd it cures stress.", NULL);
+  td_document_set_string (reloaded, "sections[1].text", more, TD_EDIT_NONE);
+  g_clear_pointer (&after, td_diagnostics_free);
+  after = check_document (reloaded);
+  g_assert_cmpuint (td_diagnostics_get_n_items (after), ==, 1);
+  g_assert_cmpstr (td_diagnostics_get_item (after, 0)->occurrence, ==, "And it cures stress.");
+
+  /* The dismissed sentence changed: it is a new occurrence too. */
+  td_document_set_string (reloaded, "sections[1].text",
+                          "Treat yourself this spring: my massage cures tension headaches!",
+                          TD_EDIT_NONE);
+  g_clear_pointer (&after, td_diagnostics_free);
+  after = check_document (reloaded);
+  g_assert_cmpuint (td_diagnostics_get_n_items (after), ==, 1);
+
+  td_test_remove_tree (dir);
+}
+
+/* A bad "dismissed" list is a located error when loading. */
+static void
+test_dismissed_validated (void)
+{
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  static const char json[] =
+    "{ \"format\": \"tidings-issue\", \"version\": 1, \"practice\": { \"name\": \"R\" },"
+    "  \"issue\": { \"title\": \"T\" }, \"sections\": [],"
+    "  \"dismissed\": [ { \"code\": \"health-claim\", \"text\": \"a\\nb\" }, 3 ] }";
+  g_autoptr(TdLoadedIssue) loaded = td_issue_load_from_data (json, strlen (json), NULL, diags);
+  g_autofree char *report = td_diagnostics_format (diags, "x.tidings");
+
+  g_assert_null (loaded);
+  g_assert_nonnull (strstr (report, "x.tidings: error: dismissed[0].path: "));
+  g_assert_nonnull (strstr (report, "x.tidings: error: dismissed[0].text: contains a line break"));
+  g_assert_nonnull (strstr (report, "x.tidings: error: dismissed[1]: "));
+}
+
+/* Licence rules
+ * ------------------------------------------------------------------------ */
+
+#define NY_TITLE \
+  "New York reserves the title “massage therapist” to licensed practitioners (N.Y. " \
+  "Education Law §7802): add your licence number to your profile, so that the title you " \
+  "use is backed by it"
+
+static void
+test_licence (void)
+{
+  /* By code or by name, in any case. */
+  CHECK (set_string (root, "practice.state", "NY"),
+         { WARNING, "practice.license_number", NY_TITLE });
+  CHECK (set_string (root, "practice.state", " new york "),
+         { WARNING, "practice.license_number", NY_TITLE });
+  CHECK ({
+    set_string (root, "practice.state", "ny");
+    set_string (root, "practice.profession", "LMT");
+  },
+  { WARNING, "practice.license_number",
+    "New York reserves the title “LMT” to licensed practitioners…" });
+  /* The number backs the title; another profession, or a state without a
+   * row in the table, is not checked. */
+  CHECK_CLEAN ({
+    set_string (root, "practice.state", "NY");
+    set_string (root, "practice.license_number", "012345-1");
+  });
+  CHECK_CLEAN ({
+    set_string (root, "practice.state", "NY");
+    set_string (root, "practice.profession", "yoga teacher");
+  });
+  CHECK_CLEAN ({
+    set_string (root, "practice.state", "NY");
+    set_string (root, "practice.profession", "bodywork and massage");
+  });
+  CHECK_CLEAN (set_string (root, "practice.state", "CA"));
+
+  /* Florida: the number, in the issue as sent. */
+  CHECK (set_string (root, "practice.state", "FL"),
+         { ERROR, "practice.license_number",
+           "Florida requires your licence number in every advertisement of massage services "
+           "(Florida Statutes §480.0465): add it to your profile, and write it in the footer" });
+  CHECK ({
+    set_string (root, "practice.state", "FL");
+    set_string (root, "practice.license_number", "MA12345");
+  },
+  { ERROR, "sections[8].note",
+    "Florida requires your licence number in every advertisement of massage services "
+    "(Florida Statutes §480.0465), and this issue doesn’t show “MA12345”: write it in the "
+    "footer’s note, such as “Licensed massage therapist, MA12345”" });
+  CHECK_CLEAN ({
+    set_string (root, "practice.state", "FL");
+    set_string (root, "practice.license_number", "MA12345");
+    set_string (root, "sections[8].copyright", "© 2023 Rachel Richards, LMT MA12345");
+  });
+}
+
+/* Dates and consent
+ * ------------------------------------------------------------------------ */
+
+static void
+test_dates (void)
+{
+  /* The sample is of August 2023. Offers running into it, out of it or
+   * without dates are fine; a month alone spans the whole month. */
+  CHECK_CLEAN ({
+    set_string (root, "sections[6].items[0].start", "2023-07-01");
+    set_string (root, "sections[6].items[0].end", "2023-08-01");
+    set_string (root, "sections[6].items[1].start", "2023-08-31");
+  });
+  CHECK_CLEAN ({
+    set_string (root, "sections[6].items[0].start", "2023-08");
+    set_string (root, "sections[6].items[1].end", "2023-08");
+  });
+  CHECK ({
+    set_string (root, "sections[6].items[0].end", "2023-07");
+    set_string (root, "sections[6].items[1].start", "2023-09");
+  },
+  { WARNING, "sections[6].items[0].end",
+    "this offer ended on 2023-07, before this issue’s month (2023-08) begins: remove it, or "
+    "give it new dates" },
+  { WARNING, "sections[6].items[1].start",
+    "this offer starts on 2023-09, after this issue’s month (2023-08) ends: keep it for a "
+    "later issue, or correct its dates" });
+  CHECK ({
+    set_string (root, "sections[6].items[0].start", "2023-08-20");
+    set_string (root, "sections[6].items[0].end", "2023-08-10");
+  },
+  { WARNING, "sections[6].items[0].end",
+    "this offer ends on 2023-08-10, before it starts (2023-08-20): correct its dates" });
+
+  /* A credential valid to the month's last day is fine. */
+  CHECK_CLEAN (set_string (root, "sections[5].badges[0].expires", "2023-08-31"));
+  CHECK_CLEAN (set_string (root, "sections[5].badges[0].expires", "2023-08"));
+  CHECK (set_string (root, "sections[5].badges[3].expires", "2023-08-30"),
+         { ERROR, "sections[5].badges[3].expires",
+           "“National Certification Board for Therapeutic Massage & Bodywork” expires on "
+           "2023-08-30, before the end of this issue’s month (2023-08), and showing an expired "
+           "credential misleads readers: renew it and change the date, or remove the badge" });
+
+  /* No month, nothing to compare with. */
+  CHECK_CLEAN ({
+    set_string (root, "issue.date", "");
+    set_string (root, "sections[6].items[0].end", "2001-01-01");
+    set_string (root, "sections[5].badges[0].expires", "2001-01-01");
+  });
+}
+
+static void
+test_consent (void)
+{
+  static const char testimonial[] =
+    "{ \"id\": \"words\", \"type\": \"testimonial\", \"quote\": \"So good.\", \"name\": \"J.\" }";
+
+  CHECK (json_array_add_element (json_node_get_array (td_json_path_lookup (root, "sections")),
+                                 json_from_string (testimonial, NULL)),
+         { ERROR, "sections[9].consent_date",
+           "this testimonial has no date of the client’s written consent: publish a client’s "
+           "words or photo only with their written permission, and enter the date it was "
+           "given" });
+  CHECK_CLEAN ({
+    json_array_add_element (json_node_get_array (td_json_path_lookup (root, "sections")),
+                            json_from_string (testimonial, NULL));
+    set_string (root, "sections[9].consent_date", "2023-07-15");
+  });
+  CHECK ({
+    json_array_add_element (json_node_get_array (td_json_path_lookup (root, "sections")),
+                            json_from_string (testimonial, NULL));
+    set_string (root, "sections[9].consent_date", "2023-07-15");
+    set_string (root, "sections[9].quote", " ");
+  },
+  { WARNING, "sections[9]",
+    "this testimonial has no quote: write the client’s words, or remove the section" });
+}
+
+/* A library whose file names hold a line break: the finding names it on
+ * one line, and its dismissal saves and loads. */
+static void
+test_repeat_odd_names (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *library = g_dir_make_tmp ("test-checks-XXXXXX", &error);
+  g_autofree char *this_dir = g_build_filename (library, "2023-08", NULL);
+  g_autofree char *other_dir = g_build_filename (library, "2023-0\n7", NULL);
+  g_autofree char *this_path = g_build_filename (this_dir, "august.tidings", NULL);
+  g_autofree char *other_path = g_build_filename (other_dir, "ju\x1bly\xff.tidings", NULL);
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                   "august-2023", "august-2023.tidings", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(TdDocument) document = NULL;
+  g_autoptr(TdDocument) reloaded = NULL;
+  g_autoptr(TdDiagnostics) load_diags = td_diagnostics_new ();
+  g_autoptr(TdDiagnostics) found = NULL;
+  g_autoptr(TdDiagnostics) after = NULL;
+  const TdDiagnostic *repeat = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (this_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (other_dir, 0700), ==, 0);
+  g_file_get_contents (sample, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (this_path, contents, -1, &error);
+  g_assert_no_error (error);
+  /* The same issue, a month earlier. */
+  {
+    g_autoptr(GRegex) month = g_regex_new ("\"date\": \"2023-08\"", 0, 0, NULL);
+    g_autofree char *july = g_regex_replace_literal (month, contents, -1, 0,
+                                                     "\"date\": \"2023-07\"", 0, NULL);
+
+    g_file_set_contents (other_path, july, -1, &error);
+    g_assert_no_error (error);
+  }
+
+  file = g_file_new_for_path (this_path);
+  document = td_document_new_from_file (file, load_diags);
+  g_assert_nonnull (document);
+  found = check_document (document);
+  for (guint i = 0; i < td_diagnostics_get_n_items (found); i++)
+    if (g_strcmp0 (td_diagnostics_get_item (found, i)->code, "repeat") == 0 && repeat == NULL)
+      repeat = td_diagnostics_get_item (found, i);
+  g_assert_nonnull (repeat);
+  g_assert_cmpstr (repeat->path, ==, "sections[1].body");
+  g_assert_cmpstr (repeat->occurrence, ==, "2023-0?7/ju?ly\xef\xbf\xbd.tidings#hamstrings");
+
+  td_checks_dismiss (document, repeat);
+  g_assert_true (td_document_save (document, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  reloaded = td_document_new_from_file (file, load_diags);
+  g_assert_nonnull (reloaded);
+  after = check_document (reloaded);
+  for (guint i = 0; i < td_diagnostics_get_n_items (after); i++)
+    g_assert_cmpstr (td_diagnostics_get_item (after, i)->path, !=, "sections[1].body");
+
+  td_test_remove_tree (library);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -528,6 +937,14 @@ main (int    argc,
   g_test_add_func ("/core/checks/sections/empty", test_empty_sections);
   g_test_add_func ("/core/checks/order", test_order);
   g_test_add_func ("/core/checks/email-size", test_email_size);
+  g_test_add_func ("/core/checks/claims/words", test_claims);
+  g_test_add_func ("/core/checks/licence", test_licence);
+  g_test_add_func ("/core/checks/dates", test_dates);
+  g_test_add_func ("/core/checks/consent", test_consent);
+  g_test_add_func ("/core/checks/claims/missing-lists", test_claims_missing_lists);
+  g_test_add_func ("/core/checks/dismiss", test_dismiss);
+  g_test_add_func ("/core/checks/repeat/odd-names", test_repeat_odd_names);
+  g_test_add_func ("/core/checks/dismissed-validated", test_dismissed_validated);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "td-form.h"
+#include "td-issue.h"
 #include "td-image-row.h"
 #include "td-json-path.h"
 #include "td-registry.h"
@@ -571,6 +572,36 @@ test_spelling_entry (Fixture       *fixture,
   g_assert_cmpuint (g_slist_length (list), ==, 0);
 }
 
+/* The testimonial's form, built from the registry: the quote in the
+ * markdown editor, the consent date typed and checked as a day. */
+static void
+test_testimonial (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const TdSectionType *type = td_registry_lookup_section_type ("testimonial");
+  g_autoptr(JsonNode) section = td_issue_new_section (td_document_get_root (fixture->document),
+                                                      type);
+  g_autofree char *scope = td_scope_for_section (json_object_get_string_member (
+                                                   json_node_get_object (section), "id"));
+  TdForm *form;
+  GtkWidget *consent;
+
+  g_assert_true (td_document_insert (fixture->document, "sections", 8, section));
+  g_assert_cmpstr (string_at (fixture, "sections[8].title"), ==, "Kind words");
+  form = show_form (fixture, scope, type->fields);
+  g_assert_true (TD_IS_TEXT_EDITOR (td_form_get_field_widget (form, "quote")));
+  g_assert_true (ADW_IS_ENTRY_ROW (td_form_get_field_widget (form, "name")));
+  g_assert_nonnull (td_form_get_field_widget (form, "photo.alt"));
+
+  consent = td_form_get_field_widget (form, "consent_date");
+  g_assert_true (ADW_IS_ENTRY_ROW (consent));
+  gtk_editable_set_text (GTK_EDITABLE (consent), "2023-02-30");
+  g_assert_true (gtk_widget_has_css_class (consent, "warning"));
+  gtk_editable_set_text (GTK_EDITABLE (consent), "2023-07-15");
+  g_assert_false (gtk_widget_has_css_class (consent, "warning"));
+  g_assert_cmpstr (string_at (fixture, "sections[8].consent_date"), ==, "2023-07-15");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -594,6 +625,7 @@ main (int    argc,
   ADD ("/ui/form/list-items", test_list_items);
   ADD ("/ui/form/spelling", test_spelling);
   ADD ("/ui/form/spelling-entry", test_spelling_entry);
+  ADD ("/ui/form/testimonial", test_testimonial);
 #undef ADD
 
   status = g_test_run ();

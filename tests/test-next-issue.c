@@ -51,15 +51,29 @@ static void
 test_new_root (void)
 {
   g_autoptr(JsonNode) sample = td_test_load_sample ();
-  g_autoptr(JsonNode) before = json_node_copy (sample);
-  g_autoptr(JsonNode) root = td_next_issue_new_root (sample);
-  JsonArray *sections = json_node_get_array (td_json_path_lookup (root, "sections"));
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *sections;
   gboolean has_video = FALSE;
   guint articles = 0;
   guint ids = 0;
 
+  /* A finding dismissed this month is not dismissed next month. */
+  json_object_set_member (json_node_get_object (sample), "dismissed",
+                          json_from_string ("[ { \"code\": \"health-claim\", \"path\": "
+                                            "\"sections[1].body\", \"text\": \"x\" } ]",
+                                            NULL));
+  /* Nor is this month's draft at a mailing service next month's. */
+  json_object_set_member (json_node_get_object (sample), "delivery",
+                          json_from_string ("{ \"mailchimp\": { \"id\": \"c1\" } }", NULL));
+  before = json_node_copy (sample);
+  root = td_next_issue_new_root (sample);
+  g_assert_false (json_object_has_member (json_node_get_object (root), "dismissed"));
+  g_assert_false (json_object_has_member (json_node_get_object (root), "delivery"));
+
   /* The source is not changed. */
   g_assert_true (json_node_equal (sample, before));
+  sections = json_node_get_array (td_json_path_lookup (root, "sections"));
 
   g_assert_cmpstr (td_json_path_get_string (root, "issue.date"), ==, "2023-09");
   g_assert_cmpstr (td_json_path_get_string (root, "issue.title"), ==, "News: September 2023");

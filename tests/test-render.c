@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "td-json-path.h"
 #include "td-render.h"
 #include "td-test-util.h"
@@ -180,6 +182,50 @@ test_async (void)
     }
 }
 
+/* The testimonial, in the three formats: the photo, the quote, the name. */
+static void
+test_testimonial (void)
+{
+  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autofree char *dir = td_test_sample_dir ();
+  TdRenderContext context = { root, dir, TD_IMAGE_URL_RELATIVE };
+  JsonArray *sections = json_node_get_array (td_json_path_lookup (root, "sections"));
+  g_autofree char *web = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *text = NULL;
+
+  json_array_add_element (sections, json_from_string (
+    "{ \"id\": \"words\", \"type\": \"testimonial\", \"title\": \"Kind words\","
+    "  \"quote\": \"I walk out *taller* <b>every</b> time.\", \"name\": \"M. <S.>\","
+    "  \"photo\": { \"src\": \"images/logo.png\", \"alt\": \"M. S. smiling\" },"
+    "  \"consent_date\": \"2023-07-15\" }", NULL));
+  /* Before the footer, where a section goes. */
+  json_array_add_element (sections, json_node_copy (json_array_get_element (sections, 8)));
+  json_array_remove_element (sections, 8);
+
+  web = td_test_render (TD_RENDER_WEB, &context, NULL);
+  g_assert_nonnull (strstr (web, "<section class=\"testimonial\" data-section=\"words\">\n"
+                                 "<h2>Kind words</h2>\n<figure>\n"));
+  g_assert_nonnull (strstr (web, "alt=\"M. S. smiling\""));
+  g_assert_nonnull (strstr (web, "<blockquote class=\"prose\">\n<p>I walk out <em>taller</em> "
+                                 "every time.</p>\n</blockquote>\n"
+                                 "<figcaption>— M. &lt;S.&gt;</figcaption>\n</figure>\n"
+                                 "</section>\n"));
+  g_assert_true (strstr (web, "data-section=\"words\"") < strstr (web, "<footer"));
+
+  context.image_urls = TD_IMAGE_URL_ABSOLUTE;
+  email = td_test_render (TD_RENDER_EMAIL, &context, NULL);
+  g_assert_nonnull (strstr (email, "data-section=\"words\""));
+  g_assert_nonnull (strstr (email, "alt=\"M. S. smiling\""));
+  g_assert_nonnull (strstr (email, "<em>taller</em>"));
+  g_assert_nonnull (strstr (email, "— M. &lt;S.&gt;</p>"));
+  g_assert_null (strstr (email, "<b>"));
+
+  text = td_test_render (TD_RENDER_TEXT, &context, NULL);
+  g_assert_nonnull (strstr (text, "Kind words\n----------\n\nI walk out _taller_ every time.\n\n"
+                                  "— M. <S.>\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -193,6 +239,7 @@ main (int    argc,
   g_test_add_func ("/core/render/base-uri", test_base_uri);
   g_test_add_func ("/core/render/format-names", test_format_names);
   g_test_add_func ("/core/render/async", test_async);
+  g_test_add_func ("/core/render/testimonial", test_testimonial);
 
   return g_test_run ();
 }

@@ -903,6 +903,28 @@ test_export_dialog (void)
   g_assert_true (strstr (text, "<html") != NULL || strstr (text, "<!DOCTYPE") != NULL ||
                  strstr (text, "<!doctype") != NULL);
 
+  /* The sample's one finding, a health claim, dismissed for that
+   * sentence through the document's undo stack, and brought back. */
+  {
+    JsonObject *root = json_node_get_object (td_document_get_root (td_window_get_document (window)));
+    JsonArray *dismissed;
+
+    g_assert_null (td_json_get_array (root, "dismissed"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.dismiss", "u", 0));
+    root = json_node_get_object (td_document_get_root (td_window_get_document (window)));
+    dismissed = td_json_get_array (root, "dismissed");
+    g_assert_nonnull (dismissed);
+    g_assert_cmpuint (json_array_get_length (dismissed), ==, 1);
+    g_assert_cmpstr (td_json_get_string (json_array_get_object_element (dismissed, 0), "code"),
+                     ==, "health-claim");
+    g_assert_cmpstr (td_json_get_string (json_array_get_object_element (dismissed, 0), "path"),
+                     ==, "sections[1].video.caption");
+    g_assert_true (td_document_get_modified (td_window_get_document (window)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.undo-dismiss", NULL));
+    root = json_node_get_object (td_document_get_root (td_window_get_document (window)));
+    g_assert_null (td_json_get_array (root, "dismissed"));
+  }
+
   /* A warning's Show button: the dialog goes, the field gets the focus. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.show-path", "s",
                                              "issue.preheader"));

@@ -194,15 +194,25 @@ td_cli_check (const TdCliCommand  *command,
 {
   g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
   g_autoptr(TdDocument) document = NULL;
+  g_autofree char *library = NULL;
   TdRenderContext context = { NULL, NULL, TD_IMAGE_URL_ABSOLUTE };
-  int status;
+  const GOptionEntry entries[] = {
+    { "library", 0, 0, G_OPTION_ARG_FILENAME, &library,
+      N_("The library folder, whose issues a tip or article should not repeat (default: "
+         "the folder above the issue’s month folder)"), N_("DIR") },
+    { NULL }
+  };
 
-  document = td_cli_parse_and_load (command, argc, argv, &status);
+  if (!td_cli_parse_options (command, entries, &argc, &argv))
+    return TD_CLI_USAGE;
+  if (argc != 2)
+    return td_cli_usage_error (command, _("give exactly one file"));
+  document = td_cli_load (argv[1]);
   if (document == NULL)
-    return status;
+    return TD_CLI_FAILED;
   context.root = td_document_get_root (document);
   context.base_dir = td_document_get_base_dir (document);
-  td_checks_run (&context, diags);
+  td_checks_run_for_file (&context, argv[1], library, diags);
   td_cli_check_spelling (context.root, diags);
   td_cli_print_diagnostics (diags, argv[1]);
   return td_diagnostics_has_errors (diags) ? TD_CLI_FAILED : TD_CLI_OK;

@@ -18,7 +18,8 @@
 
 static const TdCliCommand commands[] = {
   { "validate", N_("FILE…"), N_("Check that issue files can be opened"), td_cli_validate },
-  { "check", N_("FILE"), N_("List what to fix before sending an issue"), td_cli_check },
+  { "check", N_("FILE [--library DIR]"), N_("List what to fix before sending an issue"),
+    td_cli_check },
   { "format", N_("FILE"), N_("Rewrite an issue file in its canonical form"), td_cli_format },
   { "export", N_("--format=FORMAT FILE -o OUTPUT"),
     N_("Export an issue as a web page, an HTML email, plain text or an .eml"), td_cli_export },

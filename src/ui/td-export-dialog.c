@@ -14,6 +14,7 @@
 #include "td-json-path.h"
 #include "td-render.h"
 #include "td-send-test-dialog.h"
+#include "td-settings.h"
 
 /* The core's formats (td-render.h), under this file's names. */
 typedef enum
@@ -33,6 +34,8 @@ struct _TdExportDialog
   AdwPreferencesGroup *checks_group;
 
   /* owned */
+  TdDiagnostics *findings;  /* what the rows of checks_group show */
+  GPtrArray *check_rows;    /* those rows, to replace them */
 };
 
 G_DEFINE_FINAL_TYPE (TdExportDialog, td_export_dialog, TD_TYPE_DOCUMENT_DIALOG)
@@ -380,13 +383,52 @@ open_folder_action (GtkWidget  *widget,
 }
 
 static void
+add_row (TdExportDialog *self,
+         GtkWidget      *row)
+{
+  adw_preferences_group_add (self->checks_group, row);
+  g_ptr_array_add (self->check_rows, row);
+}
+
+/* Her library folder (the "library-folder" setting) when the issue at
+ * @path is inside it, else NULL: the checks then go by the issue's place. */
+static char *
+dup_library_of (const char *path)
+{
+  g_autoptr(GSettings) settings = td_settings_new ();
+  g_autofree char *library = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (settings == NULL || path == NULL)
+    return NULL;
+  library = g_settings_get_string (settings, "library-folder");
+  if (library[0] == '\0')
+    return NULL;
+  folder = g_file_new_for_path (library);
+  file = g_file_new_for_path (path);
+  return g_file_has_prefix (file, folder) ? g_steal_pointer (&library) : NULL;
+}
+
+/* Runs the checks and shows their findings, in place of those shown. */
+static void
 add_check_rows (TdExportDialog *self)
 {
-  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  TdDiagnostics *diags;
   TdRenderContext context = render_context (self, TD_IMAGE_URL_ABSOLUTE);
+  GFile *file = td_document_get_file (document_of (self));
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *library = dup_library_of (path);
   guint n;
 
-  td_checks_run (&context, diags);
+  for (guint i = 0; i < self->check_rows->len; i++)
+    adw_preferences_group_remove (self->checks_group, self->check_rows->pdata[i]);
+  g_ptr_array_set_size (self->check_rows, 0);
+  adw_preferences_group_set_description (self->checks_group, NULL);
+  g_clear_pointer (&self->findings, td_diagnostics_free);
+  self->findings = diags = td_diagnostics_new ();
+
+  td_checks_run_for_file (&context, path, library, diags);
   n = td_diagnostics_get_n_items (diags);
 
   if (n == 0)
@@ -398,7 +440,7 @@ add_check_rows (TdExportDialog *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Tidings found nothing to fix"));
       gtk_widget_add_css_class (icon, "success");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_preferences_group_add (self->checks_group, row);
+      add_row (self, row);
       return;
     }
 
@@ -471,8 +513,56 @@ add_check_rows (TdExportDialog *self)
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
           adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
         }
-      adw_preferences_group_add (self->checks_group, row);
+      /* A finding she may judge for herself: dismissed for this occurrence
+       * only, saved with the issue, undone like any edit. */
+      if (td_checks_can_dismiss (diag))
+        {
+          GtkWidget *dismiss = gtk_button_new_with_mnemonic (_("_Dismiss"));
+
+          gtk_widget_set_valign (dismiss, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (dismiss, _("Not a problem here: don’t show this again "
+                                                  "for this text"));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (dismiss), "export.dismiss");
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (dismiss),
+                                                  g_variant_new_uint32 (i));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), dismiss);
+        }
+      add_row (self, row);
     }
+}
+
+/* Dismisses the finding at the index given, through the document's undo
+ * stack, and offers to undo it. */
+static void
+dismiss_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TdExportDialog *self = TD_EXPORT_DIALOG (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  AdwToast *toast;
+
+  if (self->findings == NULL || index >= td_diagnostics_get_n_items (self->findings) ||
+      !td_checks_can_dismiss (td_diagnostics_get_item (self->findings, index)))
+    return;
+  td_checks_dismiss (document_of (self), td_diagnostics_get_item (self->findings, index));
+  add_check_rows (self);
+
+  toast = adw_toast_new (_("Finding dismissed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "export.undo-dismiss");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_dismiss_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TdExportDialog *self = TD_EXPORT_DIALOG (widget);
+
+  if (td_document_undo (document_of (self)))
+    add_check_rows (self);
 }
 
 static void
@@ -490,6 +580,8 @@ td_export_dialog_dispose (GObject *object)
   TdExportDialog *self = TD_EXPORT_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_EXPORT_DIALOG);
+  g_clear_pointer (&self->findings, td_diagnostics_free);
+  g_clear_pointer (&self->check_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (td_export_dialog_parent_class)->dispose (object);
 }
@@ -517,6 +609,9 @@ td_export_dialog_class_init (TdExportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "export.web", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "export.show-path", "s", show_path_action);
   gtk_widget_class_install_action (widget_class, "export.open-folder", "s", open_folder_action);
+  gtk_widget_class_install_action (widget_class, "export.dismiss", "u", dismiss_action);
+  gtk_widget_class_install_action (widget_class, "export.undo-dismiss", NULL,
+                                   undo_dismiss_action);
   gtk_widget_class_install_action (widget_class, "export.send-test", NULL, delivery_action);
   gtk_widget_class_install_action (widget_class, "export.handoff", NULL, delivery_action);
 
@@ -527,6 +622,7 @@ static void
 td_export_dialog_init (TdExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->check_rows = g_ptr_array_new ();
 }
 
 GtkWidget *

@@ -81,6 +81,11 @@ def main():
             ('the GSettings schema',
              under(options.datadir, 'glib-2.0', 'schemas', app_id + '.gschema.xml')),
             ('the MIME definition', under(options.datadir, 'mime', 'packages', app_id + '.xml')),
+            # The pre-send checks' word lists, read at run time (docs/checks.md).
+            ('the health-claim word lists',
+             under(options.datadir, 'tidings', 'checks', 'claims', 'any.en.txt')),
+            ('the massage therapist\'s health-claim word list',
+             under(options.datadir, 'tidings', 'checks', 'claims', 'massage.en.txt')),
         ]
         gui = os.path.join(options.build_root, 'src', 'ui', 'tidings')
         if os.path.exists(gui):

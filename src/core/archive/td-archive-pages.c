@@ -102,7 +102,6 @@ _td_archive_render_page (const TdArchiveEntry *entries,
   TdRenderContext context = { entry->root, entry->base_dir, TD_IMAGE_URL_RELATIVE };
   g_autoptr(GBytes) bytes = td_render (TD_RENDER_WEB, &context, NULL);
   g_autofree char *nav = navigation (entries, n_entries, index);
-  g_autofree char *feed = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
   GString *page = g_string_new_len (data, (gssize) length);

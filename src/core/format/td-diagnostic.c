@@ -24,6 +24,8 @@ diagnostic_clear (gpointer data)
 
   g_clear_pointer (&diag->path, g_free);
   g_clear_pointer (&diag->message, g_free);
+  g_clear_pointer (&diag->code, g_free);
+  g_clear_pointer (&diag->occurrence, g_free);
 }
 
 TdDiagnostics *
@@ -90,7 +92,7 @@ append (TdDiagnostics *diags,
         guint          column,
         char          *message)
 {
-  TdDiagnostic diag = { severity, NULL, line, column, NULL };
+  TdDiagnostic diag = { severity, NULL, line, column, NULL, NULL, NULL };
 
   if (td_diagnostics_is_full (diags))
     {
@@ -119,6 +121,27 @@ td_diagnostics_add (TdDiagnostics *diags,
   message = g_strdup_vprintf (format, args);
   va_end (args);
   append (diags, severity, path, 0, 0, message);
+}
+
+void
+td_diagnostics_add_finding (TdDiagnostics *diags,
+                            TdSeverity     severity,
+                            const char    *path,
+                            const char    *code,
+                            const char    *occurrence,
+                            const char    *message)
+{
+  TdDiagnostic *diag;
+
+  g_return_if_fail (diags != NULL);
+  g_return_if_fail (code != NULL && message != NULL);
+
+  if (td_diagnostics_is_full (diags))
+    return;
+  append (diags, severity, path, 0, 0, g_strdup (message));
+  diag = &g_array_index (diags->items, TdDiagnostic, diags->items->len - 1);
+  diag->code = g_strdup (code);
+  diag->occurrence = g_strdup (occurrence);
 }
 
 void
@@ -173,7 +196,8 @@ td_diagnostics_has_errors (const TdDiagnostics *diags)
 }
 
 /* "FILE:LINE:COL: error: message" or "FILE: error: path: message", the
- * format compilers use so editors and terminals can jump to the place. */
+ * format compilers use so editors and terminals can jump to the place; a
+ * pre-send check's finding ends with its code, " [health-claim]". */
 char *
 td_diagnostic_format (const TdDiagnostic *diag,
                       const char         *file_name)
@@ -188,6 +212,8 @@ td_diagnostic_format (const TdDiagnostic *diag,
   if (diag->path != NULL && diag->path[0] != '\0')
     g_string_append_printf (out, "%s: ", diag->path);
   g_string_append (out, diag->message);
+  if (diag->code != NULL)
+    g_string_append_printf (out, " [%s]", diag->code);
   return g_string_free (out, FALSE);
 }
 

@@ -22,6 +22,12 @@ typedef struct
   guint line;      /* 1-based; 0 when unknown */
   guint column;    /* 1-based; 0 when unknown */
   char *message;   /* translated, without trailing period */
+  /* Pre-send checks only (NULL otherwise): the finding's stable code,
+   * "health-claim", printed at the end of its line as "[health-claim]";
+   * and, for a finding she may dismiss, the text that names this
+   * occurrence (docs/checks.md), saved with the issue when she does. */
+  char *code;
+  char *occurrence;
 } TdDiagnostic;
 
 typedef struct _TdDiagnostics TdDiagnostics;
@@ -33,6 +39,14 @@ void           td_diagnostics_add          (TdDiagnostics *diags,
                                             const char    *path,
                                             const char    *format,
                                             ...) G_GNUC_PRINTF (4, 5);
+/* A pre-send check's finding: @code is its stable code; @occurrence is
+ * NULL unless it may be dismissed. */
+void           td_diagnostics_add_finding  (TdDiagnostics *diags,
+                                            TdSeverity     severity,
+                                            const char    *path,
+                                            const char    *code,
+                                            const char    *occurrence,
+                                            const char    *message);
 void           td_diagnostics_add_at       (TdDiagnostics *diags,
                                             TdSeverity     severity,
                                             guint          line,

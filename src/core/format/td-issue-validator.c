@@ -158,6 +158,7 @@ check_color (const char  *value,
 
 static gboolean
 check_date (const char  *value,
+            gboolean     day_kind,
             char       **message)
 {
   guint year, month, day = 1;
@@ -167,6 +168,12 @@ check_date (const char  *value,
   for (gsize i = 0; shape && i < len; i++)
     if (i != 4 && i != 7 && !g_ascii_isdigit (value[i]))
       shape = FALSE;
+  if (!shape && day_kind)
+    {
+      *message = g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD, "
+                                    "for example 2023-08-31"), value);
+      return FALSE;
+    }
   if (!shape)
     {
       *message = g_strdup_printf (_("“%s” is not a date: write the month as YYYY-MM, "
@@ -340,7 +347,8 @@ td_field_check_string (TdFieldKind  kind,
     case TD_FIELD_COLOR:
       return check_color (value, message);
     case TD_FIELD_DATE:
-      return check_date (value, message);
+    case TD_FIELD_DAY:
+      return check_date (value, kind == TD_FIELD_DAY, message);
     case TD_FIELD_LANGUAGE:
       return check_language (value, message);
     case TD_FIELD_IMAGE_PATH:

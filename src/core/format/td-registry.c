@@ -60,6 +60,11 @@ static const TdFieldSpec practice_fields[] = {
   { "brand_color", TD_FIELD_COLOR, 0, N_("Brand colour"), N_("#2f6f73"),
     N_("Used for headings, links and buttons"), NULL },
   { "logo", TD_FIELD_IMAGE_PATH, 0, N_("Logo"), NULL, NULL, NULL },
+  { "state", TD_FIELD_TEXT, 0, N_("State"), N_("NY"),
+    N_("The US state where you are licensed, as two letters: Tidings checks its "
+       "advertising rules before you send"), NULL },
+  { "license_number", TD_FIELD_TEXT, 0, N_("Licence number"), NULL,
+    N_("As your state’s licensing board issued it"), NULL },
   END
 };
 
@@ -114,6 +119,16 @@ static const TdFieldSpec delivery_fields[] = {
   END
 };
 
+/* The pre-send findings she dismissed, one per occurrence (docs/checks.md):
+ * the finding's code, the JSON path of its field and the text that names
+ * the occurrence there. Written by the app, never edited in a form. */
+static const TdFieldSpec dismissed_fields[] = {
+  { "code", TD_FIELD_TEXT, TD_FIELD_FLAG_REQUIRED, NULL, NULL, NULL, NULL },
+  { "path", TD_FIELD_TEXT, TD_FIELD_FLAG_REQUIRED, NULL, NULL, NULL, NULL },
+  { "text", TD_FIELD_TEXT, 0, NULL, NULL, NULL, NULL },
+  END
+};
+
 /* The top level. Sections are checked against their type's fields. */
 static const TdFieldSpec document_fields[] = {
   { "format", TD_FIELD_TEXT, TD_FIELD_FLAG_REQUIRED, NULL, NULL, NULL, NULL },
@@ -122,6 +137,7 @@ static const TdFieldSpec document_fields[] = {
   { "issue", TD_FIELD_GROUP, TD_FIELD_FLAG_REQUIRED, NULL, NULL, NULL, issue_fields },
   { "sections", TD_FIELD_LIST, TD_FIELD_FLAG_REQUIRED, NULL, NULL, NULL, NULL },
   { "delivery", TD_FIELD_GROUP, 0, NULL, NULL, NULL, delivery_fields },
+  { "dismissed", TD_FIELD_LIST, 0, NULL, NULL, NULL, dismissed_fields },
   END
 };
 
@@ -186,6 +202,9 @@ static const TdFieldSpec badge_fields[] = {
   { "image", TD_FIELD_IMAGE, 0, N_("Badge"), NULL, NULL, image_fields },
   { "url", TD_FIELD_URL, 0, N_("Link"), N_("https://…"),
     N_("Where readers can verify the credential"), NULL },
+  { "expires", TD_FIELD_DAY, 0, N_("Expires"), N_("2025-12-31"),
+    N_("When the credential runs out, as year-month-day: Tidings warns you when an issue "
+       "would show it after that"), NULL },
   END
 };
 
@@ -201,6 +220,13 @@ static const TdFieldSpec promotion_item_fields[] = {
   { "text", TD_FIELD_MARKDOWN, 0, N_("Text"), NULL, NULL, NULL },
   { "image", TD_FIELD_IMAGE, 0, N_("Picture"), NULL, NULL, image_fields },
   { "link", TD_FIELD_LINK, 0, N_("Button"), NULL, NULL, link_fields },
+  { "start", TD_FIELD_DAY, 0, N_("Starts"), N_("2023-08-01"),
+    N_("The first day of the offer, as year-month-day; leave empty if it has begun"), NULL },
+  { "end", TD_FIELD_DAY, 0, N_("Ends"), N_("2023-08-31"),
+    N_("The last day of the offer, as year-month-day; leave empty if it has no end"), NULL },
+  { "terms", TD_FIELD_MULTILINE, 0, N_("Terms"), N_("New clients only; one per person"),
+    N_("The offer’s conditions, kept with it; readers see only its text, so write "
+       "them there too"), NULL },
   END
 };
 
@@ -215,6 +241,20 @@ static const TdFieldSpec tip_fields[] = {
   { "title", TD_FIELD_TEXT, 0, N_("Heading"), N_("Did you know?"), NULL, NULL },
   { "body", TD_FIELD_MARKDOWN, 0, N_("Tip"), NULL, NULL, NULL },
   { "image", TD_FIELD_IMAGE, 0, N_("Picture"), NULL, NULL, image_fields },
+  END
+};
+
+static const TdFieldSpec testimonial_fields[] = {
+  { "title", TD_FIELD_TEXT, 0, N_("Heading"), N_("Kind words"), NULL, NULL },
+  { "quote", TD_FIELD_MARKDOWN, 0, N_("What the client said"), NULL,
+    N_("In the client’s own words, as approved by them"), NULL },
+  { "name", TD_FIELD_TEXT, 0, N_("Client’s first name or initials"), N_("Maria S."),
+    N_("Never more than the client agreed to"), NULL },
+  { "photo", TD_FIELD_IMAGE, 0, N_("Client’s photo"), NULL, NULL, image_fields },
+  { "consent_date", TD_FIELD_DAY, 0, N_("Written consent on file since"),
+    N_("2023-07-15"),
+    N_("The date of the client’s written consent to publish their words (and photo), as "
+       "year-month-day: required before sending"), NULL },
   END
 };
 
@@ -240,6 +280,8 @@ static const TdSectionType section_types[] = {
   { "promotion", N_("Promotions"), "starred-symbolic", "title", NULL, promotion_fields },
   { "tip", N_("Tip"), "dialog-information-symbolic", "title", N_("Did you know?"),
     tip_fields },
+  { "testimonial", N_("Testimonial"), "user-available-symbolic", "title", N_("Kind words"),
+    testimonial_fields },
   { "footer", N_("Footer"), "go-bottom-symbolic", NULL, NULL, footer_fields },
 };
 
@@ -332,6 +374,7 @@ td_field_kind_max_length (TdFieldKind kind)
     case TD_FIELD_EMAIL:
     case TD_FIELD_COLOR:
     case TD_FIELD_DATE:
+    case TD_FIELD_DAY:
     case TD_FIELD_LANGUAGE:
       return 254;
     case TD_FIELD_BOOLEAN:

@@ -26,7 +26,8 @@ typedef enum
   TD_FIELD_PHONE,
   TD_FIELD_EMAIL,
   TD_FIELD_COLOR,           /* #rgb or #rrggbb */
-  TD_FIELD_DATE,            /* YYYY-MM or YYYY-MM-DD */
+  TD_FIELD_DATE,            /* YYYY-MM or YYYY-MM-DD: a month, picked by name */
+  TD_FIELD_DAY,             /* YYYY-MM-DD (or YYYY-MM), typed: an optional day */
   TD_FIELD_LANGUAGE,        /* a BCP 47 tag such as "en" or "es-MX" */
   TD_FIELD_BOOLEAN,
   TD_FIELD_INTEGER,

@@ -220,6 +220,12 @@ td_next_issue_new_root (JsonNode *root)
       move_member (issue, "title", old_year, old_month, new_year, new_month);
       move_member (issue, "public_base_url", old_year, old_month, new_year, new_month);
     }
+  /* Findings she dismissed were about this month's text, at this month's
+   * places (docs/checks.md): the new issue is checked afresh. */
+  json_object_remove_member (top, "dismissed");
+  /* The drafts handed to a mailing service are this month's: kept, next
+   * month's hand-off would rewrite last month's draft (docs/delivery.md). */
+  json_object_remove_member (top, "delivery");
   /* They describe this month's content. */
   if (issue != NULL && json_object_has_member (issue, "subject"))
     set_string (issue, "subject", "");

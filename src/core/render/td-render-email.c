@@ -34,6 +34,7 @@
 #define GUTTER       24  /* px between two columns */
 #define PANEL_PAD    24  /* px inside the tinted tip panel */
 #define NEWS_PHOTO  200  /* px: a news item's photo beside its text */
+#define TESTIMONIAL_PHOTO 160  /* px: a client's photo over their words */
 #define LOGO_SIZE    88
 #define BADGE_SIZE   96
 #define BADGES_A_ROW  4
@@ -730,6 +731,26 @@ _td_email_tip (TdRenderer            *renderer,
   image_block (e, section->picture, e->inner - 2 * PANEL_PAD, "0 0 16px");
   td_html_newline (&e->html);
   td_html_put (&e->html, "</td></tr></table>\n");
+  put_line (e, ROW_END);
+}
+
+/* A client's words: their photo, the quote in italics, their name. */
+void
+_td_email_testimonial (TdRenderer            *renderer,
+                       const TdRenderSection *section)
+{
+  Email *e = card_open (renderer, section, "32px 40px", FALSE, "0 0 16px");
+  const TdTheme *t = &e->theme;
+
+  image_block (e, section->picture, TESTIMONIAL_PHOTO, "0 0 16px");
+  _td_render_markdown (&e->html, section->body, &e->md,
+                       "<div style=\"font-style:italic\">\n", "\n</div>\n");
+  if (section->attribution[0] != '\0')
+    {
+      td_html_putf (&e->html, "<p style=\"margin:12px 0 0;color:%s\">— ", t->muted);
+      td_html_text (&e->html, section->attribution);
+      td_html_put (&e->html, "</p>\n");
+    }
   put_line (e, ROW_END);
 }
 

@@ -37,6 +37,7 @@ typedef enum
   TD_SECTION_CREDENTIALS,
   TD_SECTION_PROMOTION,
   TD_SECTION_TIP,
+  TD_SECTION_TESTIMONIAL,
   TD_SECTION_FOOTER,
 } TdSectionKind;
 
@@ -109,6 +110,7 @@ typedef struct
   TdRenderLink        *form;       /* cta: its buttons */
   TdRenderLink        *youtube;
   const char          *copyright;  /* footer */
+  const char          *attribution; /* testimonial: the client's name or initials */
 } TdRenderSection;
 
 /* The words the formats add themselves, in the language. */
@@ -257,6 +259,8 @@ void _td_web_promotion     (TdRenderer            *renderer,
                             const TdRenderSection *section);
 void _td_web_tip           (TdRenderer            *renderer,
                             const TdRenderSection *section);
+void _td_web_testimonial   (TdRenderer            *renderer,
+                            const TdRenderSection *section);
 void _td_web_footer        (TdRenderer            *renderer,
                             const TdRenderSection *section);
 
@@ -274,6 +278,8 @@ void _td_email_promotion   (TdRenderer            *renderer,
                             const TdRenderSection *section);
 void _td_email_tip         (TdRenderer            *renderer,
                             const TdRenderSection *section);
+void _td_email_testimonial (TdRenderer            *renderer,
+                            const TdRenderSection *section);
 void _td_email_footer      (TdRenderer            *renderer,
                             const TdRenderSection *section);
 
@@ -286,6 +292,8 @@ void _td_text_cta          (TdRenderer            *renderer,
 void _td_text_badges       (TdRenderer            *renderer,
                             const TdRenderSection *section);
 void _td_text_list         (TdRenderer            *renderer,
+                            const TdRenderSection *section);
+void _td_text_testimonial  (TdRenderer            *renderer,
                             const TdRenderSection *section);
 void _td_text_footer       (TdRenderer            *renderer,
                             const TdRenderSection *section);

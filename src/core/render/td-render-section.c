@@ -374,6 +374,17 @@ resolve_cta (TdRenderIssue   *issue,
                                           issue->labels[TD_LABEL_SUBSCRIBE_YOUTUBE]);
 }
 
+/* A client's words: the quote, their name or initials, their photo. */
+static void
+resolve_testimonial (TdRenderIssue   *issue,
+                     TdRenderSection *section,
+                     JsonObject      *object)
+{
+  section->picture = resolve_image (issue, td_json_get_object (object, "photo"));
+  section->body = td_json_get_string (object, "quote");
+  section->attribution = get_text (object, "name");
+}
+
 /* The note, and the copyright; the address, website and unsubscribe link
  * are the issue's. */
 static void
@@ -397,6 +408,8 @@ static const TdRenderSectionType section_types[] = {
   { "credentials", resolve_list, { _td_web_badges, _td_email_badges, _td_text_badges } },
   { "promotion", resolve_list, { _td_web_promotion, _td_email_promotion, _td_text_list } },
   { "tip", resolve_article, { _td_web_tip, _td_email_tip, _td_text_article } },
+  { "testimonial", resolve_testimonial,
+    { _td_web_testimonial, _td_email_testimonial, _td_text_testimonial } },
   { "footer", resolve_footer, { _td_web_footer, _td_email_footer, _td_text_footer } },
 };
 

@@ -349,6 +349,23 @@ append_cta_body (TextRenderer          *r,
   append_block (r, lines->str);
 }
 
+/* A client's words, then "— their name". */
+void
+_td_text_testimonial (TdRenderer            *renderer,
+                      const TdRenderSection *section)
+{
+  TextRenderer *r = (TextRenderer *) renderer;
+
+  append_heading (r, section->title, '-');
+  append_markdown (r, section->body);
+  if (section->attribution[0] != '\0')
+    {
+      g_autofree char *line = g_strdup_printf ("— %s", section->attribution);
+
+      append_lines (r, line);
+    }
+}
+
 void
 _td_text_cta (TdRenderer            *renderer,
               const TdRenderSection *section)

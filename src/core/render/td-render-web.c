@@ -457,6 +457,28 @@ _td_web_tip (TdRenderer            *renderer,
   td_html_put (&w->html, "</aside>\n");
 }
 
+/* A client's words as a quotation: their photo, the quote, their name. */
+void
+_td_web_testimonial (TdRenderer            *renderer,
+                     const TdRenderSection *section)
+{
+  Web *w = (Web *) renderer;
+  const char *element = append_open (w, section, NULL, "testimonial");
+
+  td_html_put (&w->html, "<figure>\n");
+  if (append_picture (w, section->picture, "portrait", SMALL_MAX_PX))
+    td_html_put (&w->html, "\n");
+  _td_render_markdown (&w->html, section->body, NULL, "<blockquote class=\"prose\">\n",
+                       "\n</blockquote>\n");
+  if (section->attribution[0] != '\0')
+    {
+      td_html_put (&w->html, "<figcaption>— ");
+      td_html_text (&w->html, section->attribution);
+      td_html_put (&w->html, "</figcaption>\n");
+    }
+  td_html_putf (&w->html, "</figure>\n</%s>\n", element);
+}
+
 void
 _td_web_footer (TdRenderer            *renderer,
                 const TdRenderSection *section)
@@ -598,6 +620,7 @@ static const char * const stylesheet[] = {
   "main>.tip{padding:1.75rem 1.5rem;border:0;border-radius:.75rem;"
   "border-inline-start:.375rem solid var(--accent);background:var(--tint)}\n"
   ".tip .wide{margin:1.25rem 0 0}\n"
+
   /* The footer */
   "footer{text-align:center;font-size:.875rem}\n"
   "footer p,footer address{margin:0 0 .75rem}\n"
