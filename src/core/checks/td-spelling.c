@@ -813,7 +813,8 @@ check_text (TdSpeller     *speller,
       {
         g_autofree char *message = g_strdup_printf (_("\"%s\" may be misspelt"), word);
 
-        td_diagnostics_add (diags, TD_SEVERITY_WARNING, path, "%s " TD_SPELLING_CODE, message);
+        td_diagnostics_add_finding (diags, TD_SEVERITY_WARNING, path, TD_SPELLING_CODE, NULL,
+                                    message);
       }
       g_hash_table_add (reported, g_steal_pointer (&word));
     }
@@ -889,8 +890,8 @@ td_spelling_check_issue (TdSpeller     *speller,
                            "checked: install one (hunspell) for this language"),
                          td_speller_get_language (speller));
 
-      td_diagnostics_add (diags, TD_SEVERITY_WARNING, "issue.language",
-                          "%s " TD_SPELLING_CODE, message);
+      td_diagnostics_add_finding (diags, TD_SEVERITY_WARNING, "issue.language",
+                                  TD_SPELLING_CODE, NULL, message);
       return;
     }
 

@@ -20,8 +20,8 @@
 
 G_BEGIN_DECLS
 
-/* The stable code that ends each finding's message. */
-#define TD_SPELLING_CODE "[spelling]"
+/* The findings' stable code (docs/checks.md). */
+#define TD_SPELLING_CODE "spelling"
 
 typedef struct
 {
