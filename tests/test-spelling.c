@@ -85,8 +85,9 @@ test_words_hostile (void)
       while (text->len < 400000)
         g_string_append (text, pieces[p]);
       words = td_spelling_find_words (text->str, (gssize) text->len, TRUE);
-      g_test_message ("“%s”×%zu: %u words in %.0f ms", pieces[p], text->len / strlen (pieces[p]),
-                      words->len, (g_get_monotonic_time () - start) / 1000.0);
+      g_test_message ("“%s”×%zu: %u words in %.0f ms", pieces[p],
+                      text->len / strlen (pieces[p]), words->len,
+                      (g_get_monotonic_time () - start) / 1000.0);
     }
 }
 

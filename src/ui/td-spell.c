@@ -536,6 +536,7 @@ td_spell_view_update_menu (TdSpellView *self)
 {
   GtkTextIter cursor, line_start, line_end, start, end;
   g_autofree char *line = NULL;
+  const char *at;
   TdWordRange range;
   gboolean misspelt = FALSE;
 
@@ -550,15 +551,15 @@ td_spell_view_update_menu (TdSpellView *self)
     gtk_text_iter_forward_to_line_end (&line_end);
   line = gtk_text_buffer_get_slice (self->buffer, &line_start, &line_end, TRUE);
 
-  if (word_at (line, (gsize) (g_utf8_offset_to_pointer (line, gtk_text_iter_get_line_offset (&cursor)) - line),
-               self->markdown, &range))
+  at = g_utf8_offset_to_pointer (line, gtk_text_iter_get_line_offset (&cursor));
+  if (word_at (line, (gsize) (at - line), self->markdown, &range))
     {
       int base = gtk_text_iter_get_offset (&line_start);
+      int word_start = (int) g_utf8_pointer_to_offset (line, line + range.start);
+      int word_end = (int) g_utf8_pointer_to_offset (line, line + range.end);
 
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &start,
-                                          base + (int) g_utf8_pointer_to_offset (line, line + range.start));
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &end,
-                                          base + (int) g_utf8_pointer_to_offset (line, line + range.end));
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, base + word_start);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, base + word_end);
       self->menu_word = g_strndup (line + range.start, range.end - range.start);
       misspelt = !td_speller_check_word (self->speller, self->menu_word, -1) ||
                  !td_speller_has_dictionary (self->speller);
@@ -806,6 +807,7 @@ td_spell_entry_flush (TdSpellEntry *self)
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
   PangoAttrList *current;
   guint n_underlined = 0;
+  int position;
   gsize cursor;
 
   g_return_if_fail (TD_IS_SPELL_ENTRY (self));
@@ -813,7 +815,8 @@ td_spell_entry_flush (TdSpellEntry *self)
   g_clear_handle_id (&self->idle_id, g_source_remove);
   self->skipped = FALSE;
   text = gtk_editable_get_text (GTK_EDITABLE (self->text));
-  cursor = (gsize) (g_utf8_offset_to_pointer (text, gtk_editable_get_position (GTK_EDITABLE (self->text))) - text);
+  position = gtk_editable_get_position (GTK_EDITABLE (self->text));
+  cursor = (gsize) (g_utf8_offset_to_pointer (text, position) - text);
   if (td_spell_get_enabled () && td_speller_has_dictionary (self->speller))
     {
       words = td_spelling_find_words (text, -1, FALSE);
