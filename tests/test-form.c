@@ -386,7 +386,7 @@ test_spelling (Fixture       *fixture,
   GtkTextBuffer *buffer = td_text_editor_get_buffer (TD_TEXT_EDITOR (editor));
   GtkWidget *view;
   TdSpellView *spell;
-  GtkTextIter iter;
+  GtkTextIter iter, end_iter;
   g_autofree char *typing = NULL;
   g_autofree char *typed = NULL;
   g_autofree char *after_add = NULL;
@@ -462,6 +462,35 @@ test_spelling (Fixture       *fixture,
   g_assert_nonnull (strstr (dictionary, "wtaer\n"));
   fresh = td_speller_new ("en");
   g_assert_true (td_speller_check_word (fresh, "wtaer", -1));
+
+  /* Ignore: accepted for the rest of the session, in this field and the
+   * others of the language, but not written to her dictionary. */
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  type_text (buffer, " Quibbleflax ");
+  td_spell_view_flush (spell);
+  {
+    g_autofree char *before = underlined (buffer);
+
+    g_assert_cmpstr (before, ==, "Quibbleflax");
+  }
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 76);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  td_spell_view_update_menu (spell);
+  g_assert_true (gtk_widget_activate_action (view, "spelling.ignore", NULL));
+  td_spell_view_flush (spell);
+  {
+    g_autofree char *after = underlined (buffer);
+    g_autofree char *words = NULL;
+
+    g_assert_cmpstr (after, ==, "");
+    g_assert_true (g_file_get_contents (dictionary_path, &words, NULL, NULL));
+    g_assert_null (strstr (words, "Quibbleflax"));
+  }
+  /* Back to where the correction below is typed. */
+  gtk_text_buffer_get_bounds (buffer, &iter, &end_iter);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 71);
+  gtk_text_buffer_delete (buffer, &iter, &end_iter);
 
   /* A suggestion replaces the word, through the document. */
   gtk_text_buffer_get_end_iter (buffer, &iter);
