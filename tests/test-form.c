@@ -582,7 +582,7 @@ test_spelling_entry (Fixture       *fixture,
   attrs = gtk_text_get_attributes (GTK_TEXT (text));
   g_assert_nonnull (attrs);
   list = pango_attr_list_get_attributes (attrs);
-  g_assert_cmpuint (g_slist_length (list), ==, 1);
+  g_assert_cmpuint (g_slist_length (list), ==, 2);
   attr = list->data;
   g_assert_cmpint (attr->klass->type, ==, PANGO_ATTR_UNDERLINE);
   g_assert_cmpint (((PangoAttrInt *) attr)->value, ==, PANGO_UNDERLINE_ERROR);

@@ -837,6 +837,13 @@ td_spell_entry_flush (TdSpellEntry *self)
           attr->start_index = (guint) range->start;
           attr->end_index = (guint) range->end;
           pango_attr_list_insert (attrs, attr);
+          /* Red, as GtkTextView draws its error underlines (Adwaita's
+           * error colour); the text's own colour would read as a
+           * dotted line, not as a mistake. */
+          attr = pango_attr_underline_color_new (0xe0e0, 0x1b1b, 0x2424);
+          attr->start_index = (guint) range->start;
+          attr->end_index = (guint) range->end;
+          pango_attr_list_insert (attrs, attr);
           n_underlined++;
         }
     }
