@@ -29,6 +29,8 @@
 #include "td-recovery.h"
 #include "td-recovery-dialog.h"
 #include "td-sample.h"
+#include "td-settings.h"
+#include "td-spell.h"
 #include "td-window.h"
 #include "td-window-private.h"
 
@@ -881,6 +883,20 @@ pointer_set (gpointer data)
   return *(gpointer *) data != NULL;
 }
 
+/* Whether a label inside @widget reads @text. */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_export_dialog (void)
 {
@@ -891,9 +907,20 @@ test_export_dialog (void)
   GtkWidget *focus;
   GtkWidget *form;
 
+  /* The fields' dictionary, loaded in a thread, is there before the
+   * dialog runs the checks. */
+  {
+    g_autoptr(TdSpeller) english = td_speller_get_shared_deferred ("en");
+
+    while (td_speller_is_loading (english))
+      g_main_context_iteration (NULL, TRUE);
+  }
+
   /* Copy the email for the mailing service. */
   activate (window, "export", NULL);
   dialog = wait_for_toplevel (TD_TYPE_EXPORT_DIALOG, GTK_WINDOW (window));
+  /* Spelling is among the findings: the sample's one misspelt word. */
+  g_assert_true (has_label (GTK_WIDGET (dialog), "\"Youtube\" may be misspelt"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.copy-email-html", NULL));
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), NULL,
                                  clipboard_read_cb, &text);
@@ -1455,6 +1482,28 @@ test_shortcuts_and_about (void)
   destroy_window (window);
 }
 
+/* Check Spelling in the main menu: the app's action, the setting, and
+ * what every field follows. */
+static void
+test_spell_check_setting (void)
+{
+  g_autoptr(GSettings) settings = td_settings_new ();
+  g_autoptr(GVariant) state = NULL;
+
+  g_assert_nonnull (settings);
+  g_assert_true (g_settings_get_boolean (settings, "spell-check"));
+  g_assert_true (td_spell_get_enabled ());
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "spell-check", NULL);
+  g_assert_false (td_spell_get_enabled ());
+  g_assert_false (g_settings_get_boolean (settings, "spell-check"));
+
+  g_settings_set_boolean (settings, "spell-check", TRUE);
+  g_assert_true (td_spell_get_enabled ());
+  state = g_action_group_get_action_state (G_ACTION_GROUP (app), "spell-check");
+  g_assert_true (g_variant_get_boolean (state));
+}
+
 /* -- How it looks ---------------------------------------------------------- */
 
 /* Saves the window as build/tests/NAME and checks it is not blank: many
@@ -1631,6 +1680,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/open-ways", test_open_ways);
   g_test_add_func ("/ui/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/ui/window/shortcuts-and-about", test_shortcuts_and_about);
+  g_test_add_func ("/ui/window/spell-check-setting", test_spell_check_setting);
   g_test_add_func ("/ui/window/screenshot", test_screenshot);
   g_test_add_func ("/ui/window/spanish", test_spanish);
   g_test_add_func ("/ui/recovery/crash", test_crash_recovery);

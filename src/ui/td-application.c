@@ -15,6 +15,7 @@
 #include "td-recovery-dialog.h"
 #include "td-renderer.h"
 #include "td-settings.h"
+#include "td-spell.h"
 #include "td-window.h"
 
 struct _TdApplication
@@ -374,6 +375,16 @@ td_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  /* Check Spelling, in every field of every window: the setting. */
+  {
+    g_autoptr(GPropertyAction) spell_check =
+      g_property_action_new ("spell-check", td_spell_get_settings (), "enabled");
+
+    if (self->settings != NULL)
+      g_settings_bind (self->settings, "spell-check", td_spell_get_settings (), "enabled",
+                       G_SETTINGS_BIND_DEFAULT);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (spell_check));
+  }
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
                                            accels[i].accels);
