@@ -23,6 +23,9 @@ unset LANGUAGE
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tidings-test-check.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 export XDG_DATA_HOME=$tmp/data-home
+# [spelling]: Debian's hunspell en_US, and no personal dictionary of hers.
+export XDG_CONFIG_HOME=$tmp/config-home
+unset ENCHANT_CONFIG_DIR
 
 fixtures=()
 while IFS= read -r path; do

@@ -35,8 +35,8 @@ while IFS= read -r name; do
   bad_files+=("$name")
 done < <(cd "$bad_dir" && LC_ALL=C ls -1 -- *.tidings)
 
-# 25 fixed tests, one per corpus file, one for the generated large file.
-planned=$((25 + ${#bad_files[@]} + 1))
+# 28 fixed tests, one per corpus file, one for the generated large file.
+planned=$((28 + ${#bad_files[@]} + 1))
 echo "1..$planned"
 
 n=0
@@ -321,6 +321,40 @@ if [ ${#stray[@]} -eq 0 ]; then
 else
   not_ok "format of a bad file leaves no stray files beside it" "${stray[@]}"
 fi
+
+# --- check: spelling ----------------------------------------------------------
+# Debian's hunspell en_US (build-aux/setup), her personal dictionary in a
+# config folder of the test's own.
+
+mkdir "$tmp/spelling"
+cp -r "$sample_dir/." "$tmp/spelling/"
+sed -i 's/Set a timer to stand up/Set a timr to stand up/' "$tmp/spelling/august-2023.tidings"
+spelling_line='august-2023.tidings: warning: sections[7].body: "timr" may be misspelt [spelling]'
+export XDG_CONFIG_HOME=$tmp/config
+(cd "$tmp/spelling" && run "$tmp/out" "$tmp/err" "$cli" check august-2023.tidings; echo "$rc" >"$tmp/rc")
+if [ "$(cat "$tmp/rc")" -eq 0 ] && grep -qxF "$spelling_line" "$tmp/err" &&
+   [ "$(grep -c '\[spelling\]$' "$tmp/err")" -eq 2 ]; then
+  ok "check: a misspelt word is a [spelling] warning at its field"
+else
+  not_ok "check: a misspelt word is a [spelling] warning at its field" "stderr: $(cat "$tmp/err")"
+fi
+
+mkdir -p "$tmp/config/enchant"
+printf 'timr\n' >"$tmp/config/enchant/en_US.dic"
+(cd "$tmp/spelling" && run "$tmp/out" "$tmp/err" "$cli" check august-2023.tidings)
+if ! grep -q '"timr"' "$tmp/err" && grep -q '"Youtube" may be misspelt \[spelling\]$' "$tmp/err"; then
+  ok "check: a word in her personal dictionary is not flagged"
+else
+  not_ok "check: a word in her personal dictionary is not flagged" "stderr: $(cat "$tmp/err")"
+fi
+
+(cd "$tmp/spelling" && TIDINGS_SPELLING=off run "$tmp/out" "$tmp/err" "$cli" check august-2023.tidings)
+if ! grep -q '\[spelling\]' "$tmp/err"; then
+  ok "check: TIDINGS_SPELLING=off leaves spelling out"
+else
+  not_ok "check: TIDINGS_SPELLING=off leaves spelling out" "stderr: $(cat "$tmp/err")"
+fi
+unset XDG_CONFIG_HOME
 
 # --- the malformed corpus ---------------------------------------------------
 

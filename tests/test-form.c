@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "td-form.h"
@@ -10,6 +12,7 @@
 #include "td-image-row.h"
 #include "td-json-path.h"
 #include "td-registry.h"
+#include "td-spell.h"
 #include "td-text-editor.h"
 
 typedef struct
@@ -317,6 +320,352 @@ test_list_items (Fixture       *fixture,
                                       "sections[3].items[2]"));
 }
 
+/* Types @text at the cursor a character at a time, as the keyboard's
+ * input method does, letting the main loop run between keystrokes. */
+static void
+type_text (GtkTextBuffer *buffer,
+           const char    *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, p, (int) (g_utf8_next_char (p) - p),
+                                                    TRUE);
+      iterate ();
+    }
+}
+
+/* Until the speller's dictionary, loaded in a thread, is there. */
+static void
+wait_loaded (TdSpeller *speller)
+{
+  while (td_speller_is_loading (speller))
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+}
+
+/* The text the underline tag covers, runs joined by "|". */
+static char *
+underlined (GtkTextBuffer *buffer)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                               TD_SPELL_TAG_NAME);
+  g_autoptr(GString) runs = g_string_new (NULL);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (gtk_text_iter_starts_tag (&iter, tag) || gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    {
+      GtkTextIter end = iter;
+      g_autofree char *run = NULL;
+
+      if (!gtk_text_iter_starts_tag (&iter, tag))
+        continue;
+      gtk_text_iter_forward_to_tag_toggle (&end, tag);
+      run = gtk_text_iter_get_text (&iter, &end);
+
+      if (runs->len > 0)
+        g_string_append_c (runs, '|');
+      g_string_append (runs, run);
+      iter = end;
+    }
+  return g_string_free (g_steal_pointer (&runs), FALSE);
+}
+
+/* Saves what @widget shows as build/tests/NAME, to look at. */
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *out = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  int width;
+  int height;
+
+  /* A few frames, so that it is laid out and drawn. */
+  for (int i = 0; i < 20; i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, out));
+  g_test_message ("screenshot saved to %s", out);
+}
+
+/* The label showing @text inside @widget, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The labels and targets of a menu's items, section by section. */
+static void
+collect_menu (GMenuModel *model,
+              GString    *out)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autofree char *label = NULL;
+      g_autofree char *action = NULL;
+
+      if (section != NULL)
+        {
+          collect_menu (section, out);
+          continue;
+        }
+      g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+      g_string_append_printf (out, "%s=%s;", label, action);
+    }
+}
+
+static void
+test_spelling (Fixture       *fixture,
+               gconstpointer  data)
+{
+  TdForm *form = show_form (fixture, "section/tip", section_fields ("tip"));
+  GtkWidget *editor = td_form_get_field_widget (form, "body");
+  GtkTextBuffer *buffer = td_text_editor_get_buffer (TD_TEXT_EDITOR (editor));
+  GtkWidget *view;
+  TdSpellView *spell;
+  GtkTextIter iter, end_iter;
+  g_autofree char *typing = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *after_add = NULL;
+  g_autofree char *corrected = NULL;
+  g_autofree char *dictionary_path = NULL;
+  g_autofree char *dictionary = NULL;
+  g_autoptr(GString) items = g_string_new (NULL);
+  g_autoptr(TdSpeller) fresh = NULL;
+
+  gtk_text_buffer_set_text (buffer, "", -1);
+  g_assert_true (gtk_widget_grab_focus (editor));
+  view = gtk_window_get_focus (GTK_WINDOW (fixture->window));
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  spell = g_object_get_data (G_OBJECT (view), "td-spell");
+  g_assert_true (TD_IS_SPELL_VIEW (spell));
+  wait_loaded (td_spell_view_get_speller (spell));
+  g_assert_cmpstr (td_speller_get_dictionary (td_spell_view_get_speller (spell)), ==, "en_US");
+
+  /* While the word is being typed it is left alone; the space after it
+   * ends it, and it is underlined, and only it: not the shipped
+   * profession's words, the link's address or the code. */
+  type_text (buffer, "Effleurage and `cdoe` [see](https://exmaple.com) then drink wtaer");
+  td_spell_view_flush (spell);
+  typing = underlined (buffer);
+  g_assert_cmpstr (typing, ==, "");
+  /* Leaving the field ends the word too. */
+  g_assert_true (gtk_widget_grab_focus (td_form_get_field_widget (form, "title")));
+  iterate ();
+  td_spell_view_flush (spell);
+  {
+    g_autofree char *left = underlined (buffer);
+
+    g_assert_cmpstr (left, ==, "wtaer");
+  }
+  g_assert_true (gtk_widget_grab_focus (editor));
+  iterate ();
+  type_text (buffer, " daily");
+  td_spell_view_flush (spell);
+  typed = underlined (buffer);
+  g_assert_cmpstr (typed, ==, "wtaer");
+  g_assert_cmpstr (string_at (fixture, "sections[7].body"), ==,
+                   "Effleurage and `cdoe` [see](https://exmaple.com) then drink wtaer daily");
+
+  /* The menu of the word at the cursor: its suggestions, then Add to
+   * Dictionary and Ignore. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 61);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  collect_menu (td_spell_view_update_menu (spell), items);
+  g_test_message ("menu: %s", items->str);
+  g_assert_nonnull (strstr (items->str, "water=spelling.correct;"));
+  g_assert_true (g_str_has_suffix (items->str,
+                                   "_Add to Dictionary=spelling.add;_Ignore=spelling.ignore;"));
+  /* The view's own context menu shows them (what Menu and Shift+F10 open). */
+  g_assert_true (gtk_widget_activate_action (view, "menu.popup", NULL));
+  iterate ();
+  save_png (fixture->window, "spelling-underline.png");
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      {
+        save_png (child, "spelling-menu.png");
+        gtk_popover_popdown (GTK_POPOVER (child));
+      }
+  iterate ();
+
+  /* Add to Dictionary: no longer flagged, here or by a new speller. */
+  g_assert_true (gtk_widget_activate_action (view, "spelling.add", NULL));
+  td_spell_view_flush (spell);
+  after_add = underlined (buffer);
+  g_assert_cmpstr (after_add, ==, "");
+  dictionary_path = g_build_filename (g_get_user_config_dir (), "enchant", "en_US.dic", NULL);
+  g_assert_true (g_file_get_contents (dictionary_path, &dictionary, NULL, NULL));
+  g_assert_nonnull (strstr (dictionary, "wtaer\n"));
+  fresh = td_speller_new ("en");
+  g_assert_true (td_speller_check_word (fresh, "wtaer", -1));
+
+  /* Ignore: accepted for the rest of the session, in this field and the
+   * others of the language, but not written to her dictionary. */
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  type_text (buffer, " Quibbleflax ");
+  td_spell_view_flush (spell);
+  {
+    g_autofree char *before = underlined (buffer);
+
+    g_assert_cmpstr (before, ==, "Quibbleflax");
+  }
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 76);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  td_spell_view_update_menu (spell);
+  g_assert_true (gtk_widget_activate_action (view, "spelling.ignore", NULL));
+  td_spell_view_flush (spell);
+  {
+    g_autofree char *after = underlined (buffer);
+    g_autofree char *words = NULL;
+
+    g_assert_cmpstr (after, ==, "");
+    g_assert_true (g_file_get_contents (dictionary_path, &words, NULL, NULL));
+    g_assert_null (strstr (words, "Quibbleflax"));
+  }
+  /* Back to where the correction below is typed. */
+  gtk_text_buffer_get_bounds (buffer, &iter, &end_iter);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 71);
+  gtk_text_buffer_delete (buffer, &iter, &end_iter);
+
+  /* A suggestion replaces the word, through the document. */
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  type_text (buffer, " wrod ");
+  td_spell_view_flush (spell);
+  corrected = underlined (buffer);
+  g_assert_cmpstr (corrected, ==, "wrod");
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 72);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  td_spell_view_update_menu (spell);
+  g_assert_true (gtk_widget_activate_action (view, "spelling.correct", "s", "word"));
+  g_assert_true (g_str_has_suffix (string_at (fixture, "sections[7].body"), "daily word "));
+
+  /* The issue's language: Spanish, and English words are now flagged. */
+  td_document_set_string (fixture->document, "issue.language", "es", TD_EDIT_NONE);
+  wait_loaded (td_spell_view_get_speller (spell));
+  g_assert_cmpstr (td_speller_get_dictionary (td_spell_view_get_speller (spell)), ==, "es_ES");
+  td_spell_view_flush (spell);
+  {
+    g_autofree char *spanish = underlined (buffer);
+
+    g_assert_nonnull (strstr (spanish, "daily"));
+  }
+
+  /* A language without a dictionary: nothing underlined, and Issue
+   * Settings says why. */
+  td_document_set_string (fixture->document, "issue.language", "xx", TD_EDIT_NONE);
+  wait_loaded (td_spell_view_get_speller (spell));
+  g_assert_false (td_speller_has_dictionary (td_spell_view_get_speller (spell)));
+  td_spell_view_flush (spell);
+  {
+    g_autofree char *none = underlined (buffer);
+    g_autoptr(GString) note = g_string_new (NULL);
+
+    g_assert_cmpstr (none, ==, "");
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, 61);
+    gtk_text_buffer_place_cursor (buffer, &iter);
+    collect_menu (td_spell_view_update_menu (spell), note);
+    g_assert_cmpstr (note->str, ==, "No spelling dictionary for “xx”=spelling.none;");
+  }
+  /* Turned off: nothing underlined. */
+  td_spell_set_enabled (FALSE);
+  {
+    g_autofree char *off = underlined (buffer);
+
+    g_assert_cmpstr (off, ==, "");
+  }
+  td_spell_set_enabled (TRUE);
+
+  /* Issue Settings says when the language has no dictionary. */
+  td_document_set_string (fixture->document, "issue.language", "xx", TD_EDIT_NONE);
+  {
+    TdForm *settings = show_form (fixture, "issue", td_registry_get_issue_fields ());
+    GtkWidget *row = td_form_get_field_widget (settings, "language");
+    GtkWidget *label = find_label (row, "No spelling dictionary");
+
+    iterate ();
+    g_assert_nonnull (label);
+    g_assert_true (gtk_widget_get_visible (label));
+    save_png (fixture->window, "spelling-no-dictionary.png");
+    td_document_set_string (fixture->document, "issue.language", "es", TD_EDIT_NONE);
+    iterate ();
+    g_assert_false (gtk_widget_get_visible (label));
+  }
+}
+
+static void
+test_spelling_entry (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  TdForm *form = show_form (fixture, "section/hamstrings", section_fields ("article"));
+  GtkWidget *title = td_form_get_field_widget (form, "title");
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (title));
+  TdSpellEntry *spell = g_object_get_data (G_OBJECT (text), "td-spell");
+  PangoAttrList *attrs;
+  g_autoptr(GSList) list = NULL;
+  PangoAttribute *attr;
+  g_autoptr(GString) items = g_string_new (NULL);
+
+  g_assert_true (TD_IS_SPELL_ENTRY (spell));
+  {
+    g_autoptr(TdSpeller) english = td_speller_get_shared_deferred ("en");
+
+    wait_loaded (english);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (title), "Tight hamstrings and a sore bakc, LMT tips");
+  td_spell_entry_flush (spell);
+  attrs = gtk_text_get_attributes (GTK_TEXT (text));
+  g_assert_nonnull (attrs);
+  list = pango_attr_list_get_attributes (attrs);
+  g_assert_cmpuint (g_slist_length (list), ==, 2);
+  attr = list->data;
+  g_assert_cmpint (attr->klass->type, ==, PANGO_ATTR_UNDERLINE);
+  g_assert_cmpint (((PangoAttrInt *) attr)->value, ==, PANGO_UNDERLINE_ERROR);
+  g_assert_cmpuint (attr->start_index, ==, strlen ("Tight hamstrings and a sore "));
+  g_assert_cmpuint (attr->end_index, ==, strlen ("Tight hamstrings and a sore bakc"));
+  g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
+
+  gtk_editable_set_position (GTK_EDITABLE (title), 30);
+  collect_menu (td_spell_entry_update_menu (spell), items);
+  g_assert_nonnull (strstr (items->str, "back=spelling.correct;"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (text), "spelling.correct", "s", "back"));
+  g_assert_cmpstr (string_at (fixture, "sections[1].title"), ==,
+                   "Tight hamstrings and a sore back, LMT tips");
+  td_spell_entry_flush (spell);
+  list = pango_attr_list_get_attributes (gtk_text_get_attributes (GTK_TEXT (text)));
+  g_assert_cmpuint (g_slist_length (list), ==, 0);
+}
+
 /* The testimonial's form, built from the registry: the quote in the
  * markdown editor, the consent date typed and checked as a day. */
 static void
@@ -351,6 +700,13 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *config = g_dir_make_tmp ("tidings-form-config-XXXXXX", NULL);
+  g_autofree char *cleanup = g_strdup_printf ("rm -rf '%s'", config);
+  int status;
+
+  /* Her personal dictionary, in a folder of the test's own. */
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_unsetenv ("ENCHANT_CONFIG_DIR");
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -361,8 +717,12 @@ main (int    argc,
   ADD ("/ui/form/validation-hints", test_validation_hints);
   ADD ("/ui/form/picture-and-alt", test_picture_and_alt);
   ADD ("/ui/form/list-items", test_list_items);
+  ADD ("/ui/form/spelling", test_spelling);
+  ADD ("/ui/form/spelling-entry", test_spelling_entry);
   ADD ("/ui/form/testimonial", test_testimonial);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_spawn_command_line_sync (cleanup, NULL, NULL, NULL, NULL);
+  return status;
 }

@@ -30,6 +30,8 @@
 #include "td-recovery.h"
 #include "td-recovery-dialog.h"
 #include "td-sample.h"
+#include "td-settings.h"
+#include "td-spell.h"
 #include "td-window.h"
 #include "td-window-private.h"
 
@@ -890,6 +892,20 @@ pointer_set (gpointer data)
   return *(gpointer *) data != NULL;
 }
 
+/* Whether a label inside @widget reads @text. */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_export_dialog (void)
 {
@@ -900,9 +916,20 @@ test_export_dialog (void)
   GtkWidget *focus;
   GtkWidget *form;
 
+  /* The fields' dictionary, loaded in a thread, is there before the
+   * dialog runs the checks. */
+  {
+    g_autoptr(TdSpeller) english = td_speller_get_shared_deferred ("en");
+
+    while (td_speller_is_loading (english))
+      g_main_context_iteration (NULL, TRUE);
+  }
+
   /* Copy the email for the mailing service. */
   activate (window, "export", NULL);
   dialog = wait_for_toplevel (TD_TYPE_EXPORT_DIALOG, GTK_WINDOW (window));
+  /* Spelling is among the findings: the sample's one misspelt word. */
+  g_assert_true (has_label (GTK_WIDGET (dialog), "\"Youtube\" may be misspelt"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.copy-email-html", NULL));
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), NULL,
                                  clipboard_read_cb, &text);
@@ -1263,6 +1290,33 @@ find_drop_target (GtkWidget *widget)
   return NULL;
 }
 
+typedef struct
+{
+  TdWindow *window;
+  GFile    *file;
+} ShowsFile;
+
+static gboolean
+window_shows_file (gpointer data)
+{
+  ShowsFile *wait = data;
+  GFile *shown = td_document_get_file (td_window_get_document (wait->window));
+
+  return shown != NULL && g_file_equal (shown, wait->file);
+}
+
+/* Opening goes through the unsaved-changes question, a GTask whose callback
+ * runs in a later main-loop iteration: wait for it rather than for a fixed
+ * time, which a busy machine can outlast. */
+static void
+wait_for_file (TdWindow *window,
+               GFile    *file)
+{
+  ShowsFile wait = { window, file };
+
+  g_assert_true (iterate_until (window_shows_file, &wait, 10000));
+}
+
 static void
 test_open_ways (void)
 {
@@ -1277,7 +1331,11 @@ test_open_ways (void)
 
   /* A recent file (the Open button's menu). */
   activate (window, "open-recent", g_variant_new_string (first_uri));
-  g_assert_nonnull (td_document_get_file (td_window_get_document (window)));
+  {
+    g_autoptr(GFile) first_file = g_file_new_for_path (first);
+
+    wait_for_file (window, first_file);
+  }
   {
     g_autofree char *shown = g_file_get_path (td_document_get_file (td_window_get_document (window)));
 
@@ -1293,9 +1351,8 @@ test_open_ways (void)
   g_value_init (&value, G_TYPE_FILE);
   g_value_set_object (&value, second_file);
   g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &handled);
-  settle (30);
   g_assert_true (handled);
-  g_assert_true (g_file_equal (td_document_get_file (td_window_get_document (window)), second_file));
+  wait_for_file (window, second_file);
 
   destroy_window (window);
 }
@@ -1432,6 +1489,28 @@ test_shortcuts_and_about (void)
       }
   }
   destroy_window (window);
+}
+
+/* Check Spelling in the main menu: the app's action, the setting, and
+ * what every field follows. */
+static void
+test_spell_check_setting (void)
+{
+  g_autoptr(GSettings) settings = td_settings_new ();
+  g_autoptr(GVariant) state = NULL;
+
+  g_assert_nonnull (settings);
+  g_assert_true (g_settings_get_boolean (settings, "spell-check"));
+  g_assert_true (td_spell_get_enabled ());
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "spell-check", NULL);
+  g_assert_false (td_spell_get_enabled ());
+  g_assert_false (g_settings_get_boolean (settings, "spell-check"));
+
+  g_settings_set_boolean (settings, "spell-check", TRUE);
+  g_assert_true (td_spell_get_enabled ());
+  state = g_action_group_get_action_state (G_ACTION_GROUP (app), "spell-check");
+  g_assert_true (g_variant_get_boolean (state));
 }
 
 /* -- How it looks ---------------------------------------------------------- */
@@ -1696,6 +1775,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/open-ways", test_open_ways);
   g_test_add_func ("/ui/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/ui/window/shortcuts-and-about", test_shortcuts_and_about);
+  g_test_add_func ("/ui/window/spell-check-setting", test_spell_check_setting);
   g_test_add_func ("/ui/window/screenshot", test_screenshot);
   g_test_add_func ("/ui/window/make-smaller", test_make_smaller);
   g_test_add_func ("/ui/window/spanish", test_spanish);

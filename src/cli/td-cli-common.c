@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "td-cli.h"
+#include "td-json-path.h"
+#include "td-spelling.h"
 
 gboolean
 td_cli_parse_options (const TdCliCommand *command,
@@ -103,4 +105,17 @@ td_cli_parse_and_load (const TdCliCommand  *command,
   document = td_cli_load (argv[1]);
   *status = document != NULL ? TD_CLI_OK : TD_CLI_FAILED;
   return document;
+}
+
+void
+td_cli_check_spelling (JsonNode      *root,
+                       TdDiagnostics *diags)
+{
+  g_autoptr(TdSpeller) speller = NULL;
+  const char *off = g_getenv ("TIDINGS_SPELLING");
+
+  if (off != NULL && g_str_equal (off, "off"))
+    return;
+  speller = td_speller_new (td_json_path_get_string (root, "issue.language"));
+  td_spelling_check_issue (speller, root, diags);
 }

@@ -222,6 +222,7 @@ td_cli_check (const TdCliCommand  *command,
   context.root = td_document_get_root (document);
   context.base_dir = td_document_get_base_dir (document);
   td_checks_run_for_file (&context, argv[1], library, diags);
+  td_cli_check_spelling (context.root, diags);
   td_cli_print_diagnostics (diags, argv[1]);
   return td_diagnostics_has_errors (diags) ? TD_CLI_FAILED : TD_CLI_OK;
 }

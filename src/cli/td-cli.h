@@ -54,6 +54,12 @@ void        td_cli_print_diagnostics (const TdDiagnostics *diags,
 void        td_cli_print_error    (const char         *path,
                                    const GError       *error);
 
+/* "check"'s [spelling] findings, in the issue's language, with her
+ * personal dictionary ($XDG_CONFIG_HOME/enchant, or $ENCHANT_CONFIG_DIR);
+ * none when $TIDINGS_SPELLING is "off". */
+void        td_cli_check_spelling (JsonNode           *root,
+                                   TdDiagnostics      *diags);
+
 /* The Date of a message: now, or $SOURCE_DATE_EPOCH (reproducible output,
  * as in build tools). */
 gint64      td_cli_message_date   (void);

@@ -10,10 +10,12 @@
 #include <gtksourceview/gtksource.h>
 
 #include "td-application.h"
+#include "td-library.h"
 #include "td-recovery.h"
 #include "td-recovery-dialog.h"
 #include "td-renderer.h"
 #include "td-settings.h"
+#include "td-spell.h"
 #include "td-window.h"
 
 struct _TdApplication
@@ -375,6 +377,16 @@ td_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  /* Check Spelling, in every field of every window: the setting. */
+  {
+    g_autoptr(GPropertyAction) spell_check =
+      g_property_action_new ("spell-check", td_spell_get_settings (), "enabled");
+
+    if (self->settings != NULL)
+      g_settings_bind (self->settings, "spell-check", td_spell_get_settings (), "enabled",
+                       G_SETTINGS_BIND_DEFAULT);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (spell_check));
+  }
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
                                            accels[i].accels);
@@ -406,9 +418,21 @@ td_application_activate (GApplication *application)
     }
 
   new_window = td_window_new (GTK_APPLICATION (self));
-  /* The issue open last time, or (the first time) the sample as an
-   * untitled copy that can't be overwritten by mistake. */
+  /* Her issues, when the library has any; else the issue open last time,
+   * or (the first time) the sample as an untitled copy that can't be
+   * overwritten by mistake. */
   if (self->settings != NULL)
+    {
+      g_autofree char *setting = g_settings_get_string (self->settings, "library-folder");
+      g_autofree char *library = td_library_resolve_folder (setting);
+
+      if (td_library_has_issues (library))
+        {
+          td_window_show_library (new_window);
+          loaded = TRUE;
+        }
+    }
+  if (!loaded && self->settings != NULL)
     {
       g_autofree char *uri = g_settings_get_string (self->settings, "last-file");
 

@@ -16,6 +16,8 @@
 #include "td-render.h"
 #include "td-send-test-dialog.h"
 #include "td-settings.h"
+#include "td-spell.h"
+#include "td-spelling.h"
 
 /* The core's formats (td-render.h), under this file's names. */
 typedef enum
@@ -451,6 +453,16 @@ add_check_rows (TdExportDialog *self)
   self->findings = diags = td_diagnostics_new ();
 
   td_checks_run_for_file (&context, path, library, diags);
+  /* And the words underlined in the fields, when she has spelling on and
+   * the dictionary has loaded. */
+  if (td_spell_get_enabled ())
+    {
+      g_autoptr(TdSpeller) speller =
+        td_speller_get_shared_deferred (td_json_path_get_string (context.root, "issue.language"));
+
+      if (!td_speller_is_loading (speller))
+        td_spelling_check_issue (speller, context.root, diags);
+    }
   n = td_diagnostics_get_n_items (diags);
 
   if (n == 0)

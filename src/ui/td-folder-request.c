@@ -156,6 +156,97 @@ td_folder_request_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* -- saving into the issue's folder ----------------------------------------- */
+
+static void
+save_folder_chosen_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GFile) folder = g_task_propagate_pointer (G_TASK (result), NULL);
+  GFile *file = g_task_get_task_data (task);
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (folder == NULL)
+    {
+      return_cancelled (task);
+      return;
+    }
+  g_task_return_pointer (task, g_file_get_child (folder, name), g_object_unref);
+}
+
+static void
+save_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  gpointer          user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  GTask *choose;
+
+  if (!g_str_equal (response, "choose"))
+    {
+      return_cancelled (task);
+      return;
+    }
+  choose = g_task_new (NULL, g_task_get_cancellable (task), save_folder_chosen_cb,
+                       g_object_ref (task));
+  choose_folder (parent, _("Choose the Folder to Save In"), _("_Save Here"), choose);
+}
+
+void
+td_folder_request_save_async (GtkWindow           *parent,
+                              GFile               *file,
+                              guint                n_pictures,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  name = g_file_get_basename (file);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
+                                                       _("Save the Pictures Too?"), NULL));
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "Tidings can see only the file “%s”, not the "
+                                               "folder around it, so the issue’s %u picture "
+                                               "can’t be saved beside it. Choose the folder "
+                                               "to save the issue in, and Tidings saves it "
+                                               "there with its images folder.",
+                                               "Tidings can see only the file “%s”, not the "
+                                               "folder around it, so the issue’s %u pictures "
+                                               "can’t be saved beside it. Choose the folder "
+                                               "to save the issue in, and Tidings saves it "
+                                               "there with its images folder.",
+                                               n_pictures),
+                                  name, n_pictures);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "choose", _("_Choose Folder…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "choose");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_steal_pointer (&task));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GFile *
+td_folder_request_save_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* -- the library folder --------------------------------------------------- */
 
 static void

@@ -28,6 +28,19 @@ void   td_folder_request_async          (GtkWindow            *parent,
 GFile *td_folder_request_finish         (GAsyncResult         *result,
                                          GError              **error);
 
+/* Save As chose @file, a file the document portal shows alone: its
+ * @n_pictures pictures can't go beside it. Explains, and offers the folder
+ * chooser; the result is the file of the same name in the chosen folder,
+ * to save to instead (NULL with G_IO_ERROR_CANCELLED when she cancelled). */
+void   td_folder_request_save_async     (GtkWindow            *parent,
+                                         GFile                *file,
+                                         guint                 n_pictures,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer             user_data);
+GFile *td_folder_request_save_finish    (GAsyncResult         *result,
+                                         GError              **error);
+
 /* The folder chooser for the library folder, stored in the
  * "library-folder" setting when she picks one. */
 void   td_folder_request_library_async  (GtkWindow            *parent,

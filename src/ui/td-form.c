@@ -17,6 +17,7 @@
 #include "td-image-row.h"
 #include "td-language-row.h"
 #include "td-month-row.h"
+#include "td-spell.h"
 #include "td-ui-util.h"
 #include "td-text-editor.h"
 #include "td-form.h"
@@ -251,6 +252,9 @@ entry_row_new (TdForm            *self,
   g_object_set_data (G_OBJECT (row), "td-binding", binding);
   gtk_editable_set_text (GTK_EDITABLE (row), string_at (self, path));
   update_hint (self, binding);
+  /* Words, not addresses or numbers: spelling underlined as she types. */
+  if (spec->kind == TD_FIELD_TEXT)
+    td_spell_entry_new (GTK_EDITABLE (row), self->document);
   g_signal_connect_object (row, "changed", G_CALLBACK (entry_changed_cb), self, 0);
   g_signal_connect_object (focus, "leave", G_CALLBACK (seal_undo_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (row, focus);

@@ -11,9 +11,12 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "td-issue.h"
 #include "td-json-path.h"
 #include "td-language-row.h"
+#include "td-spelling.h"
 
 static const struct
 {
@@ -56,6 +59,9 @@ struct _TdLanguageRow
   char *scope;
   char *path;
   gboolean updating;
+
+  TdSpeller *speller;       /* of the language shown, for the note */
+  GtkWidget *note;          /* "No spelling dictionary", when there is none */
 };
 
 G_DEFINE_FINAL_TYPE (TdLanguageRow, td_language_row, ADW_TYPE_COMBO_ROW)
@@ -108,6 +114,38 @@ selected_cb (TdLanguageRow *self)
     td_document_set_string (self->document, path, tag, TD_EDIT_NONE);
 }
 
+/* Without a dictionary for the language, nothing is underlined: she is
+ * told so here, where the language is chosen. */
+static void
+update_note (TdLanguageRow *self)
+{
+  gboolean none = self->speller != NULL && !td_speller_is_loading (self->speller) &&
+                  !td_speller_has_dictionary (self->speller);
+
+  gtk_widget_set_visible (self->note, none);
+  if (none)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    gtk_widget_get_tooltip_text (self->note), -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+update_speller (TdLanguageRow *self,
+                const char    *tag)
+{
+  if (self->speller != NULL && g_str_equal (td_speller_get_language (self->speller),
+                                            tag[0] != '\0' ? tag : "en"))
+    return;
+  if (self->speller != NULL)
+    g_signal_handlers_disconnect_by_data (self->speller, self);
+  g_clear_object (&self->speller);
+  self->speller = td_speller_get_shared_deferred (tag);
+  g_signal_connect_object (self->speller, "changed", G_CALLBACK (update_note), self,
+                           G_CONNECT_SWAPPED);
+  update_note (self);
+}
+
 void
 td_language_row_refresh (TdLanguageRow *self)
 {
@@ -130,6 +168,7 @@ td_language_row_refresh (TdLanguageRow *self)
     position = 0;         /* no language is English to the renderers */
   adw_combo_row_set_selected (ADW_COMBO_ROW (self), position);
   self->updating = FALSE;
+  update_speller (self, tag);
 }
 
 static void
@@ -137,6 +176,9 @@ td_language_row_dispose (GObject *object)
 {
   TdLanguageRow *self = TD_LANGUAGE_ROW (object);
 
+  if (self->speller != NULL)
+    g_signal_handlers_disconnect_by_data (self->speller, self);
+  g_clear_object (&self->speller);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (td_language_row_parent_class)->dispose (object);
 }
@@ -172,6 +214,15 @@ td_language_row_init (TdLanguageRow *self)
       g_ptr_array_add (self->tags, g_strdup (languages[i].tag));
     }
   adw_combo_row_set_model (ADW_COMBO_ROW (self), G_LIST_MODEL (self->names));
+
+  self->note = gtk_label_new (_("No spelling dictionary"));
+  gtk_widget_add_css_class (self->note, "dim-label");
+  gtk_widget_add_css_class (self->note, "caption");
+  gtk_widget_set_tooltip_text (self->note,
+                               _("Spelling can’t be checked in this language: install a "
+                                 "hunspell dictionary for it"));
+  gtk_widget_set_visible (self->note, FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->note);
   g_object_unref (self->names);     /* the row holds it */
   g_signal_connect (self, "notify::selected", G_CALLBACK (selected_cb), NULL);
 }

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "td-text-editor.h"
+#include "td-spell.h"
 #include "td-issue.h"
 #include "td-json-path.h"
 
@@ -274,6 +275,8 @@ td_text_editor_new (TdDocument *document,
   gtk_widget_set_parent (self->frame, GTK_WIDGET (self));
 
   td_text_editor_refresh (self);
+  /* Misspelt words underlined as she types, suggestions in the menu. */
+  td_spell_view_new (self->view, document, markdown);
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed_cb), self,
                            G_CONNECT_SWAPPED);
   focus = gtk_event_controller_focus_new ();

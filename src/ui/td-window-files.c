@@ -14,6 +14,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "td-folder-access.h"
+#include "td-folder-request.h"
+#include "td-issue.h"
 #include "td-issue-saver.h"
 #include "td-json-path.h"
 #include "td-next-issue.h"
@@ -116,6 +119,9 @@ td_window_load_file (TdWindow          *self,
   if (td_document_get_from_version (document) < TD_FORMAT_VERSION)
     td_window_add_toast (self, adw_toast_new (_("This issue was written by an older Tidings; "
                                                 "saving it updates the file")));
+  /* Inside the Flatpak, an issue that came through the portal alone: ask
+   * for its folder rather than show it without its pictures. */
+  _td_window_check_folder_access (self);
   return TRUE;
 }
 
@@ -159,6 +165,8 @@ typedef struct
   GFile *file;
   TdSaveFlags flags;
   GtkNativeDialog *chooser;
+  GFile *made_folder;        /* the month's folder made for a new issue of the
+                              * library: removed again if the save fails */
 } SaveData;
 
 static void
@@ -167,6 +175,7 @@ save_data_free (gpointer data)
   SaveData *save = data;
 
   g_clear_object (&save->file);
+  g_clear_object (&save->made_folder);
   if (save->chooser != NULL)
     gtk_native_dialog_destroy (save->chooser);
   g_clear_object (&save->chooser);
@@ -267,6 +276,7 @@ document_saved_cb (GObject      *object,
   TdWindow *self = g_task_get_source_object (task);
   g_auto(GStrv) conflicts = NULL;
   GError *error = NULL;
+  SaveData *save;
 
   if (td_document_save_finish (TD_DOCUMENT (object), result, &conflicts, &error))
     {
@@ -289,6 +299,16 @@ document_saved_cb (GObject      *object,
       g_error_free (error);
       ask_about_pictures (g_steal_pointer (&task), conflicts);
       return;
+    }
+  /* A new issue of the library that couldn't be saved leaves no empty
+   * folder behind (only empty ones are removed). */
+  save = g_task_get_task_data (task);
+  if (save->made_folder != NULL)
+    {
+      g_autoptr(GFile) images = g_file_get_child (save->made_folder, "images");
+
+      g_file_delete (images, NULL, NULL);
+      g_file_delete (save->made_folder, NULL, NULL);
     }
   g_task_return_error (task, error);
 }
@@ -364,6 +384,51 @@ with_suffix (GFile *file)
 }
 
 static void
+save_folder_chosen_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SaveData *save = g_task_get_task_data (task);
+  GError *error = NULL;
+  GFile *file = td_folder_request_save_finish (result, &error);
+
+  if (file == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_clear_object (&save->file);
+  save->file = file;
+  save_start (g_steal_pointer (&task));
+}
+
+/* Inside the Flatpak, a file chosen to save to comes alone through the
+ * document portal: the issue's pictures can't go beside it, so she is
+ * asked for the folder first. */
+static void
+save_start_checked (GTask *task)
+{
+  TdWindow *self = g_task_get_source_object (task);
+  SaveData *save = g_task_get_task_data (task);
+  g_autofree char *path = g_file_get_path (save->file);
+  g_autoptr(GPtrArray) pictures = NULL;
+
+  if (path != NULL && td_folder_access_is_portal_file (path))
+    {
+      pictures = td_issue_list_pictures (td_document_get_root (self->document));
+      if (pictures->len > 0)
+        {
+          td_folder_request_save_async (GTK_WINDOW (self), save->file, pictures->len,
+                                        g_task_get_cancellable (task), save_folder_chosen_cb,
+                                        task);
+          return;
+        }
+    }
+  save_start (task);
+}
+
+static void
 save_chooser_response_cb (GtkNativeDialog *chooser,
                           int              response,
                           gpointer         user_data)
@@ -380,7 +445,7 @@ save_chooser_response_cb (GtkNativeDialog *chooser,
       return;
     }
   save->file = with_suffix (file);
-  save_start (g_steal_pointer (&task));
+  save_start_checked (g_steal_pointer (&task));
 }
 
 /* Where an untitled issue is first saved: beside the issue it was made
@@ -394,6 +459,14 @@ dup_save_folder (TdWindow *self)
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   g_autofree char *drafts = g_build_filename (g_get_user_data_dir (), "tidings", NULL);
 
+  /* An issue of the library starts there. */
+  if (self->library_new)
+    {
+      g_autofree char *library = _td_window_dup_library_folder (self);
+
+      if (g_file_test (library, G_FILE_TEST_IS_DIR))
+        return g_file_new_for_path (library);
+    }
   /* The sample's pictures are in a draft folder of ours: not there. */
   if (base_dir != NULL && g_file_test (base_dir, G_FILE_TEST_IS_DIR) &&
       g_access (base_dir, W_OK) == 0 && !g_str_has_prefix (base_dir, drafts))
@@ -449,13 +522,31 @@ save_async (TdWindow            *self,
   g_task_set_task_data (task, save, save_data_free);
   if (file == NULL && !ask)
     file = td_document_get_file (self->document);
+  /* A new issue of the library: into a new folder of its month. */
+  if (file == NULL && !ask)
+    {
+      GError *error = NULL;
+
+      save->file = _td_window_dup_library_save_file (self, &error);
+      if (error != NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      if (save->file != NULL)
+        {
+          save->made_folder = g_file_get_parent (save->file);
+          save_start (g_steal_pointer (&task));
+          return;
+        }
+    }
   if (file == NULL)
     {
       save_choose_file (task);
       return;
     }
   save->file = g_object_ref (file);
-  save_start (g_steal_pointer (&task));
+  save_start_checked (g_steal_pointer (&task));
 }
 
 void

@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include "td-library-view.h"
 #include "td-outline.h"
 #include "td-preview.h"
 #include "td-recovery.h"
@@ -41,6 +42,9 @@ struct _TdWindow
   AdwBin *preview_slot;
   TdPreview *preview;
   GMenu *recent_menu;
+  GtkStack *main_stack;      /* "editor" (the flap) or "library" */
+  GtkToggleButton *library_button;
+  TdLibraryView *library_view;
 
   /* owned */
   TdDocument *document;
@@ -64,6 +68,8 @@ struct _TdWindow
   gboolean was_mapped;
   gboolean recovery_warned;
   gboolean syncing_preview_button;
+  gboolean library_new;      /* an untitled issue of the library: Save puts it in
+                              * a new folder of its month without asking */
 };
 
 /* td-window.c */
@@ -122,7 +128,24 @@ gboolean       _td_window_focus              (TdWindow            *self,
 /* td-window-dnd.c */
 void           _td_window_dnd_init           (TdWindow            *self);
 
+/* td-window-library.c */
+void           _td_window_library_init       (TdWindow            *self);
+/* The library folder: the setting, else ~/Documents/Newsletter. */
+char          *_td_window_dup_library_folder (TdWindow            *self);
+gboolean       _td_window_library_shown      (TdWindow            *self);
+void           _td_window_hide_library       (TdWindow            *self);
+/* The header bar's buttons for the editor or the library. */
+void           _td_window_update_library_header (TdWindow         *self);
+/* Where Save puts an untitled issue of the library (a new folder of its
+ * month, made), or NULL (and no error) when it isn't one. */
+GFile         *_td_window_dup_library_save_file (TdWindow         *self,
+                                                 GError          **error);
+/* After loading: an issue the document portal shows alone gets the
+ * one-click request for its folder. TRUE when it was asked. */
+gboolean       _td_window_check_folder_access (TdWindow           *self);
+
 /* For tests */
+TdLibraryView *_td_window_get_library_view   (TdWindow            *self);
 TdOutline     *_td_window_get_outline        (TdWindow            *self);
 GtkWidget     *_td_window_get_form           (TdWindow            *self);
 const char    *_td_window_get_selection      (TdWindow            *self);

@@ -145,6 +145,9 @@ _td_window_update_title (TdWindow *self)
   else
     subtitle = g_strdup (_("Not saved yet"));
 
+  /* The library has a title of its own. */
+  if (_td_window_library_shown (self))
+    return;
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   /* Translators: the window's name: the issue, then the application */
@@ -255,6 +258,7 @@ td_window_set_document (TdWindow   *self,
 
   g_set_object (&self->document, document);
   self->recovery_warned = FALSE;
+  self->library_new = FALSE;
   self->recovery = td_recovery_new (document);
   g_signal_connect_object (self->recovery, "write-failed",
                            G_CALLBACK (recovery_write_failed_cb), self, G_CONNECT_SWAPPED);
@@ -280,6 +284,8 @@ td_window_set_document (TdWindow   *self,
   td_window_select (self, scope);
   _td_window_show_form (self, FALSE);
 
+  /* An issue opened, or begun: the editor shows it. */
+  _td_window_hide_library (self);
   _td_window_update_title (self);
   _td_window_update_section_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -503,9 +509,9 @@ update_layout_cb (gpointer user_data)
                       _("Open"));
   set_button_compact (self->save_button, narrow, "document-save-symbolic", _("_Save"),
                       _("Save"));
-  /* Export… stays in the main menu (and on Ctrl+E). */
-  gtk_widget_set_visible (GTK_WIDGET (self->export_button), !narrow);
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_button), narrow);
+  /* Export… stays in the main menu (and on Ctrl+E); the library shows
+   * none of the editor's buttons. */
+  _td_window_update_library_header (self);
   /* Unfolded, the outline is there unless she hid it. */
   if (!adw_flap_get_folded (self->flap) && self->flap_was_folded)
     adw_flap_set_reveal_flap (self->flap, TRUE);
@@ -538,7 +544,9 @@ static gboolean
 td_window_focus (GtkWidget        *widget,
                  GtkDirectionType  direction)
 {
+  /* The panes are the editor's: the library is one pane, GTK's order. */
   if ((direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD) &&
+      !_td_window_library_shown (TD_WINDOW (widget)) &&
       _td_window_focus (TD_WINDOW (widget), direction))
     return TRUE;
   return GTK_WIDGET_CLASS (td_window_parent_class)->focus (widget, direction);
@@ -563,7 +571,10 @@ td_window_map (GtkWidget *widget)
   if (!self->was_mapped)
     {
       self->was_mapped = TRUE;
-      td_outline_focus (self->outline);
+      if (!_td_window_library_shown (self))
+        td_outline_focus (self->outline);
+      else
+        td_library_view_focus (self->library_view);
     }
 }
 
@@ -736,6 +747,7 @@ td_window_class_init (TdWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TD_TYPE_OUTLINE);
+  g_type_ensure (TD_TYPE_LIBRARY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tidings/Tidings/td-window.ui");
@@ -756,6 +768,9 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, preview_slot);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, library_button);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, library_view);
   gtk_widget_class_bind_template_callback (widget_class, outline_selection_cb);
   gtk_widget_class_bind_template_callback (widget_class, preview_button_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_cb);
@@ -767,10 +782,12 @@ td_window_init (TdWindow *self)
   g_autoptr(TdDocument) blank = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_stack_set_visible_child_name (self->main_stack, "editor");
 
   _td_window_actions_init (self);
   _td_window_files_init (self);
   _td_window_dnd_init (self);
+  _td_window_library_init (self);
 
   /* The live preview, fed by the document; a click on a section in it
    * selects that section's form. */

@@ -53,6 +53,8 @@ void        td_window_select           (TdWindow      *self,
  * the keyboard focus to that field (also the "win.show-path" action). */
 gboolean    td_window_show_path        (TdWindow      *self,
                                         const char    *path);
+/* Shows her issues (the library folder) in place of the editor. */
+void        td_window_show_library     (TdWindow      *self);
 void        td_window_add_toast        (TdWindow      *self,
                                         AdwToast      *toast);
 

@@ -186,6 +186,20 @@ def run():
     t.wait_for(lambda: NEWS_TEXT in (t.text_of(item_text) or ""), "the news text typed")
     tap.ok(True, "the news item written")
 
+    # -- Spelling, from the keyboard -----------------------------------------
+    # A misspelt word, the cursor back in it, Shift+F10: its correction is a
+    # menu item a screen reader finds by name and activates.
+    t.type_text(" and Sundys ")
+    t.key("Left", "Left", "Left")
+    t.key("shift+F10")
+    correction = menu_item(app, "Sundays")
+    tap.ok(t.find(app.acc, role="menu item", name="Add to Dictionary") is not None,
+           "Shift+F10 on a misspelt word: its corrections and Add to Dictionary in the menu")
+    t.press(correction)
+    t.wait_for(lambda: (t.text_of(item_text) or "").endswith(NEWS_TEXT + " and Sundays "),
+               "the corrected word")
+    tap.ok(True, "the correction chosen in the menu replaces the word")
+
     # -- Moving a section with the keyboard --------------------------------
     before = outline_names(app)
     focus_outline_row(app, news_row)

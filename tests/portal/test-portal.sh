@@ -55,6 +55,10 @@ tmp=$TD_PORTAL_TMP
 portal_pid=
 cleanup () {
   if [ -n "$portal_pid" ]; then
+    # Unmounted first: xdg-document-portal 1.16, told to end, waits for its
+    # FUSE threads, which wait for the unmount (the whole suite's run hung
+    # here now and then).
+    fusermount3 -u "$tmp/run/doc" 2>/dev/null
     kill "$portal_pid" 2>/dev/null
     wait "$portal_pid" 2>/dev/null
   fi

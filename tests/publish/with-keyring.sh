@@ -13,6 +13,26 @@ chmod 700 "$XDG_RUNTIME_DIR"
 # --unlock reads the login keyring's password on stdin, creating the
 # keyring with it the first time: no prompt.
 eval "$(printf 'test-password' | gnome-keyring-daemon --unlock --components=secrets)"
+
+# The daemon answers before it has taken its name on the bus and made the
+# login collection; a request sent meanwhile makes D-Bus start a second,
+# locked keyring (a failure once in a few runs on a busy machine). Wait for
+# both (asking the bus first: only a call to the name itself would start
+# another), for ten seconds at most.
+tries=0
+until gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+        --method org.freedesktop.DBus.NameHasOwner org.freedesktop.secrets 2>/dev/null |
+        grep -q true &&
+      gdbus introspect --session --dest org.freedesktop.secrets \
+        --object-path /org/freedesktop/secrets/collection/login 2>/dev/null |
+        grep -q org.freedesktop.Secret.Collection; do
+  tries=$((tries + 1))
+  if [ "$tries" -gt 100 ]; then
+    echo "with-keyring.sh: the keyring did not come up" >&2
+    exit 1
+  fi
+  sleep 0.1
+done
 status=0
 "$@" || status=$?
 if [ -n "${GNOME_KEYRING_PID:-}" ]; then
