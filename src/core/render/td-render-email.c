@@ -39,8 +39,10 @@
 #define BADGES_A_ROW  4
 
 /* "&nbsp;&zwnj;" after the preheader fills the inbox preview so that it
- * doesn't go on with "View in browser" and the first lines of the body. */
-#define PREHEADER_SPACERS 60
+ * doesn't go on with "View in browser" and the first lines of the body:
+ * 96 characters, which with a preheader of 40 or more fill the 130 to 140
+ * that the widest previews show. */
+#define PREHEADER_SPACERS 48
 
 /* Dark mode (only where the client supports prefers-color-scheme). */
 #define DARK_PAGE    "#121416"
@@ -70,6 +72,7 @@ typedef struct
   char                  *font_heading;
   char                  *link_style;
   const char            *muted_link_style;
+  const char            *muted_badge_style; /* a badge's picture and name */
   TdMarkdownStyle        md;       /* body text */
   TdMarkdownStyle        md_small; /* the footer's note */
   GPtrArray             *owned;    /* strings the styles point to */
@@ -172,6 +175,7 @@ email_init (Email               *e,
   e->muted_link_style = own (e, g_strdup_printf ("color:%s;text-decoration:underline",
                                                  t->muted));
   e->md_small.a = e->muted_link_style;
+  e->muted_badge_style = own (e, g_strdup_printf ("color:%s;text-decoration:none", t->muted));
 }
 
 static void
@@ -307,9 +311,13 @@ button (Email              *e,
                   t->surface, t->accent, padding);
   td_html_put (&e->html, "<a");
   td_html_attr_url (&e->html, "href", link->url);
+  /* A filled button's link repeats the cell's colour as its background:
+   * SpamAssassin doesn't see a cell's bgcolor behind the text, and counts
+   * light text on the white it assumes as hidden (HTML_FONT_LOW_CONTRAST). */
   td_html_put_attrs (&e->html, " style=\"display:inline-block;padding:%s;font-weight:bold;"
-                     "color:%s;text-decoration:none\">", padding,
-                     primary ? t->on_accent : t->accent);
+                     "color:%s;%s%s%stext-decoration:none\">", padding,
+                     primary ? t->on_accent : t->accent, primary ? "background-color:" : "",
+                     primary ? t->accent : "", primary ? ";" : "");
   td_html_text (&e->html, link->label);
   td_html_put (&e->html, "</a>\n</td></tr></table>\n");
 }
@@ -544,28 +552,40 @@ more_link (Email              *e,
   td_html_put (&e->html, e->renderer.issue->rtl ? " ←</a></p>\n" : " →</a></p>\n");
 }
 
-/* A news item: its text and link, beside its photo when it has one. */
+/* A news item: its text and link, beside its photo when it has one.
+ *
+ * The two columns are inline blocks that wrap as the screen narrows (the
+ * "hybrid" layout): a client that drops <style> (Gmail with non-Google
+ * accounts) still puts the text under the photo on a phone, rather than
+ * squeezing it into a column a word wide; with <style>, "col" stacks them
+ * at the full width. Outlook on Windows, which has no inline blocks, gets
+ * a table in conditional comments. No white space between the blocks: it
+ * would take room and push the text under the photo. */
 static void
 news_item (Email              *e,
            const TdRenderItem *item)
 {
+  guint text_width = e->inner - NEWS_PHOTO - GUTTER;
+
   if (item->picture != NULL)
     {
-      g_autofree char *width = g_strdup_printf ("%u", NEWS_PHOTO);
-
-      put_line (e, COLUMNS_START);
-      column_open (e, width, 0, GUTTER);
+      td_html_newline (&e->html);
+      td_html_putf (&e->html, "<!--[if mso]><table role=\"presentation\" width=\"100%%\" "
+                    "cellpadding=\"0\" cellspacing=\"0\"><tr><td width=\"%u\" "
+                    "valign=\"top\"><![endif]--><div class=\"col\" style=\"display:inline-block;"
+                    "vertical-align:top;width:100%%;max-width:%upx;margin-%s:%upx\">\n",
+                    NEWS_PHOTO + GUTTER, NEWS_PHOTO, e->end, GUTTER);
       image (e, item->picture, NEWS_PHOTO, SHAPE_WIDE, "fl",
              "border-radius:6px;margin:0 0 16px");
-      put_line (e, COLUMN_END);
-      column_open (e, NULL, 0, 0);
+      td_html_putf (&e->html, "\n</div><!--[if mso]></td><td valign=\"top\"><![endif]-->"
+                    "<div class=\"col\" style=\"display:inline-block;vertical-align:top;"
+                    "width:100%%;max-width:%upx\">", text_width);
     }
   _td_render_markdown (&e->html, item->text, &e->md, "", "\n");
   more_link (e, item->link);
   if (item->picture == NULL)
     return;
-  put_line (e, COLUMN_END);
-  put_line (e, COLUMNS_END);
+  put_line (e, "</div><!--[if mso]></td></tr></table><![endif]-->\n");
 }
 
 /* One offer: heading, picture, text, button. */
@@ -635,45 +655,44 @@ _td_email_cta (TdRenderer            *renderer,
   put_line (e, ROW_END);
 }
 
+/* Badges side by side, as inline blocks that wrap (two to a row on a phone)
+ * with or without <style>; a table in conditional comments for Outlook.
+ * The picture and the name under it are one link; the picture's
+ * description is left out when the name is written (resolve_item()). */
 void
 _td_email_badges (TdRenderer            *renderer,
                   const TdRenderSection *section)
 {
-  Email *e = card_open (renderer, section, "32px 40px 16px", FALSE, "0 0 20px");
+  Email *e = card_open (renderer, section, "32px 40px 16px", TRUE, "0 0 20px");
   const TdTheme *t = &e->theme;
-  guint per_row = CLAMP (section->items->len, 1, BADGES_A_ROW);
-  guint cell = e->inner / per_row;
-  g_autofree char *width = g_strdup_printf ("%u%%", 100 / per_row);
-  guint in_row = 0;
+  guint cell = e->inner / BADGES_A_ROW;
 
+  td_html_newline (&e->html);
   for (guint i = 0; i < section->items->len; i++)
     {
       const TdRenderItem *badge = g_ptr_array_index (section->items, i);
       gboolean linked;
 
-      if (in_row == 0)
-        put_line (e, COLUMNS_START);
-
-      /* Side by side; two to a row on phones ("bd"). */
-      td_html_putf (&e->html, "<td class=\"bd mu\" width=\"%s\" align=\"center\" valign=\"top\" "
-                    "style=\"padding:0 8px 16px;font-size:13px;line-height:1.4;color:%s\">\n",
-                    width, t->muted);
-      linked = link_open (e, badge->link, NULL);
+      if (i % BADGES_A_ROW == 0)
+        td_html_putf (&e->html, "<!--[if mso]>%s<table role=\"presentation\" "
+                      "cellpadding=\"0\" cellspacing=\"0\"><tr><td width=\"%u\" "
+                      "valign=\"top\"><![endif]-->", i > 0 ? "</td></tr></table>" : "",
+                      cell);
+      else
+        td_html_putf (&e->html, "<!--[if mso]></td><td width=\"%u\" valign=\"top\">"
+                      "<![endif]-->", cell);
+      td_html_putf (&e->html, "<div style=\"display:inline-block;vertical-align:top;"
+                    "width:%upx;font-size:13px;line-height:1.4\">\n", cell);
+      linked = link_open (e, badge->link, e->muted_badge_style);
       image (e, badge->picture, MIN (BADGE_SIZE, cell - 16), SHAPE_SQUARE, NULL,
              "margin:0 auto");
-      td_html_put (&e->html, linked ? "</a>\n" : "\n");
-      td_html_put (&e->html, "<div style=\"margin:8px 0 0\">");
+      td_html_putf (&e->html, "\n<span class=\"mu\" style=\"display:block;padding:8px 8px 16px;"
+                    "color:%s\">", t->muted);
       td_html_text (&e->html, badge->heading);
-      td_html_put (&e->html, "</div>\n</td>\n");
-
-      if (++in_row == per_row)
-        {
-          put_line (e, COLUMNS_END);
-          in_row = 0;
-        }
+      td_html_put (&e->html, linked ? "</span></a>\n</div>" : "</span>\n</div>");
     }
-  if (in_row > 0)
-    put_line (e, COLUMNS_END);
+  if (section->items->len > 0)
+    td_html_put (&e->html, "<!--[if mso]></td></tr></table><![endif]-->\n");
   put_line (e, ROW_END);
 }
 
@@ -824,8 +843,7 @@ head (Email *e)
                 ".col{display:block!important;width:100%%!important;box-sizing:border-box;"
                 "padding-left:0!important;padding-right:0!important}\n"
                 ".fl{width:100%%!important}\n"
-                ".bd{display:inline-block!important;width:50%%!important;box-sizing:border-box}\n"
-                "h1{font-size:28px!important}\n"
+                                "h1{font-size:28px!important}\n"
                 "}\n", t->content_width + 20);
   td_html_putf (&e->html, "@media (prefers-color-scheme:dark){\n"
                 ".pg{background:%s!important}\n"
@@ -888,18 +906,27 @@ _td_render_email (const TdRenderIssue *issue,
                 t->page);
   preheader (&e);
 
-  /* The wrapper repeats lang and dir: webmail drops <html>. */
+  /* The wrapper repeats lang and dir: webmail drops <html>. A word or a
+   * link longer than the column breaks where it must (word-break:break-word,
+   * which Gmail and Apple Mail follow, also narrows the least width a
+   * table cell asks for; overflow-wrap would not), rather than widen the
+   * email on a phone. */
   td_html_put (&e.html, "<div role=\"article\" aria-roledescription=\"email\"");
   td_html_attr (&e.html, "aria-label", issue->subject[0] != '\0' ? issue->subject : issue->title);
   td_html_attr (&e.html, "lang", issue->language);
   td_html_put_attrs (&e.html, " dir=\"%s\" class=\"pg\" style=\"background:%s;padding:0 0 24px;"
-                     "font-family:%s;font-size:16px;line-height:1.6;color:%s\">\n",
+                     "font-family:%s;font-size:16px;line-height:1.6;color:%s;"
+                     "word-break:break-word\">\n",
                      issue->rtl ? "rtl" : "ltr", t->page, t->font_body, t->text);
   td_html_put (&e.html, "<!--[if mso]><table role=\"presentation\" align=\"center\" width=\"600\" "
                "border=\"0\" cellpadding=\"0\" cellspacing=\"0\"><tr><td><![endif]-->\n");
+  /* A fixed layout: the column is as wide as the screen allows whatever
+   * is in it. A picture that doesn't load (pictures blocked) is no longer
+   * a picture, whose max-width:100% narrows it in a table, but a box as
+   * wide as its width attribute that would widen the email. */
   td_html_putf (&e.html, "<table role=\"presentation\" align=\"center\" width=\"100%%\" "
                 "border=\"0\" cellpadding=\"0\" cellspacing=\"0\" style=\"max-width:%upx;"
-                "margin:0 auto\">\n", t->content_width);
+                "margin:0 auto;table-layout:fixed\">\n", t->content_width);
 
   if (issue->web_version != NULL)
     {
