@@ -44,12 +44,6 @@
  * that the widest previews show. */
 #define PREHEADER_SPACERS 48
 
-/* Dark mode (only where the client supports prefers-color-scheme). */
-#define DARK_PAGE    "#121416"
-#define DARK_SURFACE "#1b1f22"
-#define DARK_TEXT    "#e6e3de"
-#define DARK_MUTED   "#a9b1b9"
-
 #define MONO_FONT "Menlo,Consolas,'Courier New',monospace"
 
 /* The proportions assumed for a picture whose size can't be read. */
@@ -83,30 +77,6 @@ typedef struct
 /* ---------------------------------------------------------------------------
  * Colours, fonts and styles
  */
-
-static void
-parse_rgb (const char *hex,
-           guint       rgb[3])
-{
-  for (guint i = 0; i < 3; i++)
-    rgb[i] = (guint) (g_ascii_xdigit_value (hex[1 + 2 * i]) * 16 +
-                      g_ascii_xdigit_value (hex[2 + 2 * i]));
-}
-
-/* @a mixed with @b: both #rrggbb, as TdTheme gives them. */
-static char *
-mix (const char *a,
-     const char *b,
-     double      amount_of_b)
-{
-  guint ca[3], cb[3], c[3];
-
-  parse_rgb (a, ca);
-  parse_rgb (b, cb);
-  for (guint i = 0; i < 3; i++)
-    c[i] = (guint) (ca[i] + (cb[i] - (double) ca[i]) * amount_of_b + 0.5);
-  return g_strdup_printf ("#%02x%02x%02x", c[0], c[1], c[2]);
-}
 
 /* The first and the last (generic) family of a theme's font list:
  * "Georgia, 'Times New Roman', Times, serif" becomes "Georgia,serif". It is
@@ -805,8 +775,6 @@ head (Email *e)
 {
   const TdTheme *t = &e->theme;
   const TdRenderIssue *issue = e->renderer.issue;
-  g_autofree char *dark_accent = mix (t->brand, "#ffffff", 0.5);
-  g_autofree char *dark_tint = mix (t->brand, DARK_SURFACE, 0.8);
 
   td_html_put (&e->html, "<!DOCTYPE html>\n<html");
   td_html_attr (&e->html, "lang", issue->language);
@@ -855,13 +823,14 @@ head (Email *e)
                 ".cd pre{background:%s!important}\n"
                 ".cd .bt a{color:#ffffff!important}\n"
                 ".cd .bo{background:%s!important}\n"
-                ".cd[style*=\"1px solid\"]{border-top-color:#30363b!important}\n"
+                ".cd[style*=\"1px solid\"]{border-top-color:%s!important}\n"
                 "}\n",
-                DARK_PAGE, DARK_SURFACE, DARK_TEXT, dark_tint, DARK_TEXT, DARK_TEXT, dark_accent,
-                DARK_MUTED, DARK_PAGE, DARK_SURFACE);
+                t->dark.page, t->dark.surface, t->dark.text, t->dark.tint, t->dark.text,
+                t->dark.text, t->dark.accent, t->dark.muted, t->dark.page, t->dark.surface,
+                t->dark.border);
   /* Outlook.com's dark mode marks what it recoloured. */
   td_html_putf (&e->html, "[data-ogsc] .cd h2,[data-ogsc] .cd h3,[data-ogsc] "
-                ".nm{color:%s!important}\n</style>\n</head>\n", dark_accent);
+                ".nm{color:%s!important}\n</style>\n</head>\n", t->dark.accent);
 }
 
 static void

@@ -661,6 +661,15 @@ append_style (TdHtmlWriter  *h,
                 theme->accent, theme->accent_tint, theme->text, theme->muted,
                 theme->page, theme->surface, theme->border, theme->on_accent,
                 theme->font_body, theme->font_heading);
+  /* The email's dark colours, for readers who prefer dark (the print
+   * stylesheet sets its own). */
+  td_html_putf (h,
+                "@media (prefers-color-scheme:dark){\n"
+                ":root{--accent:%s;--tint:%s;--text:%s;--muted:%s;--page:%s;"
+                "--surface:%s;--border:%s;--on-accent:%s}\n}\n",
+                theme->dark.accent, theme->dark.tint, theme->dark.text, theme->dark.muted,
+                theme->dark.page, theme->dark.surface, theme->dark.border,
+                theme->dark.on_accent);
   for (gsize i = 0; i < G_N_ELEMENTS (stylesheet); i++)
     td_html_put (h, stylesheet[i]);
   td_html_put (h, "</style>\n");
@@ -712,7 +721,7 @@ append_head (TdHtmlWriter        *h,
   td_html_put (h,
                "<meta charset=\"utf-8\">\n"
                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-               "<meta name=\"color-scheme\" content=\"light\">\n");
+               "<meta name=\"color-scheme\" content=\"light dark\">\n");
   td_html_put (h, "<title>");
   td_html_text_as (h, full_title, TD_HTML_FLOW_UNPARSED);
   td_html_put (h, "</title>\n");
