@@ -232,7 +232,7 @@ test_sample_structure (void)
   guint n_img = count (html, "<img ");
 
   assert_page_is_safe (html);
-  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n<html lang=\"en\">\n"));
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n"));
 
   /* The outline: header, main, footer; headings in order. */
   g_assert_nonnull (strstr (html, "<header class=\"masthead\" data-section=\"masthead\">"));
@@ -593,11 +593,11 @@ static void
 test_language (void)
 {
   static const struct { const char *language; const char *start; } cases[] = {
-    { "es", "<!DOCTYPE html>\n<html lang=\"es\">\n" },
-    { "es-MX", "<!DOCTYPE html>\n<html lang=\"es-MX\">\n" },
+    { "es", "<!DOCTYPE html>\n<html lang=\"es\" dir=\"ltr\">\n" },
+    { "es-MX", "<!DOCTYPE html>\n<html lang=\"es-MX\" dir=\"ltr\">\n" },
     { "he", "<!DOCTYPE html>\n<html lang=\"he\" dir=\"rtl\">\n" },
     { "ar", "<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">\n" },
-    { "", "<!DOCTYPE html>\n<html lang=\"en\">\n" },
+    { "", "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -14,7 +14,7 @@
 
 #include <string.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 

@@ -114,6 +114,7 @@ email_init (Email               *e,
   e->renderer.issue = issue;
   e->out = g_string_sized_new (24 * 1024);
   td_html_writer_init (&e->html, e->out);
+  e->html.rtl = issue->rtl;
   e->owned = g_ptr_array_new_with_free_func (g_free);
   td_theme_init (&e->theme, issue->brand_color);
   e->start = issue->rtl ? "right" : "left";
@@ -139,6 +140,12 @@ email_init (Email               *e,
                                        t->page, t->text));
   e->md.hr = own (e, g_strdup_printf ("border:0;border-top:1px solid %s;margin:24px 0",
                                       t->border));
+  e->md.table = "width:100%;border-collapse:collapse;margin:0 0 16px;font-size:15px;"
+                "line-height:1.5";
+  e->md.th = own (e, g_strdup_printf ("padding:6px 8px;border-bottom:2px solid %s;"
+                                      "text-align:%s", t->border, e->start));
+  e->md.td = own (e, g_strdup_printf ("padding:6px 8px;border-bottom:1px solid %s;"
+                                      "vertical-align:top", t->border));
 
   e->md_small = e->md;
   e->md_small.p = "margin:0 0 12px";

@@ -515,7 +515,12 @@ static const char * const stylesheet[] = {
   "a:hover{text-decoration-thickness:.125rem}\n"
   "a:focus-visible{outline:.1875rem solid var(--accent);outline-offset:.125rem;"
   "border-radius:.125rem}\n"
-  "img{max-width:100%;height:auto;vertical-align:middle}\n",
+  "img{max-width:100%;height:auto;vertical-align:middle}\n"
+  "table{width:100%;border-collapse:collapse;margin:0 0 1rem;font-size:.9375rem;"
+  "line-height:1.5}\n"
+  "th,td{padding:.375rem .5rem;border-bottom:1px solid var(--border);vertical-align:top;"
+  "text-align:start}\n"
+  "th{border-bottom-width:2px}\n",
   /* The masthead */
   ".masthead{padding:2.5rem 1.25rem 1.5rem;text-align:center;"
   "border-top:.375rem solid var(--accent)}\n"
@@ -761,6 +766,7 @@ render_body (const TdRenderIssue *issue)
   Web w = { .renderer = { TD_RENDER_WEB, issue, enter_part } };
 
   td_html_writer_init (&w.html, body);
+  w.html.rtl = issue->rtl;
   if (!issue->has_masthead)
     {
       td_html_put (&w.html, "<header class=\"masthead\">\n");
@@ -788,7 +794,7 @@ _td_render_web (const TdRenderIssue *issue,
   td_html_writer_init (&h, out);
   td_html_put (&h, "<!DOCTYPE html>\n<html");
   td_html_attr (&h, "lang", issue->language);
-  td_html_put (&h, issue->rtl ? " dir=\"rtl\">\n" : ">\n");
+  td_html_put (&h, issue->rtl ? " dir=\"rtl\">\n" : " dir=\"ltr\">\n");
   td_html_put (&h, "<head>\n");
   append_head (&h, issue, &theme);
   td_html_put (&h, "</head>\n<body>\n");
