@@ -154,6 +154,14 @@ for (const target of targets) {
     const page = await openPage(width, state === 'dark', pictures ?? null,
                                 state === 'pictures-blocked');
     await page.goto(url, { waitUntil: 'load' });
+    // The web page's lazy pictures, loaded as a reader scrolling would.
+    await page.evaluate(() => Promise.all([...document.images].map((img) => {
+      img.loading = 'eager';
+      return img.complete ? null : new Promise((done) => {
+        img.addEventListener('load', done);
+        img.addEventListener('error', done);
+      });
+    })));
     const m = await measure(page);
     const shot = join(dir, `${kind}-${width}-${state}.png`);
     await page.screenshot({ path: shot, fullPage: true });
