@@ -40,9 +40,9 @@
 
 /* "&nbsp;&zwnj;" after the preheader fills the inbox preview so that it
  * doesn't go on with "View in browser" and the first lines of the body:
- * 96 characters, which with a preheader of 40 or more fill the 130 to 140
- * that the widest previews show. */
-#define PREHEADER_SPACERS 48
+ * 80 characters, which with a preheader of 50 or more fill the 130 that
+ * the widest previews show after the subject. */
+#define PREHEADER_SPACERS 40
 
 #define MONO_FONT "Menlo,Consolas,'Courier New',monospace"
 
@@ -365,30 +365,41 @@ put_line (Email      *e,
 }
 
 #define ROW_END       "</td>\n</tr>\n"
-/* A table of columns that stack on phones; each column is a "col" cell. */
-#define COLUMNS_START "<table role=\"presentation\" width=\"100%\" border=\"0\" " \
-                      "cellpadding=\"0\" cellspacing=\"0\"><tr>\n"
-#define COLUMNS_END   "</tr></table>\n"
-#define COLUMN_END    "</td>\n"
-
-/* A column @width wide (px or %; NULL: what the others leave) with a
- * gutter on its start or end side. */
+/* Two columns side by side that wrap one above the other on a narrow
+ * screen, with or without <style> (the "hybrid" layout): inline blocks,
+ * each at most its width, the first with a gutter on its end side; "col"
+ * makes them the column's full width on a phone. A client that drops
+ * <style> (Gmail with non-Google accounts) still puts them one above the
+ * other there, rather than squeezing one into a column a word wide.
+ * Outlook on Windows, which has no inline blocks, gets a table in
+ * conditional comments. No white space between the blocks: it would take
+ * room and push the second one down. */
 static void
-column_open (Email      *e,
-             const char *width,
-             guint       gutter_start,
-             guint       gutter_end)
+columns_open (Email *e,
+              guint  first_width)
 {
   td_html_newline (&e->html);
-  td_html_put (&e->html, "<td class=\"col\"");
-  if (width != NULL)
-    td_html_putf (&e->html, " width=\"%s\"", width);
-  td_html_put (&e->html, " valign=\"top\"");
-  if (gutter_start > 0)
-    td_html_putf (&e->html, " style=\"padding-%s:%upx\"", e->start, gutter_start);
-  else if (gutter_end > 0)
-    td_html_putf (&e->html, " style=\"padding-%s:%upx\"", e->end, gutter_end);
-  td_html_put (&e->html, ">\n");
+  td_html_putf (&e->html, "<!--[if mso]><table role=\"presentation\" "
+                "cellpadding=\"0\" cellspacing=\"0\"><tr><td width=\"%u\" "
+                "valign=\"top\"><![endif]--><div class=\"col\" style=\"display:inline-block;"
+                "vertical-align:top;width:100%%;max-width:%upx;margin-%s:%upx\">\n",
+                first_width + GUTTER, first_width, e->end, GUTTER);
+}
+
+static void
+column_next (Email *e,
+             guint  width)
+{
+  put_line (e, "</div>");
+  td_html_putf (&e->html, "<!--[if mso]></td><td valign=\"top\"><![endif]-->"
+                "<div class=\"col\" style=\"display:inline-block;vertical-align:top;"
+                "width:100%%;max-width:%upx\">", width);
+}
+
+static void
+columns_close (Email *e)
+{
+  put_line (e, "</div><!--[if mso]></td></tr></table><![endif]-->\n");
 }
 
 /* ---------------------------------------------------------------------------
@@ -529,40 +540,22 @@ more_link (Email              *e,
   td_html_put (&e->html, e->renderer.issue->rtl ? " ←</a></p>\n" : " →</a></p>\n");
 }
 
-/* A news item: its text and link, beside its photo when it has one.
- *
- * The two columns are inline blocks that wrap as the screen narrows (the
- * "hybrid" layout): a client that drops <style> (Gmail with non-Google
- * accounts) still puts the text under the photo on a phone, rather than
- * squeezing it into a column a word wide; with <style>, "col" stacks them
- * at the full width. Outlook on Windows, which has no inline blocks, gets
- * a table in conditional comments. No white space between the blocks: it
- * would take room and push the text under the photo. */
+/* A news item: its text and link, beside its photo when it has one. */
 static void
 news_item (Email              *e,
            const TdRenderItem *item)
 {
-  guint text_width = e->inner - NEWS_PHOTO - GUTTER;
-
   if (item->picture != NULL)
     {
-      td_html_newline (&e->html);
-      td_html_putf (&e->html, "<!--[if mso]><table role=\"presentation\" width=\"100%%\" "
-                    "cellpadding=\"0\" cellspacing=\"0\"><tr><td width=\"%u\" "
-                    "valign=\"top\"><![endif]--><div class=\"col\" style=\"display:inline-block;"
-                    "vertical-align:top;width:100%%;max-width:%upx;margin-%s:%upx\">\n",
-                    NEWS_PHOTO + GUTTER, NEWS_PHOTO, e->end, GUTTER);
+      columns_open (e, NEWS_PHOTO);
       image (e, item->picture, NEWS_PHOTO, SHAPE_WIDE, "fl",
              "border-radius:6px;margin:0 0 16px");
-      td_html_putf (&e->html, "\n</div><!--[if mso]></td><td valign=\"top\"><![endif]-->"
-                    "<div class=\"col\" style=\"display:inline-block;vertical-align:top;"
-                    "width:100%%;max-width:%upx\">", text_width);
+      column_next (e, e->inner - NEWS_PHOTO - GUTTER);
     }
   _td_render_markdown (&e->html, item->text, &e->md, "", "\n");
   more_link (e, item->link);
-  if (item->picture == NULL)
-    return;
-  put_line (e, "</div><!--[if mso]></td></tr></table><![endif]-->\n");
+  if (item->picture != NULL)
+    columns_close (e);
 }
 
 /* One offer: heading, picture, text, button. */
@@ -659,7 +652,7 @@ _td_email_badges (TdRenderer            *renderer,
         td_html_putf (&e->html, "<!--[if mso]></td><td width=\"%u\" valign=\"top\">"
                       "<![endif]-->", cell);
       td_html_putf (&e->html, "<div style=\"display:inline-block;vertical-align:top;"
-                    "width:%upx;font-size:13px;line-height:1.4\">\n", cell);
+                    "width:%upx;font-size:13px\">\n", cell);
       linked = link_open (e, badge->link, e->muted_badge_style);
       image (e, badge->picture, MIN (BADGE_SIZE, cell - 16), SHAPE_SQUARE, NULL,
              "margin:0 auto");
@@ -688,15 +681,14 @@ offers (Email                 *e,
     offer (e, items->pdata[0], level, e->inner);
   for (guint i = 0; items->len > 1 && i < items->len; i += 2)
     {
-      put_line (e, COLUMNS_START);
-      column_open (e, "50%", 0, GUTTER / 2);
+      columns_open (e, half);
       offer (e, items->pdata[i], level, half);
-      put_line (e, COLUMN_END);
-      column_open (e, "50%", GUTTER / 2, 0);
       if (i + 1 < items->len)
-        offer (e, items->pdata[i + 1], level, half);
-      put_line (e, COLUMN_END);
-      put_line (e, COLUMNS_END);
+        {
+          column_next (e, half);
+          offer (e, items->pdata[i + 1], level, half);
+        }
+      columns_close (e);
     }
 }
 
