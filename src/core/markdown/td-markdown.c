@@ -155,6 +155,30 @@ in_tight_list (cmark_node *node)
          && cmark_node_get_list_tight (grandparent);
 }
 
+static void
+collect_link (GPtrArray  *urls,
+              cmark_node *node,
+              gboolean    entering)
+{
+  const char *url;
+
+  if (!entering || cmark_node_get_type (node) != CMARK_NODE_LINK)
+    return;
+  url = cmark_node_get_url (node);
+  if (url != NULL)
+    g_ptr_array_add (urls, g_strdup (url));
+}
+
+GPtrArray *
+td_markdown_link_urls (const char *markdown)
+{
+  GPtrArray *urls = g_ptr_array_new_with_free_func (g_free);
+
+  if (markdown != NULL && *markdown != '\0')
+    walk (markdown, (NodeFunc) collect_link, urls);
+  return urls;
+}
+
 /* ---------------------------------------------------------------------------
  * HTML
  */

@@ -69,4 +69,9 @@ char  *td_markdown_to_text (const char                  *markdown,
                             TdLinkRefFunc                add_ref,
                             gpointer                     user_data);
 
+/* The URLs of the links in @markdown, as written, in document order
+ * (bare addresses that the renderers link too; safe or not): what the
+ * pre-send checks look at. Never NULL. */
+GPtrArray *td_markdown_link_urls (const char *markdown);
+
 G_END_DECLS
