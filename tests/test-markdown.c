@@ -295,31 +295,40 @@ test_html_direction (void)
 }
 
 /* GitHub's tables: a header row of th, body rows of td, each cell with its
- * column's alignment; the email's styles on them. */
+ * column's alignment, and cells of short words kept whole; the email's
+ * styles on them. */
+#define WHOLE "word-break:normal;overflow-wrap:normal"
+
 static void
 test_html_table (void)
 {
   const TdMarkdownStyle style = { .table = "T", .th = "H", .td = "D" };
   TdMarkdownHtmlOptions options = { .style = &style };
   g_autofree char *styled = td_markdown_to_html ("| a | b |\n|:-|-:|\n| 1 | 2 |", &options);
+  g_autofree char *word = g_strnfill (17, 'x');
+  g_autofree char *long_cell = g_strdup_printf ("| a |\n|---|\n| %s |", word);
+  g_autofree char *long_html = html (long_cell);
 
   assert_html ("| a | b | c |\n|---|:-:|--:|\n| 1 | *2* | [3](https://e.com) |\n",
-               "<table>\n<tr>\n<th scope=\"col\">a</th>\n"
-               "<th scope=\"col\" style=\"text-align:center\">b</th>\n"
-               "<th scope=\"col\" style=\"text-align:right\">c</th>\n</tr>\n"
-               "<tr>\n<td>1</td>\n<td style=\"text-align:center\"><em>2</em></td>\n"
-               "<td style=\"text-align:right\"><a href=\"https://e.com\">3</a></td>\n"
+               "<table>\n<tr>\n<th scope=\"col\" style=\"" WHOLE "\">a</th>\n"
+               "<th scope=\"col\" style=\"text-align:center;" WHOLE "\">b</th>\n"
+               "<th scope=\"col\" style=\"text-align:right;" WHOLE "\">c</th>\n</tr>\n"
+               "<tr>\n<td style=\"" WHOLE "\">1</td>\n"
+               "<td style=\"text-align:center;" WHOLE "\"><em>2</em></td>\n"
+               "<td style=\"text-align:right;" WHOLE "\"><a href=\"https://e.com\">3</a></td>\n"
                "</tr>\n</table>\n");
   g_assert_cmpstr (styled, ==,
                    "<table style=\"T\">\n<tr>\n"
-                   "<th scope=\"col\" style=\"H;text-align:left\">a</th>\n"
-                   "<th scope=\"col\" style=\"H;text-align:right\">b</th>\n</tr>\n"
-                   "<tr>\n<td style=\"D;text-align:left\">1</td>\n"
-                   "<td style=\"D;text-align:right\">2</td>\n</tr>\n</table>\n");
+                   "<th scope=\"col\" style=\"H;text-align:left;" WHOLE "\">a</th>\n"
+                   "<th scope=\"col\" style=\"H;text-align:right;" WHOLE "\">b</th>\n</tr>\n"
+                   "<tr>\n<td style=\"D;text-align:left;" WHOLE "\">1</td>\n"
+                   "<td style=\"D;text-align:right;" WHOLE "\">2</td>\n</tr>\n</table>\n");
+  /* A word longer than that may break like any other. */
+  g_assert_nonnull (strstr (long_html, "<td>xxxxxxxxxxxxxxxxx</td>"));
   /* Raw HTML and unsafe links in a cell are dropped as anywhere else. */
   assert_html ("| a |\n|---|\n| <script>x</script>[y](javascript:z) |",
-               "<table>\n<tr>\n<th scope=\"col\">a</th>\n</tr>\n"
-               "<tr>\n<td>xy</td>\n</tr>\n</table>\n");
+               "<table>\n<tr>\n<th scope=\"col\" style=\"" WHOLE "\">a</th>\n</tr>\n"
+               "<tr>\n<td style=\"" WHOLE "\">xy</td>\n</tr>\n</table>\n");
 }
 
 /* Bare https:// and www. addresses become links; other schemes don't. */

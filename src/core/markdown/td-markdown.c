@@ -468,6 +468,38 @@ html_alt_text (HtmlWalk   *w,
     }
 }
 
+/* Characters: a table cell whose words are all this short keeps them whole. */
+#define SHORT_WORD 16
+
+/* The number of characters of the longest word under @node. */
+static glong
+longest_word (cmark_node *node)
+{
+  g_autoptr(cmark_iter) iter = cmark_iter_new (node);
+  cmark_event_type event;
+  glong longest = 0;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *n = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (n);
+      const char *literal;
+      glong run = 0;
+
+      if (event != CMARK_EVENT_ENTER || (type != CMARK_NODE_TEXT && type != CMARK_NODE_CODE))
+        continue;
+      literal = cmark_node_get_literal (n);
+      for (const char *p = literal; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+        {
+          if (g_unichar_isspace (g_utf8_get_char (p)))
+            run = 0;
+          else
+            longest = MAX (longest, ++run);
+        }
+    }
+  return longest;
+}
+
 /* A table, its rows and its cells (th in the header row), each cell with
  * its column's alignment. FALSE when @node is not part of a table. */
 static gboolean
@@ -503,18 +535,23 @@ html_table (HtmlWalk   *w,
         td_html_put (&w->html, " scope=\"col\"");
       if (has_other_direction (node, w->rtl))
         td_html_put (&w->html, " dir=\"auto\"");
-      /* The cell's own style, and its alignment after it ("start" when
-       * none: a header reads on the side the text starts). */
+      /* The cell's own style, then its column's alignment, then, for a
+       * cell of short words ("60 min", "$120"), no breaking inside them:
+       * the page breaks long words anywhere, which would let a narrow
+       * screen give such a column a letter or two a line. */
       {
         const char *style = header ? STYLE (w, th) : STYLE (w, td);
         const char *text_align = align == 'r' ? "right" : align == 'c' ? "center"
                                  : align == 'l' ? "left" : NULL;
-        g_autofree char *both = NULL;
+        g_autoptr(GString) all = g_string_new (style);
 
         if (text_align != NULL)
-          both = g_strdup_printf ("%s%stext-align:%s", style != NULL ? style : "",
-                                  style != NULL ? ";" : "", text_align);
-        add_attr (w, "style", both != NULL ? both : style, FALSE);
+          g_string_append_printf (all, "%stext-align:%s", all->len > 0 ? ";" : "",
+                                  text_align);
+        if (longest_word (node) <= SHORT_WORD)
+          g_string_append_printf (all, "%sword-break:normal;overflow-wrap:normal",
+                                  all->len > 0 ? ";" : "");
+        add_attr (w, "style", all->str, FALSE);
       }
       td_html_end_tag (&w->html);
       return TRUE;
