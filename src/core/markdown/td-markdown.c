@@ -230,31 +230,6 @@ open_tag (HtmlWalk   *w,
   td_html_end_tag (&w->html);
 }
 
-/* Scripts written right to left (their letters are strong RTL characters
- * in Unicode's bidirectional algorithm). */
-static gboolean
-script_is_rtl (GUnicodeScript script)
-{
-  switch (script)
-    {
-    case G_UNICODE_SCRIPT_ARABIC:
-    case G_UNICODE_SCRIPT_HEBREW:
-    case G_UNICODE_SCRIPT_SYRIAC:
-    case G_UNICODE_SCRIPT_THAANA:
-    case G_UNICODE_SCRIPT_NKO:
-    case G_UNICODE_SCRIPT_SAMARITAN:
-    case G_UNICODE_SCRIPT_MANDAIC:
-    case G_UNICODE_SCRIPT_ADLAM:
-    case G_UNICODE_SCRIPT_HANIFI_ROHINGYA:
-    case G_UNICODE_SCRIPT_YEZIDI:
-    case G_UNICODE_SCRIPT_OLD_HUNGARIAN:
-    case G_UNICODE_SCRIPT_MENDE_KIKAKUI:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
 /* TRUE if the text under @node has a letter of the direction opposite to
  * @rtl: such a block gets dir="auto", so that its punctuation and its
  * runs of the other script fall on the right sides, and so that Gmail's
@@ -276,25 +251,8 @@ has_other_direction (cmark_node *node,
       if (event != CMARK_EVENT_ENTER || (type != CMARK_NODE_TEXT && type != CMARK_NODE_CODE))
         continue;
       text = cmark_node_get_literal (n);
-      for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-        {
-          gunichar c = g_utf8_get_char (p);
-          GUnicodeScript script;
-
-          if (c < 0x80)
-            {
-              if (rtl && g_ascii_isalpha ((char) c))
-                return TRUE;
-              continue;
-            }
-          if (!g_unichar_isalpha (c))
-            continue;
-          script = g_unichar_get_script (c);
-          if (script == G_UNICODE_SCRIPT_COMMON || script == G_UNICODE_SCRIPT_INHERITED)
-            continue;
-          if (script_is_rtl (script) != rtl)
-            return TRUE;
-        }
+      if (text != NULL && td_text_reads_other_way (text, rtl))
+        return TRUE;
     }
   return FALSE;
 }

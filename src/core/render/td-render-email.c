@@ -247,8 +247,10 @@ heading (Email      *e,
   const char *color = level == 1 ? e->theme.text : e->theme.accent;
 
   td_html_newline (&e->html);
-  td_html_putf (&e->html, "<h%u style=\"margin:%s;font:%upx/1.4 %s;color:%s\">", level, margin,
-                sizes[MIN (level, 3) - 1], e->font_heading, color);
+  /* A title in the other script than the issue's reads its own way. */
+  td_html_putf (&e->html, "<h%u%s style=\"margin:%s;font:%upx/1.4 %s;color:%s\">", level,
+                td_text_reads_other_way (value, e->renderer.issue->rtl) ? " dir=\"auto\"" : "",
+                margin, sizes[MIN (level, 3) - 1], e->font_heading, color);
   td_html_text (&e->html, value);
   td_html_putf (&e->html, "</h%u>\n", level);
 }

@@ -147,7 +147,8 @@ append_heading (Web        *w,
                 guint       level,
                 const char *text)
 {
-  td_html_putf (&w->html, "<h%u>", level);
+  td_html_putf (&w->html, "<h%u%s>", level,
+                td_text_reads_other_way (text, w->renderer.issue->rtl) ? " dir=\"auto\"" : "");
   td_html_text (&w->html, text);
   td_html_putf (&w->html, "</h%u>\n", level);
 }
