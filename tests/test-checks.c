@@ -458,7 +458,7 @@ test_http_links (void)
     set_string (root, "practice.website", "http://rachelrichardsmassage.example/");
     set_string (root, "sections[1].body",
                 "Read [this](http://example.com/a) and [that](https://example.com/b), "
-                "then <http://example.com/c>.");
+                "then <http://example.com/c> and the bare http://example.com/d.");
     set_string (root, "sections[3].items[0].link.url", "http://www.massagetoday.com/x");
     set_string (root, "sections[5].badges[0].url", "HTTP://www.amtamassage.org/");
     set_string (root, "issue.unsubscribe_url", "http://example.com/unsubscribe");
@@ -474,6 +474,9 @@ test_http_links (void)
     "flag: use its https: address" },
   { WARNING, "sections[1].body",
     "“http://example.com/c” is not a secure link (http:), which mail programs and browsers "
+    "flag: use its https: address" },
+  { WARNING, "sections[1].body",
+    "“http://example.com/d” is not a secure link (http:), which mail programs and browsers "
     "flag: use its https: address" },
   { WARNING, "sections[3].items[0].link.url",
     "“http://www.massagetoday.com/x” is not a secure link (http:), which mail programs and "

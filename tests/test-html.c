@@ -365,6 +365,22 @@ test_text_width (void)
   g_assert_cmpuint (td_text_width (NULL, -1), ==, 0);
 }
 
+static void
+test_text_reads_other_way (void)
+{
+  /* In a left-to-right document: Hebrew, Arabic, Syriac, Thaana letters. */
+  g_assert_true (td_text_reads_other_way ("Hello שלום", FALSE));
+  g_assert_true (td_text_reads_other_way ("مرحبا", FALSE));
+  g_assert_true (td_text_reads_other_way ("ܫܠܡܐ", FALSE));
+  g_assert_false (td_text_reads_other_way ("Grüße, 日本語, Ελληνικά, 2023 😀 !", FALSE));
+  g_assert_false (td_text_reads_other_way ("", FALSE));
+  g_assert_false (td_text_reads_other_way (NULL, FALSE));
+  /* In a right-to-left one: any other letter, not digits nor punctuation. */
+  g_assert_true (td_text_reads_other_way ("שלום Hello", TRUE));
+  g_assert_true (td_text_reads_other_way ("日本語", TRUE));
+  g_assert_false (td_text_reads_other_way ("שלום, 2023 😀 (!)", TRUE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/core/html/wrap/width-72", test_wrap_72);
   g_test_add_func ("/core/html/text-width", test_text_width);
   g_test_add_func ("/core/html/text-is-blank", test_text_is_blank);
+  g_test_add_func ("/core/html/text-reads-other-way", test_text_reads_other_way);
 
   return g_test_run ();
 }

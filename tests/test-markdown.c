@@ -265,9 +265,79 @@ test_html_unicode (void)
                "مرحبا بالعالم\n\n"
                "日本語",
                "<p>Grüße 👋🏽 👩‍👩‍👧 🇺🇦</p>\n"
-               "<p>שלום עולם</p>\n"
-               "<p>مرحبا بالعالم</p>\n"
+               "<p dir=\"auto\">שלום עולם</p>\n"
+               "<p dir=\"auto\">مرحبا بالعالم</p>\n"
                "<p>日本語</p>\n");
+}
+
+/* A block with letters of the direction opposite to the document's is
+ * dir="auto": right-to-left text in a left-to-right document, and the
+ * other way round. Digits, punctuation and emoji have no direction. */
+static void
+test_html_direction (void)
+{
+  TdMarkdownHtmlOptions rtl = { .rtl = TRUE };
+  g_autofree char *in_rtl = td_markdown_to_html ("שלום, 2023!\n\nHello (שלום).\n\n"
+                                                 "- item\n- פריט\n\n# Title\n\n"
+                                                 "123 😀 !", &rtl);
+
+  assert_html ("Hello, 2023 😀!\n\n- שלום\n- x\n\n## ש\n\nMixed «שלום» words.",
+               "<p>Hello, 2023 😀!</p>\n"
+               "<ul>\n<li dir=\"auto\">שלום</li>\n<li>x</li>\n</ul>\n"
+               "<h1 dir=\"auto\">ש</h1>\n"
+               "<p dir=\"auto\">Mixed «שלום» words.</p>\n");
+  g_assert_cmpstr (in_rtl, ==,
+                   "<p>שלום, 2023!</p>\n"
+                   "<p dir=\"auto\">Hello (שלום).</p>\n"
+                   "<ul>\n<li dir=\"auto\">item</li>\n<li>פריט</li>\n</ul>\n"
+                   "<h1 dir=\"auto\">Title</h1>\n"
+                   "<p>123 😀 !</p>\n");
+}
+
+/* GitHub's tables: a header row of th, body rows of td, each cell with its
+ * column's alignment, and cells of short words kept whole; the email's
+ * styles on them. */
+#define WHOLE "word-break:normal;overflow-wrap:normal"
+
+static void
+test_html_table (void)
+{
+  const TdMarkdownStyle style = { .table = "T", .th = "H", .td = "D" };
+  TdMarkdownHtmlOptions options = { .style = &style };
+  g_autofree char *styled = td_markdown_to_html ("| a | b |\n|:-|-:|\n| 1 | 2 |", &options);
+  g_autofree char *word = g_strnfill (17, 'x');
+  g_autofree char *long_cell = g_strdup_printf ("| a |\n|---|\n| %s |", word);
+  g_autofree char *long_html = html (long_cell);
+
+  assert_html ("| a | b | c |\n|---|:-:|--:|\n| 1 | *2* | [3](https://e.com) |\n",
+               "<table>\n<tr>\n<th scope=\"col\" style=\"" WHOLE "\">a</th>\n"
+               "<th scope=\"col\" style=\"text-align:center;" WHOLE "\">b</th>\n"
+               "<th scope=\"col\" style=\"text-align:right;" WHOLE "\">c</th>\n</tr>\n"
+               "<tr>\n<td style=\"" WHOLE "\">1</td>\n"
+               "<td style=\"text-align:center;" WHOLE "\"><em>2</em></td>\n"
+               "<td style=\"text-align:right;" WHOLE "\"><a href=\"https://e.com\">3</a></td>\n"
+               "</tr>\n</table>\n");
+  g_assert_cmpstr (styled, ==,
+                   "<table style=\"T\">\n<tr>\n"
+                   "<th scope=\"col\" style=\"H;text-align:left;" WHOLE "\">a</th>\n"
+                   "<th scope=\"col\" style=\"H;text-align:right;" WHOLE "\">b</th>\n</tr>\n"
+                   "<tr>\n<td style=\"D;text-align:left;" WHOLE "\">1</td>\n"
+                   "<td style=\"D;text-align:right;" WHOLE "\">2</td>\n</tr>\n</table>\n");
+  /* A word longer than that may break like any other. */
+  g_assert_nonnull (strstr (long_html, "<td>xxxxxxxxxxxxxxxxx</td>"));
+  /* Raw HTML and unsafe links in a cell are dropped as anywhere else. */
+  assert_html ("| a |\n|---|\n| <script>x</script>[y](javascript:z) |",
+               "<table>\n<tr>\n<th scope=\"col\" style=\"" WHOLE "\">a</th>\n</tr>\n"
+               "<tr>\n<td style=\"" WHOLE "\">xy</td>\n</tr>\n</table>\n");
+}
+
+/* Bare https:// and www. addresses become links; other schemes don't. */
+static void
+test_html_autolink (void)
+{
+  assert_html ("See https://e.com/a?b=c, or www.e.org. Not javascript:alert(1).",
+               "<p>See <a href=\"https://e.com/a?b=c\">https://e.com/a?b=c</a>, or "
+               "<a href=\"http://www.e.org\">www.e.org</a>. Not javascript:alert(1).</p>\n");
 }
 
 static void
@@ -707,6 +777,31 @@ test_text_long_word (void)
   g_assert_cmpstr (out, ==, expected);
 }
 
+/* A table that fits is laid out in columns (right-aligned ones on the
+ * left), with dashes under its header; one too wide for the lines becomes
+ * "Header: cell" lines, a block per row. */
+static void
+test_text_table (void)
+{
+  assert_text ("Before.\n\n| Session | Price |\n|---|--:|\n| Swedish | $120 |\n"
+               "| Deep tissue | $170 |\n\nAfter.", 72,
+               "Before.\n\n"
+               "Session     | Price\n"
+               "----------- | -----\n"
+               "Swedish     |  $120\n"
+               "Deep tissue |  $170\n\n"
+               "After.\n");
+  assert_text ("| Session | What it is |\n|---|---|\n"
+               "| Swedish | Long, flowing strokes to relax the whole body |\n"
+               "| Deep | Slow pressure |\n", 30,
+               "Session: Swedish\n"
+               "What it is: Long, flowing\n"
+               "strokes to relax the whole\n"
+               "body\n\n"
+               "Session: Deep\n"
+               "What it is: Slow pressure\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -744,6 +839,10 @@ main (int   argc,
   g_test_add_func ("/core/markdown/text/no-ref-callback", test_text_no_ref_callback);
   g_test_add_func ("/core/markdown/text/deep-nesting", test_text_deep_nesting);
   g_test_add_func ("/core/markdown/text/long-word", test_text_long_word);
+  g_test_add_func ("/core/markdown/html/direction", test_html_direction);
+  g_test_add_func ("/core/markdown/html/table", test_html_table);
+  g_test_add_func ("/core/markdown/html/autolink", test_html_autolink);
+  g_test_add_func ("/core/markdown/text/table", test_text_table);
 
   return g_test_run ();
 }

@@ -223,7 +223,8 @@ test_sample_shape (void)
   assert_plain (text);
 
   /* Headings: the issue title over '=', section titles over '-'. */
-  g_assert_nonnull (strstr (text, "\nNews: August 2023\n=================\nAugust 2023\n"));
+  /* The month, which the title says already, is not repeated. */
+  g_assert_nonnull (strstr (text, "\nNews: August 2023\n=================\n\n"));
   g_assert_nonnull (strstr (text, "\n\nWhy Your Hamstrings and Lower Back Are Always Tight\n"
                                   "---------------------------------------------------\n\n"));
   g_assert_nonnull (strstr (text, "\n\nDid you know?\n-------------\n\n"));
@@ -556,6 +557,35 @@ test_empty_document (void)
   g_assert_cmpstr (text, ==, "");
 }
 
+/* The month shows under a title that doesn't say it, in every format. */
+static void
+test_month (void)
+{
+  static const struct { const char *title; gboolean shown; } cases[] = {
+    { "News: August 2023", FALSE },
+    { "Summer news", TRUE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) root = td_test_load_sample ();
+      JsonObject *settings = json_object_get_object_member (json_node_get_object (root),
+                                                            "issue");
+      g_autofree char *text = NULL;
+      g_autofree char *web = NULL;
+      g_autofree char *email = NULL;
+      TdRenderContext context = { root, NULL, TD_IMAGE_URL_ABSOLUTE };
+
+      json_object_set_string_member (settings, "title", cases[i].title);
+      text = render (root, NULL);
+      web = td_test_render (TD_RENDER_WEB, &context, NULL);
+      email = td_test_render (TD_RENDER_EMAIL, &context, NULL);
+      g_assert_true ((strstr (text, "\nAugust 2023\n") != NULL) == cases[i].shown);
+      g_assert_true ((strstr (web, ">August 2023</time>") != NULL) == cases[i].shown);
+      g_assert_true ((strstr (email, ">August 2023</div>") != NULL) == cases[i].shown);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -573,6 +603,7 @@ main (int    argc,
   g_test_add_func ("/core/render/text/hostile-markdown", test_hostile_markdown);
   g_test_add_func ("/core/render/text/rtl-and-emoji", test_rtl_and_emoji);
   g_test_add_func ("/core/render/text/long-word", test_long_word);
+  g_test_add_func ("/core/render/text/month", test_month);
   g_test_add_func ("/core/render/text/long-word-unvalidated", test_long_word_unvalidated);
   g_test_add_func ("/core/render/text/language", test_language);
   g_test_add_func ("/core/render/text/empty-document", test_empty_document);

@@ -14,7 +14,6 @@
 
 #include <string.h>
 
-#include <cmark.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
@@ -25,10 +24,9 @@
 #include "td-issue-validator.h"
 #include "td-issue.h"
 #include "td-json-path.h"
+#include "td-markdown.h"
 #include "td-registry.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_node, cmark_node_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_iter, cmark_iter_free)
 
 /* Inboxes show about this much of a subject and of a preview text. */
 #define SUBJECT_MAX_CHARS    60
@@ -134,30 +132,24 @@ check_url (Checker    *c,
                          "browsers flag: use its https: address"), url);
 }
 
-/* The http: links of a markdown body, each reported at the body's path. */
+/* The http: links of a markdown body (bare addresses too, which the
+ * renderers link), each reported at the body's path. */
 static void
 check_markdown_links (Checker    *c,
                       const char *path,
                       const char *markdown)
 {
-  g_autoptr(cmark_node) document = NULL;
-  g_autoptr(cmark_iter) iter = NULL;
-  cmark_event_type event;
+  g_autoptr(GPtrArray) urls = NULL;
 
   if (td_text_is_blank (markdown))
     return;
 
-  document = cmark_parse_document (markdown, strlen (markdown), CMARK_OPT_DEFAULT);
-  iter = cmark_iter_new (document);
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+  urls = td_markdown_link_urls (markdown);
+  for (guint i = 0; i < urls->len; i++)
     {
-      cmark_node *node = cmark_iter_get_node (iter);
-      const char *url;
+      const char *url = g_ptr_array_index (urls, i);
 
-      if (event != CMARK_EVENT_ENTER || cmark_node_get_type (node) != CMARK_NODE_LINK)
-        continue;
-      url = cmark_node_get_url (node);
-      if (url != NULL && is_http (url))
+      if (is_http (url))
         check_url (c, path, url);
     }
 }

@@ -16,6 +16,7 @@ td_html_writer_init (TdHtmlWriter *w,
   w->out = out;
   w->scratch = g_string_new (NULL);
   w->col = 0;
+  w->rtl = FALSE;
 }
 
 void

@@ -39,6 +39,9 @@ typedef struct
   GString *out;      /* borrowed */
   GString *scratch;  /* escaped values on their way into out */
   gsize    col;      /* bytes since the last newline in out */
+  gboolean rtl;      /* the document's direction: markdown written through
+                      * this writer marks its blocks that read the other
+                      * way dir="auto" (td_markdown_to_html()'s rtl) */
 } TdHtmlWriter;
 
 /* Starts writing at the end of @out, which must end a line (or be empty). */

@@ -480,3 +480,56 @@ td_text_wrap_append (GString    *out,
   if (line_open)
     g_string_append_c (out, '\n');
 }
+
+/* Scripts written right to left (their letters are strong RTL characters
+ * in Unicode's bidirectional algorithm). */
+static gboolean
+script_is_rtl (GUnicodeScript script)
+{
+  switch (script)
+    {
+    case G_UNICODE_SCRIPT_ARABIC:
+    case G_UNICODE_SCRIPT_HEBREW:
+    case G_UNICODE_SCRIPT_SYRIAC:
+    case G_UNICODE_SCRIPT_THAANA:
+    case G_UNICODE_SCRIPT_NKO:
+    case G_UNICODE_SCRIPT_SAMARITAN:
+    case G_UNICODE_SCRIPT_MANDAIC:
+    case G_UNICODE_SCRIPT_ADLAM:
+    case G_UNICODE_SCRIPT_HANIFI_ROHINGYA:
+    case G_UNICODE_SCRIPT_YEZIDI:
+    case G_UNICODE_SCRIPT_OLD_HUNGARIAN:
+    case G_UNICODE_SCRIPT_MENDE_KIKAKUI:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+td_text_reads_other_way (const char *text,
+                         gboolean    rtl)
+{
+  if (text == NULL)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeScript script;
+
+      if (c < 0x80)
+        {
+          if (rtl && g_ascii_isalpha ((char) c))
+            return TRUE;
+          continue;
+        }
+      if (!g_unichar_isalpha (c))
+        continue;
+      script = g_unichar_get_script (c);
+      if (script == G_UNICODE_SCRIPT_COMMON || script == G_UNICODE_SCRIPT_INHERITED)
+        continue;
+      if (script_is_rtl (script) != rtl)
+        return TRUE;
+    }
+  return FALSE;
+}

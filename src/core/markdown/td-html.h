@@ -51,6 +51,13 @@ void       td_html_append_url          (GString    *out,
  * a field that shows nothing. */
 gboolean   td_text_is_blank            (const char *text);
 
+/* TRUE if @text has a letter written in the other direction than @rtl says
+ * (a Hebrew or Arabic letter in a left-to-right document, a Latin one in a
+ * right-to-left one): such text is marked dir="auto". Digits, punctuation
+ * and emoji have no direction. */
+gboolean   td_text_reads_other_way     (const char *text,
+                                        gboolean    rtl);
+
 /* Display width of @text in columns, as td_text_wrap_append() counts it:
  * wide (CJK, most emoji) characters count 2, zero-width ones 0, others 1.
  * @len is in bytes, or -1 if @text is NUL-terminated. */

@@ -1,14 +1,18 @@
-/* td-markdown.c: Markdown to sanitized HTML and to plain text, over cmark.
+/* td-markdown.c: Markdown to sanitized HTML and to plain text, over
+ * cmark-gfm (GitHub's CommonMark with extensions).
  *
- * cmark parses; we walk the tree ourselves (never cmark_render_html) so that
- * what may appear in a newsletter is decided here. The walks use cmark_iter
- * and explicit stacks, never recursion, so deeply nested input is safe.
+ * cmark-gfm parses, with two of its extensions: tables, and autolinks (a
+ * bare https://… or www.… becomes a link). We walk the tree ourselves
+ * (never cmark_render_html) so that what may appear in a newsletter is
+ * decided here. The walks use cmark_iter and explicit stacks, never
+ * recursion, so deeply nested input is safe.
  */
 #include "config.h"
 
 #include <string.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
 
 #include "td-html.h"
 #include "td-html-writer.h"
@@ -22,10 +26,24 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_node, cmark_node_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_iter, cmark_iter_free)
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_parser, cmark_parser_free)
+
+/* The extensions used, registered once (cmark-gfm's registry is global,
+ * and the renderers run in worker threads). */
+static const char * const extensions[] = { "table", "autolink" };
+
 static cmark_node *
 parse (const char *markdown)
 {
+  static gsize registered = 0;
+  g_autoptr(cmark_parser) parser = NULL;
   gsize len = strlen (markdown);
+
+  if (g_once_init_enter (&registered))
+    {
+      cmark_gfm_core_extensions_ensure_registered ();
+      g_once_init_leave (&registered, 1);
+    }
 
   if (len > MAX_INPUT_BYTES)
     {
@@ -35,7 +53,67 @@ parse (const char *markdown)
         len--;
     }
 
-  return cmark_parse_document (markdown, len, PARSE_OPTIONS);
+  parser = cmark_parser_new (PARSE_OPTIONS);
+  for (gsize i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      cmark_syntax_extension *extension = cmark_find_syntax_extension (extensions[i]);
+
+      if (extension != NULL)
+        cmark_parser_attach_syntax_extension (parser, extension);
+    }
+  cmark_parser_feed (parser, markdown, len);
+  return cmark_parser_finish (parser);
+}
+
+/* The parts of a table (the table extension's nodes have no constant). */
+typedef enum
+{
+  TABLE_NONE,
+  TABLE,
+  TABLE_ROW,    /* the header row too */
+  TABLE_CELL,
+} TablePart;
+
+static TablePart
+table_part (cmark_node *node)
+{
+  const char *type;
+
+  if (cmark_node_get_syntax_extension (node) == NULL)
+    return TABLE_NONE;
+  type = cmark_node_get_type_string (node);
+  if (strcmp (type, "table") == 0)
+    return TABLE;
+  if (strcmp (type, "table_header") == 0 || strcmp (type, "table_row") == 0)
+    return TABLE_ROW;
+  if (strcmp (type, "table_cell") == 0)
+    return TABLE_CELL;
+  return TABLE_NONE;
+}
+
+/* The alignment of @cell's column: 'l', 'c', 'r' or 0 (none given). */
+static char
+cell_alignment (cmark_node *cell)
+{
+  cmark_node *row = cmark_node_parent (cell);
+  cmark_node *table = row != NULL ? cmark_node_parent (row) : NULL;
+  uint8_t *alignments;
+  guint column = 0;
+
+  if (table == NULL)
+    return 0;
+  for (cmark_node *n = cmark_node_previous (cell); n != NULL; n = cmark_node_previous (n))
+    column++;
+  if (column >= cmark_gfm_extensions_get_table_columns (table))
+    return 0;
+  alignments = cmark_gfm_extensions_get_table_alignments (table);
+  return alignments != NULL ? (char) alignments[column] : 0;
+}
+
+static gboolean
+row_is_header (cmark_node *row)
+{
+  return cmark_gfm_extensions_get_table_row_is_header (row) != 0;
 }
 
 /* What a walk does at every node, entering it and (for containers)
@@ -77,6 +155,30 @@ in_tight_list (cmark_node *node)
          && cmark_node_get_list_tight (grandparent);
 }
 
+static void
+collect_link (GPtrArray  *urls,
+              cmark_node *node,
+              gboolean    entering)
+{
+  const char *url;
+
+  if (!entering || cmark_node_get_type (node) != CMARK_NODE_LINK)
+    return;
+  url = cmark_node_get_url (node);
+  if (url != NULL)
+    g_ptr_array_add (urls, g_strdup (url));
+}
+
+GPtrArray *
+td_markdown_link_urls (const char *markdown)
+{
+  GPtrArray *urls = g_ptr_array_new_with_free_func (g_free);
+
+  if (markdown != NULL && *markdown != '\0')
+    walk (markdown, (NodeFunc) collect_link, urls);
+  return urls;
+}
+
 /* ---------------------------------------------------------------------------
  * HTML
  */
@@ -90,6 +192,7 @@ typedef struct
   int                    last_level;  /* of the previous heading: levels never skip */
   int                    open_level;  /* of the heading being written */
   guint                  image_depth; /* > 0: inside an image, write alt text only */
+  gboolean               rtl;         /* the document's direction */
 } HtmlWalk;
 
 #define STYLE(w, member) ((w)->style != NULL ? (w)->style->member : NULL)
@@ -127,6 +230,48 @@ open_tag (HtmlWalk   *w,
   td_html_end_tag (&w->html);
 }
 
+/* TRUE if the text under @node has a letter of the direction opposite to
+ * @rtl: such a block gets dir="auto", so that its punctuation and its
+ * runs of the other script fall on the right sides, and so that Gmail's
+ * mobile web client doesn't turn the whole email around when it finds
+ * right-to-left text without an explicit direction. */
+static gboolean
+has_other_direction (cmark_node *node,
+                     gboolean    rtl)
+{
+  g_autoptr(cmark_iter) iter = cmark_iter_new (node);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *n = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (n);
+      const char *text;
+
+      if (event != CMARK_EVENT_ENTER || (type != CMARK_NODE_TEXT && type != CMARK_NODE_CODE))
+        continue;
+      text = cmark_node_get_literal (n);
+      if (text != NULL && td_text_reads_other_way (text, rtl))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Opens a block that holds text (@name with @style), with dir="auto" when
+ * its text reads the other way round than the document. */
+static void
+open_text_block (HtmlWalk   *w,
+                 cmark_node *node,
+                 const char *name,
+                 const char *style)
+{
+  begin_tag (w, name);
+  if (has_other_direction (node, w->rtl))
+    td_html_put (&w->html, " dir=\"auto\"");
+  add_attr (w, "style", style, FALSE);
+  td_html_end_tag (&w->html);
+}
+
 static void
 close_tag (HtmlWalk   *w,
            const char *name)
@@ -147,20 +292,33 @@ typedef enum
 
 /* Opens or closes the element @name as @placement says. */
 static void
+html_tag_for (HtmlWalk   *w,
+              cmark_node *text_block,
+              const char *name,
+              const char *style,
+              gboolean    entering,
+              Placement   placement)
+{
+  if (placement == OWN || (placement == LEADING && entering))
+    td_html_newline (&w->html);
+  if (entering && text_block != NULL)
+    open_text_block (w, text_block, name, style);
+  else if (entering)
+    open_tag (w, name, style);
+  else
+    close_tag (w, name);
+  if (placement == OWN || (placement == LEADING && !entering))
+    td_html_newline (&w->html);
+}
+
+static void
 html_tag (HtmlWalk   *w,
           const char *name,
           const char *style,
           gboolean    entering,
           Placement   placement)
 {
-  if (placement == OWN || (placement == LEADING && entering))
-    td_html_newline (&w->html);
-  if (entering)
-    open_tag (w, name, style);
-  else
-    close_tag (w, name);
-  if (placement == OWN || (placement == LEADING && !entering))
-    td_html_newline (&w->html);
+  html_tag_for (w, NULL, name, style, entering, placement);
 }
 
 static void
@@ -203,7 +361,7 @@ html_heading (HtmlWalk   *w,
       w->last_level = w->open_level;
     }
   name[1] = (char) ('0' + w->open_level);
-  html_tag (w, name, STYLE (w, h), entering, LEADING);
+  html_tag_for (w, node, name, STYLE (w, h), entering, LEADING);
 }
 
 static void
@@ -268,6 +426,99 @@ html_alt_text (HtmlWalk   *w,
     }
 }
 
+/* Characters: a table cell whose words are all this short keeps them whole. */
+#define SHORT_WORD 16
+
+/* The number of characters of the longest word under @node. */
+static glong
+longest_word (cmark_node *node)
+{
+  g_autoptr(cmark_iter) iter = cmark_iter_new (node);
+  cmark_event_type event;
+  glong longest = 0;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *n = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (n);
+      const char *literal;
+      glong run = 0;
+
+      if (event != CMARK_EVENT_ENTER || (type != CMARK_NODE_TEXT && type != CMARK_NODE_CODE))
+        continue;
+      literal = cmark_node_get_literal (n);
+      for (const char *p = literal; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+        {
+          if (g_unichar_isspace (g_utf8_get_char (p)))
+            run = 0;
+          else
+            longest = MAX (longest, ++run);
+        }
+    }
+  return longest;
+}
+
+/* A table, its rows and its cells (th in the header row), each cell with
+ * its column's alignment. FALSE when @node is not part of a table. */
+static gboolean
+html_table (HtmlWalk   *w,
+            cmark_node *node,
+            gboolean    entering)
+{
+  TablePart part = table_part (node);
+  gboolean header;
+  const char *name;
+  char align;
+
+  switch (part)
+    {
+    case TABLE:
+      html_tag (w, "table", STYLE (w, table), entering, OWN);
+      return TRUE;
+    case TABLE_ROW:
+      html_tag (w, "tr", NULL, entering, OWN);
+      return TRUE;
+    case TABLE_CELL:
+      header = row_is_header (cmark_node_parent (node));
+      name = header ? "th" : "td";
+      if (!entering)
+        {
+          close_tag (w, name);
+          td_html_newline (&w->html);
+          return TRUE;
+        }
+      align = cell_alignment (node);
+      begin_tag (w, name);
+      if (header)
+        td_html_put (&w->html, " scope=\"col\"");
+      if (has_other_direction (node, w->rtl))
+        td_html_put (&w->html, " dir=\"auto\"");
+      /* The cell's own style, then its column's alignment, then, for a
+       * cell of short words ("60 min", "$120"), no breaking inside them:
+       * the page breaks long words anywhere, which would let a narrow
+       * screen give such a column a letter or two a line. */
+      {
+        const char *style = header ? STYLE (w, th) : STYLE (w, td);
+        const char *text_align = align == 'r' ? "right" : align == 'c' ? "center"
+                                 : align == 'l' ? "left" : NULL;
+        g_autoptr(GString) all = g_string_new (style);
+
+        if (text_align != NULL)
+          g_string_append_printf (all, "%stext-align:%s", all->len > 0 ? ";" : "",
+                                  text_align);
+        if (longest_word (node) <= SHORT_WORD)
+          g_string_append_printf (all, "%sword-break:normal;overflow-wrap:normal",
+                                  all->len > 0 ? ";" : "");
+        add_attr (w, "style", all->str, FALSE);
+      }
+      td_html_end_tag (&w->html);
+      return TRUE;
+    case TABLE_NONE:
+    default:
+      return FALSE;
+    }
+}
+
 static void
 html_node (HtmlWalk   *w,
            cmark_node *node,
@@ -291,6 +542,9 @@ html_node (HtmlWalk   *w,
       return;
     }
 
+  if (html_table (w, node, entering))
+    return;
+
   /* Blocks and inlines mixed: the order of the cases doesn't matter. */
   switch (type)
     {
@@ -305,13 +559,13 @@ html_node (HtmlWalk   *w,
       break;
     case CMARK_NODE_PARAGRAPH:
       if (!in_tight_list (node))
-        html_tag (w, "p", STYLE (w, p), entering, LEADING);
+        html_tag_for (w, node, "p", STYLE (w, p), entering, LEADING);
       break;
     case CMARK_NODE_THEMATIC_BREAK:
       html_thematic_break (w);
       break;
     case CMARK_NODE_ITEM:
-      html_tag (w, "li", STYLE (w, li), entering, LEADING);
+      html_tag_for (w, node, "li", STYLE (w, li), entering, LEADING);
       break;
     case CMARK_NODE_TEXT:
       td_html_text (&w->html, cmark_node_get_literal (node));
@@ -370,6 +624,7 @@ td_markdown_to_html (const char                  *markdown,
     {
       w.style = options->style;
       w.heading_offset = options->heading_offset;
+      w.rtl = options->rtl;
     }
   w.last_level = CLAMP (w.heading_offset, 0, 5);
   walk (markdown, (NodeFunc) html_node, &w);
@@ -407,6 +662,7 @@ typedef struct
   TdLinkRefFunc  add_ref;
   gpointer       user_data;
   guint          image_depth;
+  GPtrArray     *rows;        /* of the table being read: GPtrArray of cells' text */
 } TextWriter;
 
 /* Appends @text without control characters (C0 but tab, DEL, C1). */
@@ -771,11 +1027,162 @@ text_inline (TextWriter *t,
     }
 }
 
+/* A table whose columns fit the width: cells padded to their column's width
+ * (right-aligned columns on the left), " | " between them, and a line of
+ * dashes under the header. */
+static void
+text_table_columns (TextWriter *t,
+                    cmark_node *table,
+                    guint      *widths,
+                    guint       n_columns)
+{
+  uint8_t *alignments = cmark_gfm_extensions_get_table_alignments (table);
+  guint n_alignments = cmark_gfm_extensions_get_table_columns (table);
+
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (t->rows, r);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const char *cell = c < row->len ? g_ptr_array_index (row, c) : "";
+          guint pad = widths[c] - td_text_width (cell, -1);
+          gboolean right = alignments != NULL && c < n_alignments && alignments[c] == 'r';
+
+          if (c > 0)
+            g_string_append (line, " | ");
+          if (right)
+            g_string_append_printf (line, "%*s", (int) pad, "");
+          g_string_append (line, cell);
+          if (!right)
+            g_string_append_printf (line, "%*s", (int) pad, "");
+        }
+      write_line (t, line->str);
+      if (r == 0)
+        {
+          g_string_truncate (line, 0);
+          for (guint c = 0; c < n_columns; c++)
+            {
+              g_autofree char *dashes = g_strnfill (MAX (widths[c], 1), '-');
+
+              if (c > 0)
+                g_string_append (line, " | ");
+              g_string_append (line, dashes);
+            }
+          write_line (t, line->str);
+        }
+    }
+}
+
+/* A table too wide for the lines: each row of the body as a block of
+ * "Header: cell" lines, wrapped, a blank line between rows. */
+static void
+text_table_records (TextWriter *t)
+{
+  GPtrArray *header = g_ptr_array_index (t->rows, 0);
+
+  for (guint r = 1; r < t->rows->len; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (t->rows, r);
+      g_autoptr(GString) block = g_string_new (NULL);
+
+      if (r > 1)
+        write_blank_line (t);
+      for (guint c = 0; c < row->len; c++)
+        {
+          const char *name = c < header->len ? g_ptr_array_index (header, c) : "";
+          g_autofree char *line = name[0] != '\0'
+                                  ? g_strdup_printf ("%s: %s", name,
+                                                     (char *) g_ptr_array_index (row, c))
+                                  : g_strdup (g_ptr_array_index (row, c));
+
+          td_text_wrap_append (block, line, t->width, t->prefix->str);
+        }
+      apply_markers (t, block, 0);
+      g_string_append_len (t->out, block->str, block->len);
+    }
+}
+
+static void
+text_table (TextWriter *t,
+            cmark_node *table)
+{
+  g_autofree guint *widths = NULL;
+  guint n_columns = 0, total = 0;
+  guint room = t->width > 0 ? t->width - MIN (t->width, td_text_width (t->prefix->str, -1))
+                            : G_MAXUINT;
+
+  if (t->rows->len == 0)
+    return;
+  for (guint r = 0; r < t->rows->len; r++)
+    n_columns = MAX (n_columns, ((GPtrArray *) g_ptr_array_index (t->rows, r))->len);
+  if (n_columns == 0)
+    return;
+  widths = g_new0 (guint, n_columns);
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (t->rows, r);
+
+      for (guint c = 0; c < row->len; c++)
+        widths[c] = MAX (widths[c], td_text_width (g_ptr_array_index (row, c), -1));
+    }
+  for (guint c = 0; c < n_columns; c++)
+    total += widths[c] + (c > 0 ? 3 : 0);
+
+  begin_leaf (t, table);
+  if (total <= room || t->rows->len == 1)
+    text_table_columns (t, table, widths, n_columns);
+  else
+    text_table_records (t);
+}
+
+/* Tables: their cells' text is gathered, then laid out at the table's end.
+ * FALSE when @node is not part of a table. */
+static gboolean
+text_table_node (TextWriter *t,
+                 cmark_node *node,
+                 gboolean    entering)
+{
+  switch (table_part (node))
+    {
+    case TABLE:
+      if (entering)
+        {
+          g_clear_pointer (&t->rows, g_ptr_array_unref);
+          t->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+        }
+      else if (t->rows != NULL)
+        {
+          text_table (t, node);
+          g_clear_pointer (&t->rows, g_ptr_array_unref);
+        }
+      return TRUE;
+    case TABLE_ROW:
+      if (entering && t->rows != NULL)
+        g_ptr_array_add (t->rows, g_ptr_array_new_with_free_func (g_free));
+      return TRUE;
+    case TABLE_CELL:
+      if (entering)
+        g_string_truncate (t->inlines, 0);
+      else if (t->rows != NULL && t->rows->len > 0)
+        g_ptr_array_add (g_ptr_array_index (t->rows, t->rows->len - 1),
+                         g_strstrip (g_strdup (t->inlines->str)));
+      return TRUE;
+    case TABLE_NONE:
+    default:
+      return FALSE;
+    }
+}
+
 static void
 text_node (TextWriter *t,
            cmark_node *node,
            gboolean    entering)
 {
+  if (text_table_node (t, node, entering))
+    return;
+
   switch (cmark_node_get_type (node))
     {
     case CMARK_NODE_BLOCK_QUOTE:
@@ -845,6 +1252,7 @@ td_markdown_to_text (const char    *markdown,
   t.add_ref = add_ref;
   t.user_data = user_data;
   walk (markdown, (NodeFunc) text_node, &t);
+  g_clear_pointer (&t.rows, g_ptr_array_unref);
 
   return g_string_free (t.out, FALSE);
 }

@@ -28,12 +28,18 @@ typedef struct
   const char *code, *pre;
   const char *hr;
   const char *strong, *em;
+  const char *table, *th, *td; /* a table, its header and body cells */
 } TdMarkdownStyle;
 
 typedef struct
 {
   int                    heading_offset; /* "# x" becomes h(1 + offset), within h1..h6 */
   const TdMarkdownStyle *style;          /* may be NULL */
+  gboolean               rtl;            /* the direction of the document the
+                                          * fragment goes in: a paragraph,
+                                          * heading, list item or table cell
+                                          * with letters of the other
+                                          * direction gets dir="auto" */
 } TdMarkdownHtmlOptions;
 
 /* Called once per link, in document order, with its URL; returns the number
@@ -62,5 +68,10 @@ char  *td_markdown_to_text (const char                  *markdown,
                             guint                        width,
                             TdLinkRefFunc                add_ref,
                             gpointer                     user_data);
+
+/* The URLs of the links in @markdown, as written, in document order
+ * (bare addresses that the renderers link too; safe or not): what the
+ * pre-send checks look at. Never NULL. */
+GPtrArray *td_markdown_link_urls (const char *markdown);
 
 G_END_DECLS

@@ -298,10 +298,11 @@ resolve_masthead (TdRenderIssue   *issue,
 {
   JsonObject *practice = td_render_get_practice (issue->context);
 
-  /* The practice's name is written right under its logo: alt="" avoids
-   * reading it twice. */
+  /* The logo reads as the practice's name: with pictures blocked a client
+   * shows its description (an empty box without one). */
   if (td_json_get_boolean (object, "show_logo", TRUE))
-    section->logo = resolve_picture (issue, td_json_get_string (practice, "logo"), "");
+    section->logo = resolve_picture (issue, td_json_get_string (practice, "logo"),
+                                     get_text (practice, "name"));
   section->picture = resolve_image (issue, td_json_get_object (object, "banner"));
 }
 
@@ -341,6 +342,10 @@ resolve_item (TdRenderIssue *issue,
   item->text = td_json_get_string (entry, "text");
   item->alt = td_json_get_string (image, "alt");
   item->picture = resolve_image (issue, image);
+  /* A badge's picture and name are one link: a description repeating the
+   * name beside it would be read twice (axe's image-redundant-alt). */
+  if (kind == TD_SECTION_CREDENTIALS && item->picture != NULL && item->heading[0] != '\0')
+    item->picture->alt = "";
   /* A badge's link is its picture and name; the others read "Read more"
    * when they have no words of their own. */
   if (kind == TD_SECTION_CREDENTIALS)
@@ -533,6 +538,9 @@ resolve_settings (TdRenderIssue *issue)
   issue->preheader = get_text (settings, "preheader");
   issue->date = td_json_get_string (settings, "date");
   issue->month = own (issue, td_l10n_format_month (issue->language, issue->date), g_free);
+  /* "News: August 2023" says the month already: not again under it. */
+  if (issue->month != NULL && strstr (issue->title, issue->month) != NULL)
+    issue->month = NULL;
   issue->public_base_url = td_json_get_string (settings, "public_base_url");
   issue->web_version = resolve_link (issue, issue->public_base_url,
                                      issue->labels[TD_LABEL_VIEW_IN_BROWSER], FALSE);

@@ -147,7 +147,8 @@ append_heading (Web        *w,
                 guint       level,
                 const char *text)
 {
-  td_html_putf (&w->html, "<h%u>", level);
+  td_html_putf (&w->html, "<h%u%s>", level,
+                td_text_reads_other_way (text, w->renderer.issue->rtl) ? " dir=\"auto\"" : "");
   td_html_text (&w->html, text);
   td_html_putf (&w->html, "</h%u>\n", level);
 }
@@ -537,7 +538,12 @@ static const char * const stylesheet[] = {
   "a:hover{text-decoration-thickness:.125rem}\n"
   "a:focus-visible{outline:.1875rem solid var(--accent);outline-offset:.125rem;"
   "border-radius:.125rem}\n"
-  "img{max-width:100%;height:auto;vertical-align:middle}\n",
+  "img{max-width:100%;height:auto;vertical-align:middle}\n"
+  "table{width:100%;border-collapse:collapse;margin:0 0 1rem;font-size:.9375rem;"
+  "line-height:1.5}\n"
+  "th,td{padding:.375rem .5rem;border-bottom:1px solid var(--border);vertical-align:top;"
+  "text-align:start}\n"
+  "th{border-bottom-width:2px}\n",
   /* The masthead */
   ".masthead{padding:2.5rem 1.25rem 1.5rem;text-align:center;"
   "border-top:.375rem solid var(--accent)}\n"
@@ -684,6 +690,15 @@ append_style (TdHtmlWriter  *h,
                 theme->accent, theme->accent_tint, theme->text, theme->muted,
                 theme->page, theme->surface, theme->border, theme->on_accent,
                 theme->font_body, theme->font_heading);
+  /* The email's dark colours, for readers who prefer dark (the print
+   * stylesheet sets its own). */
+  td_html_putf (h,
+                "@media (prefers-color-scheme:dark){\n"
+                ":root{--accent:%s;--tint:%s;--text:%s;--muted:%s;--page:%s;"
+                "--surface:%s;--border:%s;--on-accent:%s}\n}\n",
+                theme->dark.accent, theme->dark.tint, theme->dark.text, theme->dark.muted,
+                theme->dark.page, theme->dark.surface, theme->dark.border,
+                theme->dark.on_accent);
   for (gsize i = 0; i < G_N_ELEMENTS (stylesheet); i++)
     td_html_put (h, stylesheet[i]);
   td_html_put (h, "</style>\n");
@@ -735,7 +750,7 @@ append_head (TdHtmlWriter        *h,
   td_html_put (h,
                "<meta charset=\"utf-8\">\n"
                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-               "<meta name=\"color-scheme\" content=\"light\">\n");
+               "<meta name=\"color-scheme\" content=\"light dark\">\n");
   td_html_put (h, "<title>");
   td_html_text_as (h, full_title, TD_HTML_FLOW_UNPARSED);
   td_html_put (h, "</title>\n");
@@ -775,6 +790,7 @@ render_body (const TdRenderIssue *issue)
   Web w = { .renderer = { TD_RENDER_WEB, issue, enter_part } };
 
   td_html_writer_init (&w.html, body);
+  w.html.rtl = issue->rtl;
   if (!issue->has_masthead)
     {
       td_html_put (&w.html, "<header class=\"masthead\">\n");
@@ -802,7 +818,7 @@ _td_render_web (const TdRenderIssue *issue,
   td_html_writer_init (&h, out);
   td_html_put (&h, "<!DOCTYPE html>\n<html");
   td_html_attr (&h, "lang", issue->language);
-  td_html_put (&h, issue->rtl ? " dir=\"rtl\">\n" : ">\n");
+  td_html_put (&h, issue->rtl ? " dir=\"rtl\">\n" : " dir=\"ltr\">\n");
   td_html_put (&h, "<head>\n");
   append_head (&h, issue, &theme);
   td_html_put (&h, "</head>\n<body>\n");

@@ -241,7 +241,7 @@ _td_render_markdown (TdHtmlWriter          *w,
                      const char            *open,
                      const char            *close)
 {
-  const TdMarkdownHtmlOptions options = { .heading_offset = 2, .style = style };
+  const TdMarkdownHtmlOptions options = { .heading_offset = 2, .style = style, .rtl = w->rtl };
   g_autofree char *html = td_markdown_to_html (markdown, &options);
   gsize len = strlen (html);
 

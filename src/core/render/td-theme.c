@@ -133,4 +133,20 @@ td_theme_init (TdTheme    *theme,
   theme->font_body = "Helvetica, Arial, sans-serif";
   theme->font_heading = "Georgia, 'Times New Roman', Times, serif";
   theme->content_width = 600;
+
+  g_strlcpy (theme->dark.text, "#e6e3de", sizeof theme->dark.text);
+  g_strlcpy (theme->dark.muted, "#a9b1b9", sizeof theme->dark.muted);
+  g_strlcpy (theme->dark.page, "#121416", sizeof theme->dark.page);
+  g_strlcpy (theme->dark.surface, "#1b1f22", sizeof theme->dark.surface);
+  g_strlcpy (theme->dark.border, "#30363b", sizeof theme->dark.border);
+  g_strlcpy (theme->dark.on_accent, "#121416", sizeof theme->dark.on_accent);
+  {
+    Rgb surface, light, tint;
+
+    parse_color (theme->dark.surface, &surface);
+    light = mix (&brand, &white, 0.5);
+    tint = mix (&brand, &surface, 0.8);
+    format_color (&light, theme->dark.accent);
+    format_color (&tint, theme->dark.tint);
+  }
 }

@@ -23,6 +23,20 @@ typedef struct
   const char *font_body;     /* CSS font-family lists, ending in a generic family */
   const char *font_heading;
   guint content_width;  /* px: the email column, the web page's measure */
+  /* For a dark preference (prefers-color-scheme), in the web page and the
+   * email alike: the brand lightened for headings, links and buttons (dark
+   * text on it), and a dark tint of it for panels. */
+  struct
+  {
+    char accent[8];
+    char tint[8];
+    char text[8];
+    char muted[8];
+    char page[8];
+    char surface[8];
+    char border[8];
+    char on_accent[8];
+  } dark;
 } TdTheme;
 
 void   td_theme_init             (TdTheme    *theme,
