@@ -111,6 +111,18 @@ assert_findings (TdDiagnostics  *diags,
     }
 }
 
+static void
+assert_findings_one (const TdDiagnostic *diag,
+                     const Expected     *expected)
+{
+  g_autofree char *prefix = g_strndup (expected->message,
+                                       strlen (expected->message) - strlen ("…"));
+
+  g_assert_cmpint (diag->severity, ==, expected->severity);
+  g_assert_cmpstr (diag->path, ==, expected->path);
+  g_assert_true (g_str_has_prefix (diag->message, prefix));
+}
+
 /* The one health claim the sample makes ("pain-free", in the caption of
  * its first article's video), and its dismissal. */
 #define SAMPLE_CLAIM_PATH "sections[1].video.caption"
@@ -253,7 +265,7 @@ test_heavy_picture (void)
   const Expected expected[] = {
     { WARNING, "sections[1].image.src",
       "the picture “images/heavy.png” is 1.0\xc2\xa0" "MB; pictures over 1 MB load slowly on "
-      "phones: save a smaller copy (1200 pixels wide is plenty)" },
+      "phones: make it smaller (Make Smaller, or tidings-cli pictures)" },
   };
 
   g_assert_no_error (error);
@@ -330,6 +342,78 @@ test_public_base_url (void)
          { WARNING, "issue.public_base_url",
            "pictures in the email would not load: set the web address where you upload the "
            "web version (an exported .eml carries its pictures and does not need it)" });
+}
+
+/* Linked pictures without an address to load them from: an error. */
+static void
+test_linked_without_address (void)
+{
+  g_autoptr(JsonNode) root = load_checked_sample ();
+  g_autofree char *dir = td_test_sample_dir ();
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  TdRenderContext context = { root, dir, TD_IMAGE_URL_ABSOLUTE,
+                              .eml = { .linked_images = TRUE } };
+  const Expected expected[] = {
+    { ERROR, "issue.public_base_url",
+      "the email links its pictures, but the issue has no web address to load them from, so "
+      "every picture would be broken: set the address where you upload the web version, or "
+      "carry the pictures inside the .eml" },
+  };
+
+  set_string (root, "issue.public_base_url", "");
+  td_checks_run (&context, diags);
+  assert_findings (diags, expected, G_N_ELEMENTS (expected));
+  g_assert_true (td_diagnostics_has_errors (diags));
+}
+
+/* A stored picture that still tells where it was taken. */
+static void
+test_gps_picture (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-checks-XXXXXX", &error);
+  g_autofree char *images = g_build_filename (dir, "images", NULL);
+  g_autofree char *photo = g_build_filename (images, "photo.jpg", NULL);
+  g_autoptr(JsonNode) root = td_test_load_sample ();
+  g_autoptr(TdDiagnostics) diags = NULL;
+  g_autofree char *json = NULL;
+  /* SOI, APP1 "Exif" whose IFD0 points at a GPS IFD holding a latitude
+   * reference, a 1×1 frame header, EOI. */
+  static const guint8 jpeg[] = {
+    0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x34, 'E', 'x', 'i', 'f', 0, 0,
+    'I', 'I', 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00,
+    0x01, 0x00, 0x25, 0x88, 0x04, 0x00, 0x01, 0x00, 0x00, 0x00, 0x1A, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00,
+    0x01, 0x00, 0x01, 0x00, 0x02, 0x00, 0x02, 0x00, 0x00, 0x00, 'N', 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00,
+    0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x01, 0x00, 0x01, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11,
+    0x01, 0x03, 0x11, 0x01, 0xFF, 0xD9,
+  };
+  const Expected expected[] = {
+    { WARNING, "sections[1].image.src",
+      "the picture “images/photo.jpg” still holds the GPS position where it was taken…" },
+  };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (images, 0700), ==, 0);
+  g_file_set_contents (photo, (const char *) jpeg, sizeof jpeg, &error);
+  g_assert_no_error (error);
+  /* Only the article's picture is in this folder; the others are missing
+   * (errors we don't look at here). */
+  set_string (root, "sections[1].image.src", "images/photo.jpg");
+  diags = run_checks (root, dir);
+  for (guint i = td_diagnostics_get_n_items (diags); i > 0; i--)
+    {
+      const TdDiagnostic *diag = td_diagnostics_get_item (diags, i - 1);
+
+      if (g_strcmp0 (diag->path, "sections[1].image.src") == 0)
+        {
+          assert_findings_one (diag, &expected[0]);
+          json = g_strdup ("found");
+        }
+    }
+  g_assert_nonnull (json);
+  td_test_remove_tree (dir);
 }
 
 static void
@@ -928,6 +1012,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/checks/sample", test_sample);
+  g_test_add_func ("/core/checks/pictures/gps", test_gps_picture);
+  g_test_add_func ("/core/checks/pictures/linked-without-address", test_linked_without_address);
   g_test_add_func ("/core/checks/pictures/missing-alt", test_missing_alt);
   g_test_add_func ("/core/checks/pictures/missing-file", test_missing_picture);
   g_test_add_func ("/core/checks/pictures/heavy", test_heavy_picture);

@@ -35,8 +35,8 @@ while IFS= read -r name; do
   bad_files+=("$name")
 done < <(cd "$bad_dir" && LC_ALL=C ls -1 -- *.tidings)
 
-# 25 fixed tests, one per corpus file, one for the generated large file.
-planned=$((25 + ${#bad_files[@]} + 1))
+# 28 fixed tests, one per corpus file, one for the generated large file.
+planned=$((28 + ${#bad_files[@]} + 1))
 echo "1..$planned"
 
 n=0
@@ -357,6 +357,48 @@ fi
 unset XDG_CONFIG_HOME
 
 # --- the malformed corpus ---------------------------------------------------
+
+# --- pictures ---------------------------------------------------------------
+
+# check --linked-images: linked pictures need an address; exit 1.
+cp -r "$(dirname "$sample")" "$tmp/linked"
+linked="$tmp/linked/$(basename "$sample")"
+sed -i 's|"public_base_url": "[^"]*"|"public_base_url": ""|' "$linked"
+run "$tmp/out" "$tmp/err" "$cli" check --linked-images "$linked"
+if [ "$rc" -eq 1 ] && grep -q 'error: issue.public_base_url: the email links its pictures' "$tmp/out" "$tmp/err"; then
+  ok "check --linked-images without an address: exit 1"
+else
+  not_ok "check --linked-images without an address: exit 1" "exit $rc" "$(cat "$tmp/out" "$tmp/err")"
+fi
+
+# export --format=eml carries the pictures (cid:); --linked-images links them.
+run "$tmp/out" "$tmp/err" "$cli" export --format=eml "$sample" -o "$tmp/cid.eml"
+run "$tmp/out2" "$tmp/err2" "$cli" export --format=eml --linked-images "$sample" -o "$tmp/linked.eml"
+if grep -q '^Content-Id: <' "$tmp/cid.eml" && ! grep -qi '^Content-Id:' "$tmp/linked.eml" \
+   && [ "$(stat -c %s "$tmp/cid.eml")" -lt 1000000 ]; then
+  ok "export --format=eml embeds pictures, --linked-images links them"
+else
+  not_ok "export --format=eml embeds pictures, --linked-images links them" \
+    "$(grep -ci '^Content-Id' "$tmp/cid.eml" "$tmp/linked.eml" || true)" "$(cat "$tmp/err" "$tmp/err2")"
+fi
+
+# pictures: each picture stored again, bytes before and after, unused ones
+# listed and left alone, the originals backed up.
+cp -r "$(dirname "$sample")" "$tmp/shrink"
+shrunk="$tmp/shrink/$(basename "$sample")"
+echo "not a picture" > "$tmp/shrink/images/unused.png"
+run "$tmp/out" "$tmp/err" "$cli" pictures "$shrunk"
+if [ "$rc" -eq 0 ] && grep -q '^images/logo.png: 13389 bytes, 240 × 240 → [0-9]* bytes, 240 × 240$' "$tmp/out" \
+   && grep -q '^images/unused.png: not used by the issue, left as it is$' "$tmp/out" \
+   && grep -q '^All pictures: ' "$tmp/out" \
+   && [ "$(cat "$tmp/shrink/images/unused.png")" = "not a picture" ] \
+   && [ -n "$(ls "$XDG_DATA_HOME/tidings/backups/pictures" | grep -- '-logo.png$')" ] \
+   && ! cmp -s "$tmp/shrink/images/logo.png" "$(dirname "$sample")/images/logo.png"; then
+  ok "pictures: stored again, bytes before and after, unused files left alone"
+else
+  not_ok "pictures: stored again, bytes before and after, unused files left alone" "exit $rc" \
+    "$(cat "$tmp/out" "$tmp/err")"
+fi
 
 # check_bad DIR NAME EXPECTED: "validate NAME" run in DIR exits 1 and prints
 # exactly EXPECTED on stderr, nothing on stdout.

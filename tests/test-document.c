@@ -2,9 +2,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gstdio.h>
+
 #include "td-document.h"
+#include "td-picture-convert.h"
 #include "td-issue-saver.h"
 #include "td-json-path.h"
+#include "td-test-util.h"
 
 static const char *
 string_at (TdDocument *document,
@@ -315,56 +321,113 @@ test_import_image (void)
 {
   g_autoptr(TdDocument) document = td_document_new ();
   g_autofree char *dir = g_dir_make_tmp ("tidings-import-XXXXXX", NULL);
+  g_autofree char *drafts = g_build_filename (dir, "drafts", NULL);
   g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
                                                    "august-2023", "images", "logo.png", NULL);
+  g_autofree char *photo = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                  "august-2023", "images", "glute-bridge.jpg",
+                                                  NULL);
   g_autoptr(GFile) source = g_file_new_for_path (sample);
+  g_autoptr(GFile) photo_file = g_file_new_for_path (photo);
   g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL;
   g_autofree char *again = NULL;
   g_autofree char *pasted = NULL;
-  g_autofree char *copied = NULL;
+  g_autofree char *jpeg = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *issue_path = NULL;
+  g_autofree char *draft = NULL;
+  g_autoptr(GFile) issue_file = NULL;
   g_autoptr(GBytes) not_image = g_bytes_new_static ("hello", 5);
   g_autofree char *refused = NULL;
+  g_autoptr(GDateTime) day = g_date_time_new_utc (2026, 12, 3, 10, 0, 0);
+  g_autofree char *paste_name = td_picture_name_for_paste ("Article", day);
 
-  /* Untitled and without a folder, there is nowhere to put it. */
-  g_assert_null (td_document_import_image (document, source, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  g_clear_error (&error);
+  g_setenv ("TIDINGS_DRAFTS_DIR", drafts, TRUE);
 
-  td_document_set_base_dir (document, dir);
+  /* Untitled and without a folder: it waits in the draft area. */
   first = td_document_import_image (document, source, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (first, ==, "images/logo.png");
-  copied = g_build_filename (dir, "images", "logo.png", NULL);
-  g_assert_true (g_file_test (copied, G_FILE_TEST_IS_REGULAR));
+  draft = g_strdup (td_document_get_draft_dir (document));
+  g_assert_nonnull (draft);
+  g_assert_true (g_str_has_prefix (draft, drafts));
+  g_assert_cmpstr (td_document_get_picture_dir (document, first), ==, draft);
 
-  /* The same picture is not copied twice. */
+  /* The same picture is not stored twice. */
   again = td_document_import_image (document, source, &error);
+  g_assert_no_error (error);
   g_assert_cmpstr (again, ==, "images/logo.png");
 
-  /* Different bytes under the same name get a new name. */
+  /* A photo becomes a JPEG named after its file. */
+  jpeg = td_document_import_image (document, photo_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jpeg, ==, "images/glute-bridge.jpg");
+
+  /* Another picture under the same name gets a new name; a paste is
+   * named from its section and the day. */
+  g_assert_cmpstr (paste_name, ==, "article-2026-12-03");
   {
+    g_autoptr(GBytes) bytes = NULL;
     g_autofree char *contents = NULL;
     gsize length;
-    g_autoptr(GBytes) bytes = NULL;
 
-    g_assert_true (g_file_get_contents (sample, &contents, &length, NULL));
-    contents[length - 1] ^= 1;
+    g_assert_true (g_file_get_contents (photo, &contents, &length, NULL));
     bytes = g_bytes_new (contents, length);
     pasted = td_document_import_image_bytes (document, bytes, "Logo.PNG", &error);
     g_assert_no_error (error);
-    g_assert_cmpstr (pasted, ==, "images/logo-2.png");
+    g_assert_cmpstr (pasted, ==, "images/logo.jpg");
   }
 
   refused = td_document_import_image_bytes (document, not_image, "notes.png", &error);
   g_assert_null (refused);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_error (error, TD_PICTURE_CONVERT_ERROR, TD_PICTURE_CONVERT_ERROR_DECODE);
+  g_assert_nonnull (strstr (error->message, "notes.png"));
+  g_clear_error (&error);
 
+  /* Nothing in the issue's folder before Save; Save brings in what the
+   * issue uses and empties the draft area. */
+  td_document_set_string (document, "practice.logo", first, TD_EDIT_NONE);
+  issue_path = g_build_filename (dir, "issue", "march.tidings", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (issue_path, 0700), ==, 0);
+  g_rmdir (issue_path);
+  issue_file = g_file_new_for_path (issue_path);
+  saved = g_build_filename (dir, "issue", "images", "logo.png", NULL);
+  g_assert_false (g_file_test (saved, G_FILE_TEST_EXISTS));
+  g_assert_true (td_document_save (document, issue_file, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (saved, G_FILE_TEST_IS_REGULAR));
+  g_assert_null (td_document_get_draft_dir (document));
   {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+    g_autofree char *images = g_build_filename (draft, "images", NULL);
+    g_autoptr(GDir) left = g_dir_open (images, 0, NULL);
 
-    g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+    g_assert_nonnull (left);
+    g_assert_null (g_dir_read_name (left));
   }
+  g_assert_cmpstr (td_document_get_picture_dir (document, first), ==,
+                   td_document_get_base_dir (document));
+
+  /* Closing the document removes its draft area; an orphan (no lock
+   * held) is removed at start-up, a living document's is not. */
+  g_clear_object (&document);
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *orphan = g_build_filename (drafts, "orphan", "images", NULL);
+    g_autoptr(TdDocument) living = td_document_new ();
+    g_autofree char *kept = NULL;
+
+    g_assert_cmpint (g_mkdir_with_parents (orphan, 0700), ==, 0);
+    g_free (td_document_import_image (living, source, &error));
+    g_assert_no_error (error);
+    kept = g_strdup (td_document_get_draft_dir (living));
+    g_assert_cmpuint (td_picture_drafts_clean_orphans (), ==, 1);
+    g_assert_false (g_file_test (orphan, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (kept, G_FILE_TEST_IS_DIR));
+  }
+
+  g_unsetenv ("TIDINGS_DRAFTS_DIR");
+  td_test_remove_tree (dir);
 }
 
 /* -- Saving, and Save As with the pictures ------------------------------ */

@@ -1,8 +1,8 @@
 /* test-eml.c: the .eml export, parsed back with GMime.
  *
- * Golden files: tests/data/golden/sample.eml (the sample, whose pictures
- * load from its public base URL) and sample-cid.eml (the same without a
- * public base URL, so the pictures travel inside as cid: parts), both dated
+ * Golden files: tests/data/golden/sample.eml (the sample with linked pictures,
+ * loading from its public base URL) and sample-cid.eml (the same without a
+ * public base URL, pictures inside as cid: parts, the default), both dated
  * 2023-08-01T09:00:00Z. They change whenever the text or the email renderer
  * does; regenerate them with
  *
@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <gmime/gmime.h>
 
+#include "td-image-info.h"
 #include "td-issue-loader.h"
 #include "td-json-path.h"
 #include "td-test-util.h"
@@ -59,6 +60,30 @@ render_eml (JsonNode     *root,
                               .eml = { from, to, SAMPLE_DATE, NULL } };
 
   return td_render (TD_RENDER_EML, &context, error);
+}
+
+/* The variant whose pictures are links to the web version. */
+static GBytes *
+render_linked_eml (JsonNode    *root,
+                   const char  *base_dir,
+                   GError     **error)
+{
+  TdRenderContext context = { root, base_dir, TD_IMAGE_URL_RELATIVE,
+                              .eml = { NULL, NULL, SAMPLE_DATE, NULL, TRUE } };
+
+  return td_render (TD_RENDER_EML, &context, error);
+}
+
+static GBytes *
+render_linked_sample_eml (JsonNode *root)
+{
+  g_autofree char *dir = td_test_sample_dir ();
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = render_linked_eml (root, dir, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  return bytes;
 }
 
 static GBytes *
@@ -229,7 +254,7 @@ static void
 test_absolute_tree (void)
 {
   g_autoptr(JsonNode) root = td_test_load_sample ();
-  g_autoptr(GBytes) bytes = render_sample_eml (root);
+  g_autoptr(GBytes) bytes = render_linked_sample_eml (root);
   g_autoptr(GMimeMessage) message = parse (bytes);
   g_autofree char *dir = td_test_sample_dir ();
   GMimeObject *body = g_mime_message_get_mime_part (message);
@@ -256,6 +281,17 @@ test_absolute_tree (void)
 
   assert_lines (bytes);
   assert_ascii_headers (bytes);
+
+  /* Linked pictures need an address to load from. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) refused = NULL;
+
+    set_string (root, "issue.public_base_url", "");
+    refused = render_linked_eml (root, dir, &error);
+    g_assert_null (refused);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  }
 }
 
 static void
@@ -395,7 +431,8 @@ test_cid_tree (void)
   for (guint i = 0; i < cids->len; i++)
     g_assert_true (g_hash_table_contains (content_ids, g_ptr_array_index (cids, i)));
 
-  /* The pictures are the files, byte for byte. */
+  /* The pictures are derived, not the files: the logo, shown 88 px wide,
+   * is sent 176 px wide, as a PNG without metadata. */
   {
     g_autofree char *cid = td_render_image_cid ("images/logo.png");
     GMimeObject *logo = g_hash_table_lookup (content_ids, cid);
@@ -404,6 +441,7 @@ test_cid_tree (void)
     gsize length;
     g_autoptr(GBytes) file = NULL;
     g_autoptr(GBytes) carried = NULL;
+    TdImageInfo info;
 
     g_assert_nonnull (logo);
     assert_type (logo, "image", "png");
@@ -411,8 +449,17 @@ test_cid_tree (void)
     g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
     file = g_bytes_new_take (g_steal_pointer (&contents), length);
     carried = decoded_bytes (logo);
-    g_assert_true (g_bytes_equal (file, carried));
+    g_assert_false (g_bytes_equal (file, carried));
+    g_assert_true (td_image_info_from_bytes (g_bytes_get_data (carried, NULL),
+                                             g_bytes_get_size (carried), &info));
+    g_assert_cmpint (info.format, ==, TD_IMAGE_FORMAT_PNG);
+    g_assert_cmpuint (info.width, ==, 176);
+    g_assert_cmpuint (info.height, ==, 176);
   }
+
+  /* The whole message, pictures inside, stays well under 1 MB. */
+  g_assert_cmpuint (g_bytes_get_size (bytes), <, 500 * 1000);
+  g_test_message ("the sample's .eml with its pictures: %zu bytes", g_bytes_get_size (bytes));
 
   assert_lines (bytes);
   assert_ascii_headers (bytes);
@@ -692,7 +739,7 @@ static void
 test_golden (void)
 {
   g_autoptr(JsonNode) root = td_test_load_sample ();
-  g_autoptr(GBytes) bytes = render_sample_eml (root);
+  g_autoptr(GBytes) bytes = render_linked_sample_eml (root);
 
   check_golden (bytes, "sample.eml");
 }

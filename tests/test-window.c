@@ -21,6 +21,7 @@
 
 #include "td-application.h"
 #include "td-export-dialog.h"
+#include "td-image-info.h"
 #include "td-form.h"
 #include "td-image-row.h"
 #include "td-issue.h"
@@ -593,12 +594,15 @@ test_image_and_save (void)
   file = g_file_new_for_path (picture);
   g_assert_true (td_image_row_set_file (TD_IMAGE_ROW (image_row), file, &error));
   g_assert_no_error (error);
+  /* Imported in a worker thread; waiting in the draft area until Save. */
+  while (td_image_row_get_busy (TD_IMAGE_ROW (image_row)))
+    g_main_context_iteration (NULL, TRUE);
   settle (20);
   g_assert_cmpstr (lookup_string (window, "sections[1].image.src"), ==, "images/new-photo.png");
   {
     g_autofree char *copied = g_build_filename (dir, "images", "new-photo.png", NULL);
 
-    g_assert_true (g_file_test (copied, G_FILE_TEST_IS_REGULAR));
+    g_assert_false (g_file_test (copied, G_FILE_TEST_EXISTS));
   }
 
   /* And some typing. */
@@ -613,6 +617,11 @@ test_image_and_save (void)
   activate (window, "save", NULL);
   g_assert_true (iterate_until (not_modified, window, 5000));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  {
+    g_autofree char *copied = g_build_filename (dir, "images", "new-photo.png", NULL);
+
+    g_assert_true (g_file_test (copied, G_FILE_TEST_IS_REGULAR));
+  }
 
   saved = parse_file (path);
   g_assert_cmpstr (td_json_get_string (td_json_get_object (json_node_get_object (saved), "issue"),
@@ -1509,7 +1518,7 @@ test_spell_check_setting (void)
 /* Saves the window as build/tests/NAME and checks it is not blank: many
  * colours, and most pixels not the background's. */
 static void
-save_screenshot (TdWindow   *window,
+save_screenshot (GtkWindow  *window,
                  const char *name)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
@@ -1560,6 +1569,92 @@ save_screenshot (TdWindow   *window,
   g_assert_cmpuint (other, >, (gsize) width * height / 5);
 }
 
+/* How many widgets below @widget activate @action. */
+static guint
+count_actionables (GtkWidget  *widget,
+                   const char *action)
+{
+  guint n = GTK_IS_ACTIONABLE (widget)
+            && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_actionables (child, action);
+  return n;
+}
+
+/* A heavy phone photo with its GPS position: the warnings offer Make
+ * Smaller, which stores it again in the draft area in one undo step. */
+static void
+test_make_smaller (void)
+{
+  g_autofree char *path = copy_sample ("smaller");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *photo = g_build_filename (dir, "images", "glute-bridge.jpg", NULL);
+  g_autofree char *convert = g_find_program_in_path ("convert");
+  g_autofree char *exiftool = g_find_program_in_path ("exiftool");
+  g_autofree char *command = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length = 0, after_length = 0;
+  TdWindow *window;
+  TdDocument *document;
+  GtkWindow *dialog;
+  const char *draft;
+
+  if (convert == NULL || exiftool == NULL)
+    {
+      g_test_skip ("needs ImageMagick's convert and exiftool");
+      return;
+    }
+  command = g_strdup_printf ("sh -c \"convert -size 1008x756 -seed 3 plasma:orange-green "
+                             "-resize 4032x3024! -attenuate 0.4 +noise Gaussian -quality 92 "
+                             "'%s' && exiftool -q -overwrite_original -Orientation#=6 "
+                             "-GPSLatitude=40.7 -GPSLatitudeRef=N '%s'\"", photo, photo);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  g_assert_true (g_file_get_contents (photo, &before, &before_length, NULL));
+
+  window = new_window_on (path);
+  document = td_window_get_document (window);
+  activate (window, "export", NULL);
+  dialog = wait_for_toplevel (TD_TYPE_EXPORT_DIALOG, GTK_WINDOW (window));
+  settle (50);
+  /* Both warnings (over 1 MB, a GPS position) offer it. */
+  g_assert_cmpuint (count_actionables (GTK_WIDGET (dialog), "export.make-smaller"), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.make-smaller", "s",
+                                             "sections[1].image.src"));
+  settle (20);
+  g_assert_cmpstr (lookup_string (window, "sections[1].image.src"), ==,
+                   "images/glute-bridge-2.jpg");
+  /* The original is untouched; the new one waits in the draft area. */
+  g_assert_true (g_file_get_contents (photo, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+  draft = td_document_get_draft_dir (document);
+  g_assert_nonnull (draft);
+  {
+    g_autofree char *made = g_build_filename (draft, "images", "glute-bridge-2.jpg", NULL);
+    g_autofree char *in_issue = g_build_filename (dir, "images", "glute-bridge-2.jpg", NULL);
+    TdImageInfo info;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (td_image_info_from_file (made, &info, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (info.width, ==, 1512);
+    g_assert_cmpuint (info.height, ==, 2016);
+    g_assert_false (info.has_gps);
+    g_assert_false (g_file_test (in_issue, G_FILE_TEST_EXISTS));
+  }
+
+  /* One undo step gives the original back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.undo-smaller", NULL));
+  settle (20);
+  g_assert_cmpstr (lookup_string (window, "sections[1].image.src"), ==,
+                   "images/glute-bridge.jpg");
+  gtk_window_destroy (dialog);
+  destroy_window (window);
+}
+
 static void
 test_screenshot (void)
 {
@@ -1568,7 +1663,7 @@ test_screenshot (void)
 
   activate (window, "select", g_variant_new_string ("section/hamstrings"));
   settle (500);
-  save_screenshot (window, "window-screenshot.png");
+  save_screenshot (GTK_WINDOW (window), "window-screenshot.png");
   destroy_window (window);
 }
 
@@ -1596,7 +1691,7 @@ test_spanish (void)
   g_assert_true (widget_tree_has_label (GTK_WIDGET (window), "Perfil del negocio"));
   g_assert_true (widget_tree_has_label (GTK_WIDGET (window), "Artículo"));
   g_assert_false (widget_tree_has_label (GTK_WIDGET (window), "Practice Profile"));
-  save_screenshot (window, "window-screenshot-es.png");
+  save_screenshot (GTK_WINDOW (window), "window-screenshot-es.png");
   destroy_window (window);
 }
 
@@ -1682,6 +1777,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/shortcuts-and-about", test_shortcuts_and_about);
   g_test_add_func ("/ui/window/spell-check-setting", test_spell_check_setting);
   g_test_add_func ("/ui/window/screenshot", test_screenshot);
+  g_test_add_func ("/ui/window/make-smaller", test_make_smaller);
   g_test_add_func ("/ui/window/spanish", test_spanish);
   g_test_add_func ("/ui/recovery/crash", test_crash_recovery);
 

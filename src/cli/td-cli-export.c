@@ -103,7 +103,7 @@ has_public_base_url (const TdRenderContext *context,
     return TRUE;
   g_printerr (_("%s: error: issue.public_base_url: the email’s pictures are loaded from the "
                 "web version; set the web address where you upload it (or export "
-                "--format=eml, which carries the pictures inside)"), path);
+                "--format=eml without --linked-images, which carries the pictures inside)"), path);
   g_printerr ("\n");
   return FALSE;
 }
@@ -117,6 +117,7 @@ td_cli_export (const TdCliCommand  *command,
   g_autofree char *output = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  gboolean linked = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("What to export: web, email, text or eml"), N_("FORMAT") },
@@ -126,6 +127,9 @@ td_cli_export (const TdCliCommand  *command,
     { "from", 0, 0, G_OPTION_ARG_STRING, &from,
       N_("Sender of the .eml (default: the practice’s email)"), N_("ADDRESS") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Recipient of the .eml"), N_("ADDRESS") },
+    { "linked-images", 0, 0, G_OPTION_ARG_NONE, &linked,
+      N_("Link the .eml’s pictures to the web version (under public_base_url, where it must "
+         "be uploaded) instead of carrying them inside"), NULL },
     { NULL }
   };
   g_autoptr(TdDocument) document = NULL;
@@ -162,9 +166,10 @@ td_cli_export (const TdCliCommand  *command,
   /* The email's pictures are fetched from the web version. */
   if (format == TD_RENDER_EMAIL)
     context.image_urls = TD_IMAGE_URL_ABSOLUTE;
-  context.eml = (TdEmlOptions) { from, to, td_cli_message_date (), NULL };
+  context.eml = (TdEmlOptions) { from, to, td_cli_message_date (), NULL, linked };
 
-  if (format == TD_RENDER_EMAIL && !has_public_base_url (&context, argv[1]))
+  if ((format == TD_RENDER_EMAIL || (format == TD_RENDER_EML && linked))
+      && !has_public_base_url (&context, argv[1]))
     return TD_CLI_FAILED;
   if (format == TD_RENDER_WEB)
     {
@@ -196,10 +201,13 @@ td_cli_check (const TdCliCommand  *command,
   g_autoptr(TdDocument) document = NULL;
   g_autofree char *library = NULL;
   TdRenderContext context = { NULL, NULL, TD_IMAGE_URL_ABSOLUTE };
+  gboolean linked = FALSE;
   const GOptionEntry entries[] = {
     { "library", 0, 0, G_OPTION_ARG_FILENAME, &library,
       N_("The library folder, whose issues a tip or article should not repeat (default: "
          "the folder above the issue’s month folder)"), N_("DIR") },
+    { "linked-images", 0, 0, G_OPTION_ARG_NONE, &linked,
+      N_("The email links its pictures to the web version: they need public_base_url"), NULL },
     { NULL }
   };
 
@@ -210,6 +218,7 @@ td_cli_check (const TdCliCommand  *command,
   document = td_cli_load (argv[1]);
   if (document == NULL)
     return TD_CLI_FAILED;
+  context.eml.linked_images = linked;
   context.root = td_document_get_root (document);
   context.base_dir = td_document_get_base_dir (document);
   td_checks_run_for_file (&context, argv[1], library, diags);

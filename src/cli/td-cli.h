@@ -69,6 +69,9 @@ TdCliRunFunc td_cli_format;
 TdCliRunFunc td_cli_export;
 TdCliRunFunc td_cli_check;
 
+/* td-cli-pictures.c: the stored pictures made fit to send */
+TdCliRunFunc td_cli_pictures;
+
 /* td-cli-archive.c: past issues as a website */
 TdCliRunFunc td_cli_archive;
 

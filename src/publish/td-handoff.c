@@ -14,6 +14,7 @@
 #include "td-issue.h"
 #include "td-issue-validator.h"
 #include "td-json-path.h"
+#include "td-picture-derive.h"
 #include "td-progress-relay.h"
 #include "td-publish-error.h"
 #include "td-publish-render.h"
@@ -224,21 +225,21 @@ list_email_pictures (JsonNode   *root,
   return pictures;
 }
 
-/* The picture's bytes, read as the export reads them: a regular file
- * inside the issue's folder, really a PNG, JPEG or GIF. */
+/* The picture's bytes, as the .eml sends them: a regular file inside the
+ * issue's folder, really a PNG, JPEG or GIF, derived. */
 static GBytes *
 read_picture (const char  *base_dir,
               const char  *src,
               const char **mime_type,
               GError     **error)
 {
+  const TdPictureLimits limits = { 0, TD_PICTURE_EMAIL_WIDTH, TRUE };
   g_autofree char *message = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) picture = NULL;
   g_autoptr(GError) local_error = NULL;
-  TdImageInfo info;
+  TdPictureResult result;
   struct stat st;
-  gsize length;
 
   if (!td_image_path_is_safe (src, &message))
     {
@@ -254,20 +255,23 @@ read_picture (const char  *base_dir,
                      "larger than 10 MB"), src);
       return NULL;
     }
-  if (!g_file_get_contents (path, &data, &length, &local_error))
+  /* Derived, as every export sends it: upright, without metadata, twice
+   * the email's column at most (td-picture-derive.h). */
+  picture = td_picture_derive (base_dir != NULL ? base_dir : ".", src, &limits, &result,
+                               &local_error);
+  if (picture == NULL)
     {
       g_set_error (error, TD_PUBLISH_ERROR, TD_PUBLISH_ERROR_INVALID,
                    _("Can’t upload the picture “%s”: %s"), src, local_error->message);
       return NULL;
     }
-  if (!td_image_info_from_bytes ((const guint8 *) data, length, &info)
-      || (*mime_type = td_image_format_mime_type (info.format)) == NULL)
+  if ((*mime_type = td_image_format_mime_type (result.format)) == NULL)
     {
       g_set_error (error, TD_PUBLISH_ERROR, TD_PUBLISH_ERROR_INVALID,
                    _("Can’t upload the picture “%s”: it is not a PNG, JPEG or GIF image"), src);
       return NULL;
     }
-  return g_bytes_new_take (g_steal_pointer (&data), length);
+  return g_steal_pointer (&picture);
 }
 
 /* The hosted copy recorded for @src with this content, if any. */

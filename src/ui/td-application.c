@@ -372,6 +372,8 @@ td_application_startup (GApplication *application)
   gtk_source_init ();
   td_renderer_choose ();
   self->settings = td_settings_new ();
+  /* Pictures added to issues a crash left unsaved: nobody owns them now. */
+  td_picture_drafts_clean_orphans ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

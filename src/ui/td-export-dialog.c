@@ -10,6 +10,7 @@
 #include "td-export.h"
 #include "td-export-dialog.h"
 #include "td-handoff-dialog.h"
+#include "td-image-info.h"
 #include "td-issue.h"
 #include "td-json-path.h"
 #include "td-render.h"
@@ -34,6 +35,8 @@ struct _TdExportDialog
   /* template widgets */
   AdwToastOverlay *toast_overlay;
   AdwPreferencesGroup *checks_group;
+  GtkSwitch *linked_switch;
+  AdwActionRow *pictures_row;
 
   /* owned */
   TdDiagnostics *findings;  /* what the rows of checks_group show */
@@ -134,6 +137,7 @@ export_to (TdExportDialog  *self,
   if (format == FORMAT_WEB)
     return td_export_web (&context, path, error);
   context.eml.date = g_get_real_time () / G_USEC_PER_SEC;
+  context.eml.linked_images = gtk_switch_get_active (self->linked_switch);
   bytes = td_render ((TdRenderFormat) format, &context, error);
   if (bytes == NULL)
     return FALSE;
@@ -412,6 +416,24 @@ dup_library_of (const char *path)
   return g_file_has_prefix (file, folder) ? g_steal_pointer (&library) : NULL;
 }
 
+/* A finding about a stored picture that "Make Smaller" can fix: too
+ * heavy, or telling where it was taken. */
+static gboolean
+finding_is_about_picture (TdExportDialog     *self,
+                          const TdDiagnostic *diag)
+{
+  JsonNode *node;
+
+  if (diag->path == NULL
+      || (g_strcmp0 (diag->code, "picture-size") != 0
+          && g_strcmp0 (diag->code, "picture-location") != 0))
+    return FALSE;
+  node = td_json_path_lookup (td_document_get_root (document_of (self)), diag->path);
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+         && json_node_get_value_type (node) == G_TYPE_STRING
+         && td_image_path_has_image_extension (json_node_get_string (node));
+}
+
 /* Runs the checks and shows their findings, in place of those shown. */
 static void
 add_check_rows (TdExportDialog *self)
@@ -525,6 +547,18 @@ add_check_rows (TdExportDialog *self)
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
           adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
         }
+      if (finding_is_about_picture (self, diag))
+        {
+          GtkWidget *smaller = gtk_button_new_with_mnemonic (_("Make _Smaller"));
+
+          gtk_widget_set_valign (smaller, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (smaller, _("Store the picture upright, at most 2,400 "
+                                                  "pixels, without its location"));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (smaller), "export.make-smaller");
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (smaller),
+                                                  g_variant_new_string (diag->path));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), smaller);
+        }
       /* A finding she may judge for herself: dismissed for this occurrence
        * only, saved with the issue, undone like any edit. */
       if (td_checks_can_dismiss (diag))
@@ -541,6 +575,87 @@ add_check_rows (TdExportDialog *self)
         }
       add_row (self, row);
     }
+}
+
+/* "Make Smaller" on a heavy picture, or one that tells where it was
+ * taken: stored again as an import would, in one undo step. */
+static void
+make_smaller_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TdExportDialog *self = TD_EXPORT_DIALOG (widget);
+  JsonNode *node = td_json_path_lookup (td_document_get_root (document_of (self)),
+                                        g_variant_get_string (parameter, NULL));
+  g_autofree char *src = node != NULL && JSON_NODE_HOLDS_VALUE (node)
+                         ? g_strdup (json_node_get_string (node)) : NULL;
+  g_autoptr(GPtrArray) rewrites = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (src == NULL)
+    return;
+  rewrites = td_document_make_pictures_smaller (document_of (self), src, FALSE, NULL, &error);
+  if (rewrites == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  if (rewrites->len == 0)
+    message = g_strdup (_("The picture is already as small as an added picture"));
+  else
+    {
+      const TdPictureRewrite *r = g_ptr_array_index (rewrites, 0);
+      g_autofree char *before = g_format_size (r->bytes_before);
+      g_autofree char *after = g_format_size (r->bytes_after);
+
+      /* Translators: a picture's weight before and after, "7.1 MB" */
+      message = g_strdup_printf (_("Picture made smaller: %s → %s, without its location"),
+                                 before, after);
+    }
+  toast = adw_toast_new (message);
+  if (rewrites->len > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "export.undo-smaller");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_check_rows (self);
+}
+
+static void
+undo_smaller_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TdExportDialog *self = TD_EXPORT_DIALOG (widget);
+
+  if (td_document_undo (document_of (self)))
+    add_check_rows (self);
+}
+
+/* Where linked pictures are loaded from, in plain words: the email's HTML
+ * always links them; the .eml does when the switch says so. */
+static void
+explain_pictures (TdExportDialog *self)
+{
+  const char *base = public_base_url (self);
+  g_autofree char *text = NULL;
+
+  if (base[0] != '\0')
+    /* Translators: both %s are the issue's web address */
+    text = g_strdup_printf (_("The email’s HTML, copied or saved, and a .eml with linked pictures "
+                              "load them from %s%simages/. Upload the web page folder (below, or "
+                              "with Publish) to exactly %s before you send, or they will be "
+                              "broken; a hand-off to your mailing service uploads them for you"),
+                            base, g_str_has_suffix (base, "/") ? "" : "/", base);
+  else
+    text = g_strdup (_("The email’s HTML, copied or saved, links its pictures to the web page, "
+                       "but the issue has no web address yet: set it in Issue Settings and "
+                       "upload the web page there, or send the .eml, which carries its "
+                       "pictures"));
+  adw_action_row_set_subtitle (self->pictures_row, text);
 }
 
 /* Dismisses the finding at the index given, through the document's undo
@@ -584,6 +699,7 @@ td_export_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (td_export_dialog_parent_class)->constructed (object);
   add_check_rows (self);
+  explain_pictures (self);
 }
 
 static void
@@ -612,6 +728,8 @@ td_export_dialog_class_init (TdExportDialogClass *klass)
                                                "/io/github/tidings/Tidings/td-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TdExportDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TdExportDialog, checks_group);
+  gtk_widget_class_bind_template_child (widget_class, TdExportDialog, linked_switch);
+  gtk_widget_class_bind_template_child (widget_class, TdExportDialog, pictures_row);
 
   gtk_widget_class_install_action (widget_class, "export.copy-email-html", NULL,
                                    copy_email_html_action);
@@ -620,6 +738,8 @@ td_export_dialog_class_init (TdExportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "export.eml", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "export.web", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "export.show-path", "s", show_path_action);
+  gtk_widget_class_install_action (widget_class, "export.make-smaller", "s", make_smaller_action);
+  gtk_widget_class_install_action (widget_class, "export.undo-smaller", NULL, undo_smaller_action);
   gtk_widget_class_install_action (widget_class, "export.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "export.dismiss", "u", dismiss_action);
   gtk_widget_class_install_action (widget_class, "export.undo-dismiss", NULL,

@@ -1,9 +1,11 @@
 /* td-image-row.c: a picture field
  *
- * The row shows a thumbnail and the file name; "Choose…" opens a file
- * chooser, a picture file can be dropped on the row and Ctrl+V pastes a
- * copied picture. The picture is always copied into the issue's images/
- * folder, so the issue stays self-contained.
+ * The row shows a thumbnail and the file name; "Choose…" (or "Replace…")
+ * opens a file chooser, a picture file can be dropped on the row and
+ * Ctrl+V pastes a copied picture. Each is imported by the document in a
+ * worker thread (td_document_import_picture_async(): upright, scaled down,
+ * without metadata), with a progress bar under the row meanwhile; the new
+ * picture waits in the draft area until Save.
  */
 
 #include "config.h"
@@ -22,7 +24,10 @@ struct _TdImageRow
 
   GtkWidget *thumbnail;
   GtkWidget *remove_button;
+  GtkWidget *choose_button;
+  GtkWidget *progress;
   GtkFileChooserNative *chooser;
+  GCancellable *importing;  /* the import under way, or NULL */
 
   TdDocument *document;
   char *scope;              /* the object it edits a field of (td-issue.h) */
@@ -64,11 +69,22 @@ set_thumbnail (TdImageRow *self,
   gtk_picture_set_paintable (GTK_PICTURE (self->thumbnail), GDK_PAINTABLE (texture));
 }
 
+static void
+set_choose_label (TdImageRow *self,
+                  gboolean    has_picture)
+{
+  const char *label = has_picture ? _("Replace the picture") : _("Choose a picture");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->choose_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 void
 td_image_row_refresh (TdImageRow *self)
 {
   const char *src = current_src (self);
-  const char *base_dir = td_document_get_base_dir (self->document);
+  /* A picture added since the last save is in the draft area. */
+  const char *base_dir = td_document_get_picture_dir (self->document, src);
   g_autofree char *full = NULL;
 
   if (src[0] == '\0')
@@ -76,10 +92,12 @@ td_image_row_refresh (TdImageRow *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self), _("No picture"));
       gtk_picture_set_paintable (GTK_PICTURE (self->thumbnail), NULL);
       gtk_widget_set_visible (self->remove_button, FALSE);
+      set_choose_label (self, FALSE);
       return;
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), src);
   gtk_widget_set_visible (self->remove_button, TRUE);
+  set_choose_label (self, TRUE);
   if (base_dir != NULL)
     full = g_build_filename (base_dir, src, NULL);
   if (full != NULL && g_file_test (full, G_FILE_TEST_IS_REGULAR))
@@ -103,27 +121,82 @@ show_error (TdImageRow *self,
     g_warning ("%s", message);
 }
 
+static void
+import_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  TdImageRow *self = user_data;
+
+  if (self->importing != NULL)
+    gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), fraction);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(TdImageRow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *relative = td_document_import_picture_finish (TD_DOCUMENT (source), result,
+                                                                 &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->importing);
+  gtk_widget_set_visible (self->progress, FALSE);
+  gtk_widget_set_sensitive (self->choose_button, TRUE);
+  if (relative == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  set_src (self, relative);
+}
+
+/* One import at a time per row: a new one replaces the one under way. */
+static void
+import (TdImageRow *self,
+        GFile      *file,
+        GBytes     *bytes,
+        const char *name_hint)
+{
+  if (self->importing != NULL)
+    g_cancellable_cancel (self->importing);
+  g_clear_object (&self->importing);
+  self->importing = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), 0.0);
+  gtk_widget_set_visible (self->progress, TRUE);
+  td_document_import_picture_async (self->document, file, bytes, name_hint, import_progress_cb,
+                                    self, self->importing, import_done_cb, g_object_ref (self));
+}
+
 gboolean
 td_image_row_set_file (TdImageRow *self,
-                         GFile        *file,
-                         GError      **error)
+                       GFile      *file,
+                       GError    **error)
 {
-  g_autofree char *relative = td_document_import_image (self->document, file, error);
-
-  if (relative == NULL)
-    return FALSE;
-  set_src (self, relative);
+  import (self, file, NULL, NULL);
   return TRUE;
+}
+
+gboolean
+td_image_row_get_busy (TdImageRow *self)
+{
+  return self->importing != NULL;
+}
+
+GdkPaintable *
+td_image_row_get_thumbnail (TdImageRow *self)
+{
+  return gtk_picture_get_paintable (GTK_PICTURE (self->thumbnail));
 }
 
 static void
 set_file_or_complain (TdImageRow *self,
-                      GFile        *file)
+                      GFile      *file)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!td_image_row_set_file (self, file, &error))
-    show_error (self, error->message);
+  import (self, file, NULL, NULL);
 }
 
 static void
@@ -189,6 +262,18 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+/* The type of the section the field is in ("article"), or NULL. */
+static const char *
+section_type (TdImageRow *self)
+{
+  const char *type;
+
+  if (!g_str_has_prefix (self->scope, "section/"))
+    return self->scope;
+  type = td_issue_get_field_string (td_document_get_root (self->document), self->scope, "type");
+  return type != NULL && type[0] != '\0' ? type : NULL;
+}
+
 static void
 paste_texture_cb (GObject      *source,
                   GAsyncResult *result,
@@ -199,7 +284,8 @@ paste_texture_cb (GObject      *source,
   g_autoptr(GdkTexture) texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (source),
                                                                      result, &error);
   g_autoptr(GBytes) png = NULL;
-  g_autofree char *relative = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *name = NULL;
 
   if (texture == NULL)
     {
@@ -207,13 +293,10 @@ paste_texture_cb (GObject      *source,
       return;
     }
   png = gdk_texture_save_to_png_bytes (texture);
-  relative = td_document_import_image_bytes (self->document, png, "pasted.png", &error);
-  if (relative == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-  set_src (self, relative);
+  /* Named from the section and the day: "article-2026-12-03.jpg". */
+  now = g_date_time_new_now_local ();
+  name = td_picture_name_for_paste (section_type (self), now);
+  import (self, NULL, png, name);
 }
 
 static gboolean
@@ -233,6 +316,9 @@ td_image_row_dispose (GObject *object)
 {
   TdImageRow *self = TD_IMAGE_ROW (object);
 
+  if (self->importing != NULL)
+    g_cancellable_cancel (self->importing);
+  g_clear_object (&self->importing);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -302,6 +388,18 @@ td_image_row_init (TdImageRow *self)
   g_signal_connect_object (choose, "clicked", G_CALLBACK (choose_clicked_cb), self,
                            G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), choose);
+  self->choose_button = choose;
+
+  /* Under the title while a picture is being imported. */
+  self->progress = gtk_progress_bar_new ();
+  gtk_widget_set_visible (self->progress, FALSE);
+  gtk_widget_set_valign (self->progress, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (self->progress, 80, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Preparing the picture"), -1);
+  gtk_widget_set_tooltip_text (self->progress, _("Preparing the picture: turning it upright, "
+                                                 "making it smaller, removing the location"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->progress);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);

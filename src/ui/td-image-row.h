@@ -19,10 +19,15 @@ GtkWidget *td_image_row_new      (TdDocument   *document,
                                   const char   *title);
 void       td_image_row_refresh  (TdImageRow *self);
 
-/* Copies file into the issue's images/ folder and points the field at it:
- * what the chooser, a drop and a paste all do. */
+/* Starts importing @file (td_document_import_picture_async()), then points
+ * the field at the new picture: what the chooser and a drop do. Errors
+ * are shown as toasts when the import ends; returns TRUE. */
 gboolean   td_image_row_set_file (TdImageRow *self,
-                                    GFile        *file,
-                                    GError      **error);
+                                  GFile      *file,
+                                  GError    **error);
+/* TRUE while a picture is being imported. */
+gboolean   td_image_row_get_busy (TdImageRow *self);
+/* What the thumbnail shows (tests), or NULL. */
+GdkPaintable *td_image_row_get_thumbnail (TdImageRow *self);
 
 G_END_DECLS

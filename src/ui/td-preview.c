@@ -120,6 +120,8 @@ render_async (TdPreview           *self,
     .base_dir = td_document_get_base_dir (self->document),
     .image_urls = TD_IMAGE_URL_RELATIVE,
     .text_page = TRUE,
+    /* Pictures added since the last save, by their file:// URLs. */
+    .draft_dir = td_document_get_draft_dir (self->document),
   };
 
   td_render_async (format, &context, cancellable, callback, user_data);
@@ -452,6 +454,10 @@ td_preview_set_document (TdPreview  *self,
       g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::base-dir", G_CALLBACK (document_notify_base_dir_cb),
+                               self, G_CONNECT_SWAPPED);
+      /* Saved: pictures that waited in the draft area are in the issue's
+       * folder now, and their file:// URLs lead nowhere. */
+      g_signal_connect_object (document, "notify::modified", G_CALLBACK (document_notify_base_dir_cb),
                                self, G_CONNECT_SWAPPED);
     }
 

@@ -18,6 +18,8 @@
 #include <glib/gi18n.h>
 
 #include "td-checks-private.h"
+#include "td-image-info.h"
+#include "td-picture-file.h"
 #include "td-html.h"
 #include "td-issue-validator.h"
 #include "td-issue.h"
@@ -152,28 +154,37 @@ check_markdown_links (Checker    *c,
     }
 }
 
-/* A picture's file: it must be there, and not be heavy. */
+/* Whether the email shows any picture. */
+static gboolean
+has_pictures (Checker *c)
+{
+  g_autoptr(GPtrArray) pictures = td_render_list_images (c->context);
+
+  return pictures->len > 0;
+}
+
+/* A picture's file: it must be there, not be heavy, and not tell where
+ * it was taken. Read through the containment primitive, from the draft
+ * area for a picture added since the last save. */
 static void
 check_picture_file (Checker    *c,
                     const char *path,
                     const char *src)
 {
-  g_autofree char *full = NULL;
-  g_autofree char *size = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  const char *dir = td_render_picture_dir (c->context, src);
+  g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *size = NULL;
+  goffset bytes = 0;
+  TdImageInfo info;
 
-  if (c->context->base_dir == NULL || td_text_is_blank (src) || !td_image_path_is_safe (src, NULL))
+  if (dir == NULL || td_text_is_blank (src) || !td_image_path_is_safe (src, NULL))
     return;
 
-  full = g_build_filename (c->context->base_dir, src, NULL);
-  file = g_file_new_for_path (full);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
-  if (info == NULL)
+  stream = td_picture_file_open (dir, src, &bytes, &error);
+  if (stream == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      if (g_error_matches (error, TD_PICTURE_FILE_ERROR, TD_PICTURE_FILE_ERROR_NOT_FOUND))
         _td_checks_report (c, TD_SEVERITY_ERROR, "picture-missing", path, NULL,
                            _("the picture “%s” is missing from the issue’s folder, so the "
                              "email would show a broken picture: put the file back in the "
@@ -184,14 +195,20 @@ check_picture_file (Checker    *c,
       return;
     }
 
-  if (g_file_info_get_size (info) > PICTURE_MAX_BYTES)
+  if (bytes > PICTURE_MAX_BYTES)
     {
-      size = g_format_size ((guint64) g_file_info_get_size (info));
+      size = g_format_size ((guint64) bytes);
       _td_checks_report (c, TD_SEVERITY_WARNING, "picture-size", path, NULL,
                          _("the picture “%s” is %s; pictures over 1 MB load slowly on "
-                           "phones: save a smaller copy (1200 pixels wide is plenty)"),
+                           "phones: make it smaller (Make Smaller, or tidings-cli pictures)"),
                          src, size);
     }
+  if (td_image_info_from_stream (stream, src, &info, NULL) && info.has_gps)
+    _td_checks_report (c, TD_SEVERITY_WARNING, "picture-location", path, NULL,
+                       _("the picture “%s” still holds the GPS position where it was taken; "
+                         "the exports leave it out, but the file in the issue’s folder keeps "
+                         "it: make it smaller (Make Smaller, or tidings-cli pictures) to "
+                         "store it without"), src);
 }
 
 static void
@@ -270,6 +287,13 @@ check_setting (Checker    *c,
                                      "fill the rest with the first words of the email: write "
                                      "40 to 100 characters", n), n);
     }
+  else if (strcmp (path, "issue.public_base_url") == 0 && td_text_is_blank (value)
+           && c->context->eml.linked_images && has_pictures (c))
+    _td_checks_report (c, TD_SEVERITY_ERROR, "public-base-url", path, NULL,
+                       _("the email links its pictures, but the issue has no web address "
+                         "to load them from, so every picture would be broken: set the "
+                         "address where you upload the web version, or carry the pictures "
+                         "inside the .eml"));
   else if (strcmp (path, "issue.public_base_url") == 0 && td_text_is_blank (value))
     _td_checks_report (c, TD_SEVERITY_WARNING, "public-base-url", path, NULL,
                        _("pictures in the email would not load: set the web address where "

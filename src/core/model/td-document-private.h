@@ -15,4 +15,11 @@ void        _td_document_saved      (TdDocument *self,
                                      const char *etag,
                                      guint64     serial);
 
+/* The pictures waiting in the draft area: "images/x.jpg" -> its file
+ * there (a copy, for a save in a worker thread). */
+GHashTable *_td_document_copy_drafts  (TdDocument *self);
+/* Those pictures of @saved are in the folder now. */
+void        _td_document_drafts_saved (TdDocument *self,
+                                       GHashTable *saved);
+
 G_END_DECLS

@@ -28,6 +28,7 @@ typedef struct
   char *old_base_dir;      /* where the pictures are now, or NULL */
   char *new_base_dir;      /* the new file's folder */
   TdSaveFlags flags;
+  GHashTable *drafts;      /* pictures waiting in the draft area */
   char *new_etag;          /* out */
   GStrv conflicts;         /* out, with TD_SAVE_ERROR_PICTURES */
 } SaveJob;
@@ -42,6 +43,7 @@ save_job_free (gpointer data)
   g_free (job->etag);
   g_free (job->old_base_dir);
   g_free (job->new_base_dir);
+  g_clear_pointer (&job->drafts, g_hash_table_unref);
   g_free (job->new_etag);
   g_strfreev (job->conflicts);
   g_free (job);
@@ -66,6 +68,7 @@ save_job_new (TdDocument  *self,
   job->old_base_dir = g_strdup (td_document_get_base_dir (self));
   job->new_base_dir = parent != NULL ? g_file_get_path (parent) : NULL;
   job->flags = flags;
+  job->drafts = _td_document_copy_drafts (self);
   return job;
 }
 
@@ -113,9 +116,12 @@ copy_pictures (SaveJob       *job,
   gboolean any_conflict = FALSE;
   gboolean replace = (job->flags & TD_SAVE_FLAGS_REPLACE_PICTURES) != 0;
   gboolean keep = (job->flags & TD_SAVE_FLAGS_KEEP_PICTURES) != 0;
+  gboolean same_folder = job->old_base_dir == NULL || job->new_base_dir == NULL ||
+                         g_str_equal (job->old_base_dir, job->new_base_dir);
 
-  if (job->old_base_dir == NULL || job->new_base_dir == NULL ||
-      g_str_equal (job->old_base_dir, job->new_base_dir))
+  /* Pictures added since the last save come from the draft area, into
+   * whichever folder; the others only move with Save As. */
+  if (job->new_base_dir == NULL || (same_folder && g_hash_table_size (job->drafts) == 0))
     return TRUE;
 
   pictures = td_issue_list_pictures (job->root);
@@ -130,7 +136,12 @@ copy_pictures (SaveJob       *job,
       /* Only pictures inside the issue's folder (the loader's rule). */
       if (!td_image_path_is_safe (path, NULL))
         continue;
-      from_path = g_build_filename (job->old_base_dir, path, NULL);
+      if (g_hash_table_contains (job->drafts, path))
+        from_path = g_strdup (g_hash_table_lookup (job->drafts, path));
+      else if (same_folder)
+        continue;
+      else
+        from_path = g_build_filename (job->old_base_dir, path, NULL);
       if (!g_file_test (from_path, G_FILE_TEST_IS_REGULAR))
         continue;
       to_path = g_build_filename (job->new_base_dir, path, NULL);
@@ -159,7 +170,9 @@ copy_pictures (SaveJob       *job,
   for (guint i = 0; i < copies->len; i++)
     {
       const char *path = g_ptr_array_index (copies, i);
-      g_autofree char *from_path = g_build_filename (job->old_base_dir, path, NULL);
+      const char *draft = g_hash_table_lookup (job->drafts, path);
+      g_autofree char *from_path = draft != NULL ? g_strdup (draft)
+                                                 : g_build_filename (job->old_base_dir, path, NULL);
       g_autofree char *to_path = g_build_filename (job->new_base_dir, path, NULL);
       g_autoptr(GFile) from = g_file_new_for_path (from_path);
       g_autoptr(GFile) to = g_file_new_for_path (to_path);
@@ -195,7 +208,11 @@ td_document_save (TdDocument *self,
                       force ? TD_SAVE_FLAGS_OVERWRITE : TD_SAVE_FLAGS_NONE);
   ok = save_job_run (job, NULL, error);
   if (ok)
-    _td_document_saved (self, job->file, job->new_etag, job->serial);
+    {
+      /* The drafts first: what listens to the save finds them in place. */
+      _td_document_drafts_saved (self, job->drafts);
+      _td_document_saved (self, job->file, job->new_etag, job->serial);
+    }
   save_job_free (job);
   return ok;
 }
@@ -236,6 +253,8 @@ save_done_cb (GObject      *object,
       return;
     }
   /* On the main thread, where the document lives. */
+  /* The drafts first: what listens to the save finds them in place. */
+  _td_document_drafts_saved (self, job->drafts);
   _td_document_saved (self, job->file, job->new_etag, job->serial);
   g_task_return_boolean (task, TRUE);
 }

@@ -118,18 +118,91 @@ gboolean    td_document_redo             (TdDocument    *self);
 /* Ends merging of typing into the current undo step (focus change, etc.). */
 void        td_document_seal_undo        (TdDocument    *self);
 
-/* Copies a picture into the issue's images/ folder (created if needed)
- * under a free name derived from its own, and returns its path relative to
- * the issue ("images/photo-2.jpg"); a picture already in that folder is not
- * copied. Only PNG, JPEG and GIF up to 20 MB. Does not change the document:
- * the caller sets the field (one undo step). */
+/* Adding a picture (td-document-pictures.c). The picture is decoded,
+ * turned upright, scaled down to TD_PICTURE_IMPORT_LONG_EDGE and stored
+ * again without metadata (td-picture-convert.h), under a free name derived
+ * from its own ("IMG_4821.JPG" -> "images/img-4821.jpg") or from
+ * @name_hint; the same picture already in the issue's images/ is used
+ * again. It waits in the document's draft area until Save copies it into
+ * the issue's folder: nothing is written there before. Returns its path
+ * relative to the issue; does not change the document: the caller sets
+ * the field (one undo step). */
+typedef void (*TdPictureProgressFunc) (double   fraction,
+                                       gpointer user_data);
+
+/* In a worker thread; @progress (may be NULL) is called on the caller's
+ * main context with fractions from 0 to 1. One of @source and @bytes. */
+void        td_document_import_picture_async  (TdDocument            *self,
+                                               GFile                 *source,
+                                               GBytes                *bytes,
+                                               const char            *name_hint,
+                                               TdPictureProgressFunc  progress,
+                                               gpointer               progress_data,
+                                               GCancellable          *cancellable,
+                                               GAsyncReadyCallback    callback,
+                                               gpointer               user_data);
+char       *td_document_import_picture_finish (TdDocument            *self,
+                                               GAsyncResult          *result,
+                                               GError               **error);
+/* The same, blocking (the command line, tests). */
 char       *td_document_import_image     (TdDocument    *self,
                                           GFile         *source,
                                           GError       **error);
-/* The same for picture data, such as a pasted image (PNG bytes). */
 char       *td_document_import_image_bytes (TdDocument  *self,
                                             GBytes      *bytes,
                                             const char  *name_hint,
                                             GError     **error);
+
+/* The draft area while pictures wait in it for Save, else NULL. */
+const char *td_document_get_draft_dir    (TdDocument    *self);
+/* The folder the picture at @relative is read from: the draft area for a
+ * picture added since the last save, else the issue's folder. */
+const char *td_document_get_picture_dir  (TdDocument    *self,
+                                          const char    *relative);
+
+/* A picture made smaller: what it was and what it is. */
+typedef struct
+{
+  char   *src;           /* as the issue named it */
+  char   *new_src;       /* as it names it now */
+  guint64 bytes_before;
+  guint64 bytes_after;
+  guint   width_before;  /* upright */
+  guint   height_before;
+  guint   width_after;
+  guint   height_after;
+} TdPictureRewrite;
+
+void        td_picture_rewrite_free      (TdPictureRewrite *rewrite);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdPictureRewrite, td_picture_rewrite_free)
+
+/* Stores the issue's pictures again as an import would (upright, at most
+ * 2,400 px, without metadata): all it uses, or only @only. With
+ * @in_place (the command line) the original is first copied to
+ * $XDG_DATA_HOME/tidings/backups/pictures/, then a picture whose format
+ * stays is replaced atomically under its name, and one whose format
+ * changes ("x.png" -> "x.jpg") gets a free name beside it. Without (the
+ * app's Make Smaller) the new picture waits in the draft area until Save,
+ * under a free name, and the original is left alone. The fields naming a
+ * renamed picture are changed in one undo step. @unreferenced (may
+ * be NULL) gets the files of images/ that the issue does not use, left
+ * alone. Returns the TdPictureRewrite of each picture, or NULL with
+ * @error (naming the picture) at the first that fails. */
+GPtrArray  *td_document_make_pictures_smaller (TdDocument  *self,
+                                               const char  *only,
+                                               gboolean     in_place,
+                                               GStrv       *unreferenced,
+                                               GError     **error);
+
+/* $XDG_CACHE_HOME/tidings/drafts (or $TIDINGS_DRAFTS_DIR), where the
+ * documents' draft areas are. */
+char       *td_picture_drafts_dir        (void);
+/* Removes the draft areas no living document owns (left by a crash);
+ * returns how many. Called once at start-up. */
+guint       td_picture_drafts_clean_orphans (void);
+/* A pasted picture's name: "article-2026-12-03" from the section's type
+ * and the day. */
+char       *td_picture_name_for_paste    (const char    *section,
+                                          GDateTime     *when);
 
 G_END_DECLS

@@ -48,6 +48,91 @@ read_be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
+static guint32
+read_u32 (const guint8 *p,
+          gboolean      big_endian)
+{
+  return big_endian ? read_be32 (p)
+                    : ((guint32) p[3] << 24) | ((guint32) p[2] << 16) | ((guint32) p[1] << 8) | p[0];
+}
+
+static guint
+read_u16 (const guint8 *p,
+          gboolean      big_endian)
+{
+  return big_endian ? read_be16 (p) : read_le16 (p);
+}
+
+/* The EXIF orientation and the presence of a GPS position in the TIFF
+ * structure of an APP1 "Exif" segment (@data, @len: the segment's payload).
+ * Every offset is checked against @len. */
+static void
+parse_exif (const guint8 *data,
+            gsize         len,
+            TdImageInfo  *info)
+{
+  const guint8 *tiff;
+  gsize tiff_len;
+  gboolean big_endian;
+  guint32 ifd;
+  guint entries;
+
+  if (len < 6 + 8 || memcmp (data, "Exif\0\0", 6) != 0)
+    return;
+  tiff = data + 6;
+  tiff_len = len - 6;
+  if (memcmp (tiff, "MM\0*", 4) == 0)
+    big_endian = TRUE;
+  else if (memcmp (tiff, "II*\0", 4) == 0)
+    big_endian = FALSE;
+  else
+    return;
+
+  ifd = read_u32 (tiff + 4, big_endian);
+  if (ifd > tiff_len || tiff_len - ifd < 2)
+    return;
+  entries = read_u16 (tiff + ifd, big_endian);
+  for (guint i = 0; i < entries; i++)
+    {
+      gsize at = ifd + 2 + (gsize) i * 12;
+      guint tag;
+
+      if (at + 12 > tiff_len)
+        return;
+      tag = read_u16 (tiff + at, big_endian);
+      if (tag == 0x0112)
+        {
+          guint value = read_u16 (tiff + at + 8, big_endian);
+
+          if (value >= 1 && value <= 8)
+            info->orientation = value;
+        }
+      else if (tag == 0x8825)
+        {
+          guint32 gps = read_u32 (tiff + at + 8, big_endian);
+
+          /* A GPS IFD with any tag but the version alone. */
+          if (gps <= tiff_len && tiff_len - gps >= 2)
+            {
+              guint n = read_u16 (tiff + gps, big_endian);
+
+              for (guint j = 0; j < n; j++)
+                {
+                  gsize g = gps + 2 + (gsize) j * 12;
+
+                  if (g + 12 > tiff_len)
+                    break;
+                  if (read_u16 (tiff + g, big_endian) != 0x0000)
+                    {
+                      info->has_gps = TRUE;
+                      break;
+                    }
+                }
+            }
+        }
+    }
+}
+
 static SniffResult
 set_size (TdImageInfo *info,
           guint32      width,
@@ -153,6 +238,14 @@ sniff_jpeg (const guint8 *data,
           return set_size (info, read_be16 (data + pos + 5), read_be16 (data + pos + 3));
         }
 
+      /* APP1: EXIF, whole, before the frame header. */
+      if (marker == 0xE1)
+        {
+          if (len - pos < seg_len)
+            return SNIFF_NEED_MORE;
+          parse_exif (data + pos + 2, seg_len - 2, info);
+        }
+
       pos += seg_len;
     }
 }
@@ -179,7 +272,7 @@ sniff (const guint8 *data,
 {
   gboolean could_be = FALSE;
 
-  *info = (TdImageInfo) { TD_IMAGE_FORMAT_UNKNOWN, 0, 0 };
+  *info = (TdImageInfo) { TD_IMAGE_FORMAT_UNKNOWN, 0, 0, 0, FALSE };
 
   if (len == 0)
     return SNIFF_NEED_MORE;
@@ -214,7 +307,7 @@ td_image_info_from_bytes (const guint8 *data,
 
   if (sniff (data, len, &found) != SNIFF_OK)
     {
-      *info = (TdImageInfo) { TD_IMAGE_FORMAT_UNKNOWN, 0, 0 };
+      *info = (TdImageInfo) { TD_IMAGE_FORMAT_UNKNOWN, 0, 0, 0, FALSE };
       return FALSE;
     }
 
@@ -251,7 +344,7 @@ td_image_info_from_stream (GInputStream  *stream,
                            GError       **error)
 {
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  TdImageInfo found = { TD_IMAGE_FORMAT_UNKNOWN, 0, 0 };
+  TdImageInfo found = { TD_IMAGE_FORMAT_UNKNOWN, 0, 0, 0, FALSE };
   SniffResult result = SNIFF_NEED_MORE;
   gsize want = FIRST_READ_BYTES;
   gboolean eof = FALSE;
@@ -304,7 +397,7 @@ td_image_info_from_file (const char   *path,
   g_return_val_if_fail (info != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  *info = (TdImageInfo) { TD_IMAGE_FORMAT_UNKNOWN, 0, 0 };
+  *info = (TdImageInfo) { TD_IMAGE_FORMAT_UNKNOWN, 0, 0, 0, FALSE };
 
   file = g_file_new_for_path (path);
   stream = g_file_read (file, NULL, error);
@@ -313,6 +406,17 @@ td_image_info_from_file (const char   *path,
 
   display_name = g_filename_display_name (path);
   return td_image_info_from_stream (G_INPUT_STREAM (stream), display_name, info, error);
+}
+
+void
+td_image_info_get_upright_size (const TdImageInfo *info,
+                                guint             *width,
+                                guint             *height)
+{
+  gboolean turned = info->orientation >= 5 && info->orientation <= 8;
+
+  *width = turned ? info->height : info->width;
+  *height = turned ? info->width : info->height;
 }
 
 const char *

@@ -30,6 +30,11 @@ typedef struct
   TdImageFormat format;
   guint         width;
   guint         height;
+  /* From a JPEG's EXIF (APP1) segment when it comes before the frame
+   * header, as cameras write it: the EXIF orientation (1 to 8; 0 when
+   * there is none), and whether it holds a GPS position. */
+  guint         orientation;
+  gboolean      has_gps;
 } TdImageInfo;
 
 GQuark       td_image_info_error_quark         (void);
@@ -40,6 +45,12 @@ GQuark       td_image_info_error_quark         (void);
 gboolean     td_image_info_from_bytes          (const guint8 *data,
                                                 gsize         len,
                                                 TdImageInfo  *info);
+
+/* The size the picture is shown at: width and height swapped when the EXIF
+ * orientation turns it a quarter (orientations 5 to 8). */
+void         td_image_info_get_upright_size    (const TdImageInfo *info,
+                                                guint             *width,
+                                                guint             *height);
 
 /* Reads just enough of the file at @path to fill @info: a few dozen bytes
  * for PNG and GIF, at most 256 KiB of JPEG headers. Errors are in the

@@ -264,7 +264,7 @@ td_picture_file_get_info (const char   *base_dir,
 
   g_return_val_if_fail (info != NULL, FALSE);
 
-  *info = (TdImageInfo) { TD_IMAGE_FORMAT_UNKNOWN, 0, 0 };
+  *info = (TdImageInfo) { TD_IMAGE_FORMAT_UNKNOWN, 0, 0, 0, FALSE };
   stream = td_picture_file_open (base_dir, relative, NULL, error);
   if (stream == NULL)
     return FALSE;

@@ -2,15 +2,18 @@
  *
  *   multipart/alternative
  *     text/plain; charset=utf-8            td_render_text(), quoted-printable
- *     text/html; charset=utf-8             td_render_email(), quoted-printable
+ *     multipart/related; type="text/html"
+ *       text/html; charset=utf-8           td_render_email(), with cid: picture URLs
+ *       image/...; inline; base64          one per picture the HTML uses
  *
- * or, when the issue has no public base URL to load pictures from:
+ * The pictures are derived (td-picture-derive.h): upright, without
+ * metadata, twice the width the email shows them at, at most 1,040 px.
+ * With TdEmlOptions.linked_images the pictures are links to the web
+ * version instead, and the message is only:
  *
  *   multipart/alternative
  *     text/plain; charset=utf-8
- *     multipart/related; type="text/html"
- *       text/html; charset=utf-8           with cid: picture URLs
- *       image/...; inline; base64          one per picture the HTML uses
+ *     text/html; charset=utf-8             with https picture URLs
  *
  * Plain text comes first: in multipart/alternative the last part is the
  * preferred one (RFC 2046). Quoted-printable and base64 keep every line under
@@ -33,6 +36,7 @@
 
 #include "td-html.h"
 #include "td-image-info.h"
+#include "td-picture-derive.h"
 #include "td-issue-validator.h"
 #include "td-json-path.h"
 #include "td-render-private.h"
@@ -228,18 +232,22 @@ static GMimeObject *
 make_picture_part (const TdRenderContext *context,
                    const char            *src,
                    const char            *cid,
+                   guint                  max_width,
                    GError               **error)
 {
+  /* The part's own name says its format: a photograph stored as PNG
+   * travels as a JPEG. */
+  TdPictureLimits limits = { 0, 0, FALSE };
+  TdPictureResult result;
   g_autofree char *message = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) picture = NULL;
+  const guint8 *data;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GMimePart) part = NULL;
   g_autoptr(GMimeStream) stream = NULL;
   g_autoptr(GMimeDataWrapper) content = NULL;
   const char *mime_type;
-  TdImageInfo info;
   gsize length;
 
   if (!td_image_path_is_safe (src, &message))
@@ -256,39 +264,75 @@ make_picture_part (const TdRenderContext *context,
       return NULL;
     }
 
-  path = g_build_filename (context->base_dir, src, NULL);
-  if (!g_file_get_contents (path, &data, &length, &local_error))
+  /* Derived: upright, without metadata, at most twice as wide as shown. */
+  limits.max_width = max_width;
+  picture = td_picture_derive (td_render_picture_dir (context, src), src, &limits, &result,
+                               &local_error);
+  if (picture == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                    _("Can’t attach the picture “%s”: %s"), src, local_error->message);
       return NULL;
     }
-  if (!td_image_info_from_bytes ((const guint8 *) data, length, &info)
-      || (mime_type = td_image_format_mime_type (info.format)) == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Can’t attach the picture “%s”: it is not a PNG, JPEG or GIF image"),
-                   src);
-      return NULL;
-    }
+  mime_type = td_image_format_mime_type (result.format);
+  data = g_bytes_get_data (picture, &length);
 
   part = g_mime_part_new_with_type ("image", strchr (mime_type, '/') + 1);
-  stream = g_mime_stream_mem_new_with_buffer (data, length);
+  stream = g_mime_stream_mem_new_with_buffer ((const char *) data, length);
   content = g_mime_data_wrapper_new_with_stream (stream, GMIME_CONTENT_ENCODING_DEFAULT);
   g_mime_part_set_content (part, content);
   g_mime_part_set_content_encoding (part, GMIME_CONTENT_ENCODING_BASE64);
   g_mime_object_set_disposition (GMIME_OBJECT (part), GMIME_DISPOSITION_INLINE);
   name = g_path_get_basename (src);
+  if (strrchr (name, '.') != NULL
+      && g_ascii_strcasecmp (strrchr (name, '.'), td_picture_format_extension (result.format)) != 0
+      && !(result.format == TD_IMAGE_FORMAT_JPEG && g_ascii_strcasecmp (strrchr (name, '.'),
+                                                                        ".jpeg") == 0))
+    {
+      g_autofree char *renamed = NULL;
+
+      *strrchr (name, '.') = '\0';
+      renamed = g_strconcat (name, td_picture_format_extension (result.format), NULL);
+      g_free (name);
+      name = g_steal_pointer (&renamed);
+    }
   g_mime_part_set_filename (part, name);
   g_mime_part_set_content_id (part, cid);
 
   return GMIME_OBJECT (g_steal_pointer (&part));
 }
 
+/* Twice the widest that @html shows the picture cid:@cid (its <img>
+ * width attributes), at most TD_PICTURE_EMAIL_WIDTH: the size to send. */
+static guint
+sent_width (GBytes     *html,
+            const char *cid)
+{
+  g_autofree char *needle = g_strdup_printf ("src=\"cid:%s\"", cid);
+  gsize size = 0;
+  const char *data = g_bytes_get_data (html, &size);
+  const char *end = data + size;
+  guint widest = 0;
+
+  for (const char *at = g_strstr_len (data, (gssize) size, needle); at != NULL;
+       at = g_strstr_len (at + 1, end - at - 1, needle))
+    {
+      const char *close = memchr (at, '>', (size_t) (end - at));
+      const char *width = g_strstr_len (at, close != NULL ? close - at : end - at, " width=\"");
+
+      if (width != NULL)
+        widest = MAX (widest, (guint) g_ascii_strtoull (width + 8, NULL, 10));
+    }
+  if (widest == 0 || widest * 2 > TD_PICTURE_EMAIL_WIDTH)
+    return TD_PICTURE_EMAIL_WIDTH;
+  return widest * 2;
+}
+
 /* multipart/related [ HTML, the pictures it shows ], or NULL with @error
  * set. */
 static GMimeObject *
 make_related (const TdRenderIssue  *issue,
+              GBytes               *html,
               GMimeObject          *html_part,
               const char           *boundary,
               GChecksum            *checksum,
@@ -306,7 +350,7 @@ make_related (const TdRenderIssue  *issue,
       g_autofree char *cid = td_render_image_cid (src);
       g_autoptr(GMimeObject) picture = NULL;
 
-      picture = make_picture_part (issue->context, src, cid, error);
+      picture = make_picture_part (issue->context, src, cid, sent_width (html, cid), error);
       if (picture == NULL)
         return NULL;
       g_checksum_update (checksum, (const guchar *) src, -1);
@@ -467,7 +511,7 @@ make_alternative (const TdRenderIssue  *resolved,
       related_boundary = g_strdup_printf ("=_tidings_related_%.24s",
                                           g_checksum_get_string (names));
       g_clear_object (&body);
-      body = make_related (resolved, html_part, related_boundary, checksum, error);
+      body = make_related (resolved, html, html_part, related_boundary, checksum, error);
       if (body == NULL)
         return NULL;
     }
@@ -521,9 +565,17 @@ _td_render_eml (const TdRenderContext  *context,
       return NULL;
     }
 
-  /* The two renderings, of one resolution. Pictures come from the web
-   * version when it has an address, else they travel inside the message. */
-  use_cid = td_json_get_string (issue, "public_base_url")[0] == '\0';
+  /* The two renderings, of one resolution. Pictures travel inside the
+   * message, unless asked to link them to the web version, which then must
+   * have an address. */
+  use_cid = !options->linked_images;
+  if (!use_cid && td_json_get_string (issue, "public_base_url")[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The pictures can’t be linked: the issue has no web address "
+                             "(public_base_url) to load them from"));
+      return NULL;
+    }
   html_context.text_page = FALSE;
   html_context.image_urls = use_cid ? TD_IMAGE_URL_CID : TD_IMAGE_URL_ABSOLUTE;
   resolved = _td_render_issue_new (&html_context, TD_RESOLVE_PICTURES | TD_RESOLVE_SIZES);

@@ -12,6 +12,7 @@
 #include "td-issue-validator.h"
 #include "td-export.h"
 #include "td-image-info.h"
+#include "td-picture-derive.h"
 
 G_DEFINE_QUARK (td-export-error-quark, td_export_error)
 
@@ -105,46 +106,13 @@ canonical_inside (const char  *path,
   return g_steal_pointer (&real);
 }
 
-/* Maps the picture @src of the issue in @base_dir (canonical), refusing a
- * path that leads outside it through a symbolic link. */
-static GMappedFile *
-open_picture (const char  *base_dir,
-              const char  *src,
-              GError     **error)
-{
-  g_autofree char *path = g_build_filename (base_dir, src, NULL);
-  g_autofree char *outside = g_strdup_printf (_("The picture “%s” leads outside the "
-                                                "issue’s folder"), src);
-  g_autofree char *real = NULL;
-  g_autoptr(GError) local_error = NULL;
-  GMappedFile *mapped;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                   _("The picture “%s” is missing from the issue’s folder"), src);
-      return NULL;
-    }
-  real = canonical_inside (path, base_dir, outside, error);
-  if (real == NULL)
-    return NULL;
-  mapped = g_mapped_file_new (real, FALSE, &local_error);
-  if (mapped == NULL)
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Can’t read the picture “%s”: %s"), src, local_error->message);
-      return NULL;
-    }
-  return mapped;
-}
-
 /* Writes @data to @out_dir/@src, creating the folders on the way, after
  * checking that they resolve to places inside @out_dir (a symbolic link in
  * the export folder could point anywhere). */
 static gboolean
 write_picture (const char   *out_dir,
                const char   *src,
-               GMappedFile  *data,
+               GBytes       *data,
                GError      **error)
 {
   g_autofree char *dest = g_build_filename (out_dir, src, NULL);
@@ -158,8 +126,8 @@ write_picture (const char   *out_dir,
   real_parent = canonical_inside (parent, out_dir, outside, error);
   if (real_parent == NULL)
     return FALSE;
-  return td_export_write_file (dest, g_mapped_file_get_contents (data),
-                               g_mapped_file_get_length (data), error);
+  return td_export_write_file (dest, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
+                               error);
 }
 
 gboolean
@@ -167,11 +135,10 @@ td_export_web (const TdRenderContext  *context,
                const char             *out_dir,
                GError                **error)
 {
-  g_autoptr(GPtrArray) pictures =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) g_mapped_file_unref);
+  const TdPictureLimits web = { TD_PICTURE_WEB_LONG_EDGE, 0, TRUE };
+  g_autoptr(GPtrArray) pictures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(GBytes) html = NULL;
-  g_autofree char *real_base = NULL;
   g_autofree char *real_out = NULL;
   g_autofree char *index = NULL;
 
@@ -193,14 +160,11 @@ td_export_web (const TdRenderContext  *context,
                                  "pictures can’t be copied"));
           return FALSE;
         }
-      real_base = canonical_path (context->base_dir, error);
-      if (real_base == NULL)
-        return FALSE;
     }
   for (guint i = 0; i < images->len; i++)
     {
       const char *src = g_ptr_array_index (images, i);
-      GMappedFile *mapped;
+      GBytes *picture;
 
       if (!td_image_path_is_safe (src, NULL))
         {
@@ -208,10 +172,11 @@ td_export_web (const TdRenderContext  *context,
                        _("“%s” is not a picture inside the issue’s folder"), src);
           return FALSE;
         }
-      mapped = open_picture (real_base, src, error);
-      if (mapped == NULL)
+      /* Derived: upright, without metadata, at most 1,600 px. */
+      picture = td_picture_derive (td_render_picture_dir (context, src), src, &web, NULL, error);
+      if (picture == NULL)
         return FALSE;
-      g_ptr_array_add (pictures, mapped);
+      g_ptr_array_add (pictures, picture);
     }
 
   if (!make_folder (out_dir, error))

@@ -30,8 +30,9 @@ gboolean td_export_write_file  (const char            *path,
 
 /* The web export: @out_dir/index.html (TD_RENDER_WEB of @context, whose
  * image_urls should be TD_IMAGE_URL_RELATIVE) plus exactly the pictures it
- * refers to, copied from context->base_dir to the same relative paths under
- * @out_dir (usually @out_dir/images/). Creates @out_dir and the folders
+ * refers to, derived from those in context->base_dir (upright, without
+ * metadata, at most TD_PICTURE_WEB_LONG_EDGE: td-picture-derive.h) at the
+ * same relative paths under @out_dir (usually @out_dir/images/). Creates @out_dir and the folders
  * inside it as needed, never writes outside it, and leaves other files there
  * alone. Every picture is read before anything is written, and index.html is
  * written last: on failure the folder holds no half-written file and no new

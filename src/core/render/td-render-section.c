@@ -24,6 +24,8 @@
 #include "td-json-path.h"
 #include "td-l10n.h"
 #include "td-render-private.h"
+#include "td-picture-convert.h"
+#include "td-picture-file.h"
 
 typedef struct
 {
@@ -172,7 +174,7 @@ picture_size (TdRenderIssue *issue,
               const char    *src)
 {
   Size *size = g_hash_table_lookup (issue->sizes, src);
-  g_autofree char *path = NULL;
+  const char *dir;
   TdImageInfo info;
 
   if (size != NULL)
@@ -180,13 +182,26 @@ picture_size (TdRenderIssue *issue,
 
   size = own_new (issue, sizeof *size);
   g_hash_table_insert (issue->sizes, (gpointer) src, size);
-  if (issue->context->base_dir == NULL)
+  dir = td_render_picture_dir (issue->context, src);
+  if (dir == NULL)
     return size;
-  path = g_build_filename (issue->context->base_dir, src, NULL);
-  if (td_image_info_from_file (path, &info, NULL) && info.width > 0 && info.height > 0)
+  /* As shown: a picture with an EXIF orientation is turned (the exports
+   * write it upright). */
+  if (td_picture_file_get_info (dir, src, &info, NULL) && info.width > 0 && info.height > 0)
     {
-      size->width = info.width;
-      size->height = info.height;
+      guint long_edge;
+
+      td_image_info_get_upright_size (&info, &size->width, &size->height);
+      /* No larger than the exports write it (td_picture_convert()'s
+       * rounding), so that width and height match the file. */
+      long_edge = MAX (size->width, size->height);
+      if (long_edge > TD_PICTURE_WEB_LONG_EDGE)
+        {
+          size->width = MAX (1, (guint) (((guint64) size->width * TD_PICTURE_WEB_LONG_EDGE
+                                          + long_edge / 2) / long_edge));
+          size->height = MAX (1, (guint) (((guint64) size->height * TD_PICTURE_WEB_LONG_EDGE
+                                           + long_edge / 2) / long_edge));
+        }
     }
   return size;
 }

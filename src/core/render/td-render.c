@@ -9,6 +9,7 @@
 #include "td-issue-validator.h"
 #include "td-json-path.h"
 #include "td-render-private.h"
+#include "td-picture-file.h"
 
 static const char * const format_names[] = {
   [TD_RENDER_WEB] = "web",
@@ -170,6 +171,7 @@ td_render_async (TdRenderFormat         format,
   render->context = *context;
   render->context.root = render->root;
   render->context.base_dir = keep (render, context->base_dir);
+  render->context.draft_dir = keep (render, context->draft_dir);
   render->context.eml.from = keep (render, context->eml.from);
   render->context.eml.to = keep (render, context->eml.to);
   render->context.eml.message_id_domain = keep (render, context->eml.message_id_domain);
@@ -312,6 +314,16 @@ td_render_image_url (const TdRenderContext *context,
       }
     case TD_IMAGE_URL_RELATIVE:
     default:
+      /* The preview: a picture added since the last save is in the draft
+       * area, not under the page's base URI. */
+      if (context->draft_dir != NULL
+          && g_strcmp0 (td_render_picture_dir (context, src), context->draft_dir) == 0)
+        {
+          g_autofree char *draft = td_render_base_uri (context->draft_dir);
+
+          path = escape_path (src);
+          return g_strconcat (draft, path, NULL);
+        }
       return escape_path (src);
     }
 }
@@ -331,6 +343,21 @@ td_render_picture_url (const TdRenderContext *context,
   return g_steal_pointer (&url);
 }
 
+const char *
+td_render_picture_dir (const TdRenderContext *context,
+                       const char            *src)
+{
+  if (context->draft_dir != NULL && src != NULL && td_image_path_is_safe (src, NULL))
+    {
+      g_autofree char *path = g_build_filename (context->draft_dir, src, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR)
+          && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        return context->draft_dir;
+    }
+  return context->base_dir;
+}
+
 gboolean
 td_render_image_size (const TdRenderContext *context,
                       const char            *src,
@@ -338,19 +365,18 @@ td_render_image_size (const TdRenderContext *context,
                       guint                 *width,
                       guint                 *height)
 {
-  g_autofree char *path = NULL;
   TdRenderPicture picture = { 0 };
+  const char *dir = td_render_picture_dir (context, src);
   TdImageInfo info;
 
   *width = 0;
   *height = 0;
-  if (context->base_dir == NULL || src == NULL || src[0] == '\0')
+  if (dir == NULL || src == NULL || src[0] == '\0')
     return FALSE;
-  path = g_build_filename (context->base_dir, src, NULL);
-  if (!td_image_info_from_file (path, &info, NULL))
+  if (!td_picture_file_get_info (dir, src, &info, NULL))
     return FALSE;
-  picture.width = info.width;
-  picture.height = info.height;
+  /* As shown: a picture with an EXIF orientation is turned. */
+  td_image_info_get_upright_size (&info, &picture.width, &picture.height);
   return _td_render_picture_fit (&picture, max_width, width, height);
 }
 

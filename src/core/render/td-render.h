@@ -44,6 +44,11 @@ typedef struct
   const char *to;       /* NULL: no To header (the mailing service adds it) */
   gint64      date;     /* Unix time of the Date header; the CLI passes now */
   const char *message_id_domain; /* NULL: the From address's domain */
+  /* FALSE: the pictures travel inside the message as cid: parts (derived:
+   * td-picture-derive.h). TRUE: they are https links under the issue's
+   * public_base_url, where the web export must be uploaded (an error when
+   * the issue has none). */
+  gboolean    linked_images;
 } TdEmlOptions;
 
 typedef struct
@@ -57,6 +62,10 @@ typedef struct
    * <pre>), for a web view such as the preview to show. */
   gboolean        text_page;
   TdEmlOptions    eml;         /* TD_RENDER_EML only */
+  /* Pictures added since the last save wait here (td_document_get_draft_dir());
+   * may be NULL. TD_IMAGE_URL_RELATIVE writes their file:// URL: only for
+   * the preview. */
+  const char     *draft_dir;
 } TdRenderContext;
 
 /* "web", "email", "text" or "eml", as the CLI's --format names them. */
@@ -105,6 +114,11 @@ char    *td_render_image_url   (const TdRenderContext *context,
 char    *td_render_picture_url (const TdRenderContext *context,
                                 const char            *src);
 
+/* The folder the picture at @src is read from: context->draft_dir when
+ * it holds that picture, else context->base_dir (may be NULL). */
+const char *td_render_picture_dir (const TdRenderContext *context,
+                                   const char            *src);
+
 /* The file:// URI of @base_dir with a trailing slash, against which the
  * pictures of TD_IMAGE_URL_RELATIVE resolve (a web view's base URI);
  * NULL for a NULL or empty @base_dir. */
@@ -114,7 +128,7 @@ char    *td_render_base_uri    (const char            *base_dir);
  * stable, derived from the path, so HTML and MIME parts agree. */
 char    *td_render_image_cid   (const char            *src);
 
-/* The picture's size scaled to fit max_width, keeping its proportions.
+/* The picture's size as shown (upright), scaled to fit max_width, keeping its proportions.
  * FALSE (and 0×0) when the file can't be read. */
 gboolean td_render_image_size  (const TdRenderContext *context,
                                 const char            *src,
