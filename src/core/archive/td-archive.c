@@ -11,6 +11,7 @@
 #include "td-export.h"
 #include "td-json-path.h"
 #include "td-l10n.h"
+#include "td-library.h"
 #include "td-picture-file.h"
 #include "td-render.h"
 
@@ -354,38 +355,6 @@ folder_data_free (FolderData *data)
   g_free (data);
 }
 
-/* The .tidings files in @folder and its folders one level down, sorted.
- * (A private listing: the library view has its own, newest first, in
- * td-library.c; both follow docs/library.md's layout.) */
-static void
-list_issues (const char *folder,
-             guint       depth,
-             GPtrArray  *paths)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-
-      if (name[0] == '.')
-        continue;
-      path = g_build_filename (folder, name, NULL);
-      if (g_str_has_suffix (name, ".tidings") && g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        g_ptr_array_add (paths, g_steal_pointer (&path));
-      else if (depth == 0 && g_file_test (path, G_FILE_TEST_IS_DIR))
-        list_issues (path, depth + 1, paths);
-    }
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static void
 build_folder_thread (GTask        *task,
                      gpointer      source_object,
@@ -393,14 +362,12 @@ build_folder_thread (GTask        *task,
                      GCancellable *cancellable)
 {
   FolderData *data = task_data;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) paths = td_library_find_files (data->folder, NULL);
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) issues = g_array_new (FALSE, TRUE, sizeof (TdArchiveIssue));
   GError *error = NULL;
   TdArchiveResult *result;
 
-  list_issues (data->folder, 0, paths);
-  g_ptr_array_sort (paths, compare_strings);
   for (guint i = 0; i < paths->len; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_path (paths->pdata[i]);

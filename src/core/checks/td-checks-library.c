@@ -22,6 +22,7 @@
 #include "td-issue-loader.h"
 #include "td-issue.h"
 #include "td-json-path.h"
+#include "td-library.h"
 #include "td-read-limited.h"
 
 #define SHINGLE_WORDS  5
@@ -91,30 +92,6 @@ is_compared (JsonObject *section)
   const char *type = td_json_get_string (section, "type");
 
   return g_str_equal (type, "tip") || g_str_equal (type, "article");
-}
-
-/* The .tidings files in @folder and its folders one level down. */
-static void
-list_issues (const char *folder,
-             guint       depth,
-             GPtrArray  *paths)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-
-      if (name[0] == '.')
-        continue;
-      path = g_build_filename (folder, name, NULL);
-      if (g_str_has_suffix (name, ".tidings") && g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        g_ptr_array_add (paths, g_steal_pointer (&path));
-      else if (depth == 0 && g_file_test (path, G_FILE_TEST_IS_DIR) &&
-               !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        list_issues (path, depth + 1, paths);
-    }
 }
 
 /* @relative (a path in the file system's encoding) as one line of UTF-8
@@ -189,7 +166,7 @@ _td_checks_repeats (TdChecker *c)
   g_autofree char *self = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *library = NULL;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GArray) texts = NULL;
   g_autoptr(GPtrArray) found = NULL;  /* per section: its message, or NULL */
   g_autoptr(GPtrArray) occurrences = NULL;
@@ -229,8 +206,7 @@ _td_checks_repeats (TdChecker *c)
     library = g_path_get_dirname (folder);
   else
     library = g_strdup (folder);
-  list_issues (library, 0, paths);
-  g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
+  paths = td_library_find_files (library, NULL);
 
   for (guint p = 0; p < paths->len; p++)
     {

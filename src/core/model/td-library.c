@@ -71,6 +71,26 @@ find_issues (const char   *folder,
     }
 }
 
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+GPtrArray *
+td_library_find_files (const char   *folder,
+                       GCancellable *cancellable)
+{
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (folder != NULL, paths);
+
+  find_issues (folder, 0, FALSE, paths, cancellable);
+  g_ptr_array_sort (paths, compare_paths);
+  return paths;
+}
+
 gboolean
 td_library_has_issues (const char *folder)
 {

@@ -43,6 +43,12 @@ char           *td_library_resolve_folder    (const char     *setting);
 
 /* Whether @folder holds an issue at all (file names only: cheap enough for
  * the start-up). */
+/* The .tidings files of @folder and of its folders one level down (hidden
+ * files and linked folders left out), sorted by path: the library's layout
+ * (docs/library.md), shared by the library view, the archive and the
+ * [repeat] check. */
+GPtrArray      *td_library_find_files        (const char     *folder,
+                                              GCancellable   *cancellable);
 gboolean        td_library_has_issues        (const char     *folder);
 
 /* The issues in @folder, newest first (by month, then by path; those with
