@@ -51,6 +51,68 @@ choose_folder (GtkWindow  *parent,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* -- asking first ------------------------------------------------------------ */
+
+/* A question whose "choose" answer opens the folder chooser; @chosen then
+ * gets the chooser's task (its folder, or G_IO_ERROR_CANCELLED) with a
+ * reference to the request's task as its data. */
+typedef struct
+{
+  GTask              *task;
+  const char         *chooser_title;
+  const char         *accept;
+  GAsyncReadyCallback chosen;
+} Question;
+
+static void
+question_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          user_data)
+{
+  g_autofree Question *question = user_data;
+  g_autoptr(GTask) task = question->task;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  GTask *choose;
+
+  if (!g_str_equal (response, "choose"))
+    {
+      return_cancelled (task);
+      return;
+    }
+  choose = g_task_new (NULL, g_task_get_cancellable (task), question->chosen,
+                       g_object_ref (task));
+  choose_folder (parent, question->chooser_title, question->accept, choose);
+}
+
+/* Takes @task. The strings are translated and static. */
+static void
+ask_for_folder (GtkWindow          *parent,
+                GTask              *task,
+                const char         *heading,
+                const char         *body,
+                const char         *cancel_label,
+                const char         *chooser_title,
+                const char         *accept,
+                GAsyncReadyCallback chosen)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  Question *question = g_new0 (Question, 1);
+
+  question->task = task;
+  question->chooser_title = chooser_title;
+  question->accept = accept;
+  question->chosen = chosen;
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", cancel_label,
+                                    "choose", _("_Choose Folder…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "choose");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (question_response_cb), question);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* -- the issue's folder --------------------------------------------------- */
 
 static void
@@ -80,25 +142,6 @@ issue_folder_chosen_cb (GObject      *source,
     g_task_return_pointer (task, g_file_new_for_path (reopened), g_object_unref);
 }
 
-static void
-response_cb (AdwMessageDialog *dialog,
-             const char       *response,
-             gpointer          user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-  GTask *choose;
-
-  if (!g_str_equal (response, "choose"))
-    {
-      return_cancelled (task);
-      return;
-    }
-  choose = g_task_new (NULL, g_task_get_cancellable (task), issue_folder_chosen_cb,
-                       g_object_ref (task));
-  choose_folder (parent, _("Choose the Issue’s Folder"), _("_Allow Access"), choose);
-}
-
 void
 td_folder_request_async (GtkWindow           *parent,
                          GFile               *issue,
@@ -108,43 +151,29 @@ td_folder_request_async (GtkWindow           *parent,
                          gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  g_autoptr(GFile) parent_folder = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *folder_name = NULL;
-  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
 
   g_return_if_fail (G_IS_FILE (issue));
 
   g_task_set_task_data (task, g_object_ref (issue), g_object_unref);
   name = g_file_get_basename (issue);
-  parent_folder = g_file_get_parent (issue);
-  folder_name = parent_folder != NULL ? g_file_get_basename (parent_folder) : g_strdup ("");
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
-                                                       _("Allow Access to the Issue’s "
-                                                         "Folder?"), NULL));
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  g_dngettext (GETTEXT_PACKAGE,
-                                               "“%s” was opened on its own, so Tidings "
-                                               "can’t see the images folder beside it: its "
-                                               "%u picture would be missing. Choose the "
-                                               "folder that holds the issue, and Tidings "
-                                               "opens it from there, with its pictures.",
-                                               "“%s” was opened on its own, so Tidings "
-                                               "can’t see the images folder beside it: its "
-                                               "%u pictures would be missing. Choose the "
-                                               "folder that holds the issue, and Tidings "
-                                               "opens it from there, with its pictures.",
-                                               n_pictures),
-                                  name, n_pictures);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Not Now"),
-                                    "choose", _("_Choose Folder…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "choose");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), g_steal_pointer (&task));
-  gtk_window_present (GTK_WINDOW (dialog));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "“%s” was opened on its own, so Tidings "
+                                       "can’t see the images folder beside it: its "
+                                       "%u picture would be missing. Choose the "
+                                       "folder that holds the issue, and Tidings "
+                                       "opens it from there, with its pictures.",
+                                       "“%s” was opened on its own, so Tidings "
+                                       "can’t see the images folder beside it: its "
+                                       "%u pictures would be missing. Choose the "
+                                       "folder that holds the issue, and Tidings "
+                                       "opens it from there, with its pictures.",
+                                       n_pictures),
+                          name, n_pictures);
+  ask_for_folder (parent, g_steal_pointer (&task), _("Allow Access to the Issue’s Folder?"),
+                  body, _("_Not Now"), _("Choose the Issue’s Folder"), _("_Allow Access"),
+                  issue_folder_chosen_cb);
 }
 
 GFile *
@@ -176,25 +205,6 @@ save_folder_chosen_cb (GObject      *source,
   g_task_return_pointer (task, g_file_get_child (folder, name), g_object_unref);
 }
 
-static void
-save_response_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  gpointer          user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-  GTask *choose;
-
-  if (!g_str_equal (response, "choose"))
-    {
-      return_cancelled (task);
-      return;
-    }
-  choose = g_task_new (NULL, g_task_get_cancellable (task), save_folder_chosen_cb,
-                       g_object_ref (task));
-  choose_folder (parent, _("Choose the Folder to Save In"), _("_Save Here"), choose);
-}
-
 void
 td_folder_request_save_async (GtkWindow           *parent,
                               GFile               *file,
@@ -205,37 +215,28 @@ td_folder_request_save_async (GtkWindow           *parent,
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   g_autofree char *name = NULL;
-  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
 
   g_return_if_fail (G_IS_FILE (file));
 
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   name = g_file_get_basename (file);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
-                                                       _("Save the Pictures Too?"), NULL));
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  g_dngettext (GETTEXT_PACKAGE,
-                                               "Tidings can see only the file “%s”, not the "
-                                               "folder around it, so the issue’s %u picture "
-                                               "can’t be saved beside it. Choose the folder "
-                                               "to save the issue in, and Tidings saves it "
-                                               "there with its images folder.",
-                                               "Tidings can see only the file “%s”, not the "
-                                               "folder around it, so the issue’s %u pictures "
-                                               "can’t be saved beside it. Choose the folder "
-                                               "to save the issue in, and Tidings saves it "
-                                               "there with its images folder.",
-                                               n_pictures),
-                                  name, n_pictures);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "choose", _("_Choose Folder…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "choose");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_steal_pointer (&task));
-  gtk_window_present (GTK_WINDOW (dialog));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Tidings can see only the file “%s”, not the "
+                                       "folder around it, so the issue’s %u picture "
+                                       "can’t be saved beside it. Choose the folder "
+                                       "to save the issue in, and Tidings saves it "
+                                       "there with its images folder.",
+                                       "Tidings can see only the file “%s”, not the "
+                                       "folder around it, so the issue’s %u pictures "
+                                       "can’t be saved beside it. Choose the folder "
+                                       "to save the issue in, and Tidings saves it "
+                                       "there with its images folder.",
+                                       n_pictures),
+                          name, n_pictures);
+  ask_for_folder (parent, g_steal_pointer (&task), _("Save the Pictures Too?"), body,
+                  _("_Cancel"), _("Choose the Folder to Save In"), _("_Save Here"),
+                  save_folder_chosen_cb);
 }
 
 GFile *
