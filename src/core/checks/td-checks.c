@@ -306,17 +306,14 @@ check_setting (Checker    *c,
                          "you, such as *|UNSUB|*"));
 }
 
-static void check_fields (Checker           *c,
-                          const char        *path,
-                          JsonObject        *object,
-                          const TdFieldSpec *fields);
-
-static void
-check_field (Checker           *c,
-             const char        *path,
+/* A TdFieldVisitor: a picture is checked as a whole (check_image). */
+static gboolean
+check_field (const char        *path,
              JsonObject        *object,
-             const TdFieldSpec *spec)
+             const TdFieldSpec *spec,
+             gpointer           user_data)
 {
+  Checker *c = user_data;
   const char *value = td_json_get_string (object, spec->key);
 
   if (td_field_kind_is_string (spec->kind))
@@ -341,29 +338,8 @@ check_field (Checker           *c,
     case TD_FIELD_MULTILINE:
       _td_checks_claims (c, path, value, FALSE);
       break;
-    case TD_FIELD_VIDEO:
-    case TD_FIELD_LINK:
-    case TD_FIELD_GROUP:
-      if (td_json_get_object (object, spec->key) != NULL)
-        check_fields (c, path, td_json_get_object (object, spec->key), spec->fields);
-      break;
     case TD_FIELD_IMAGE_PATH:
       check_picture_file (c, path, value);
-      break;
-    case TD_FIELD_LIST:
-      {
-        JsonArray *items = td_json_get_array (object, spec->key);
-
-        for (guint i = 0; items != NULL && spec->fields != NULL
-                          && i < json_array_get_length (items); i++)
-          {
-            JsonObject *item = json_array_get_object_element (items, i);
-            g_autofree char *item_path = td_json_path_child_index (path, i);
-
-            if (item != NULL)
-              check_fields (c, item_path, item, spec->fields);
-          }
-      }
       break;
     case TD_FIELD_PHONE:
     case TD_FIELD_EMAIL:
@@ -373,23 +349,14 @@ check_field (Checker           *c,
     case TD_FIELD_LANGUAGE:
     case TD_FIELD_BOOLEAN:
     case TD_FIELD_INTEGER:
+    case TD_FIELD_VIDEO:
+    case TD_FIELD_LINK:
+    case TD_FIELD_GROUP:
+    case TD_FIELD_LIST:
     default:
       break;
     }
-}
-
-static void
-check_fields (Checker           *c,
-              const char        *path,
-              JsonObject        *object,
-              const TdFieldSpec *fields)
-{
-  for (const TdFieldSpec *spec = fields; spec != NULL && spec->key != NULL; spec++)
-    {
-      g_autofree char *child = td_json_path_child_key (path, spec->key);
-
-      check_field (c, child, object, spec);
-    }
+  return spec->kind != TD_FIELD_IMAGE;
 }
 
 /* Dates
@@ -610,7 +577,7 @@ check_section (Checker    *c,
     return;
 
   check_section_content (c, path, section);
-  check_fields (c, path, section, section_type->fields);
+  td_registry_walk (section, path, section_type->fields, check_field, c);
   if (strcmp (type, "promotion") == 0)
     check_promotion_dates (c, path, section);
   else if (strcmp (type, "credentials") == 0)
@@ -846,12 +813,12 @@ td_checks_run_for_file (const TdRenderContext *context,
   c.claims = claims;
 
   if (td_json_get_object (root, "practice") != NULL)
-    check_fields (&c, "practice", td_json_get_object (root, "practice"),
-                  td_registry_get_practice_fields ());
+    td_registry_walk (td_json_get_object (root, "practice"), "practice",
+                      td_registry_get_practice_fields (), check_field, &c);
   check_licence (&c);
   if (td_json_get_object (root, "issue") != NULL)
-    check_fields (&c, "issue", td_json_get_object (root, "issue"),
-                  td_registry_get_issue_fields ());
+    td_registry_walk (td_json_get_object (root, "issue"), "issue",
+                      td_registry_get_issue_fields (), check_field, &c);
 
   sections = td_json_get_array (root, "sections");
   for (guint i = 0; sections != NULL && i < json_array_get_length (sections); i++)

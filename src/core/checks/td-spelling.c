@@ -786,12 +786,6 @@ td_speller_ignore_word (TdSpeller  *self,
 /* The issue's fields
  * ------------------------------------------------------------------------ */
 
-static void check_fields (TdSpeller         *speller,
-                          const char        *path,
-                          JsonObject        *object,
-                          const TdFieldSpec *fields,
-                          TdDiagnostics     *diags);
-
 static void
 check_text (TdSpeller     *speller,
             const char    *path,
@@ -820,55 +814,27 @@ check_text (TdSpeller     *speller,
     }
 }
 
-static void
-check_fields (TdSpeller         *speller,
-              const char        *path,
-              JsonObject        *object,
-              const TdFieldSpec *fields,
-              TdDiagnostics     *diags)
+typedef struct
 {
-  for (const TdFieldSpec *spec = fields; spec != NULL && spec->key != NULL; spec++)
-    {
-      g_autofree char *child = td_json_path_child_key (path, spec->key);
+  TdSpeller     *speller;
+  TdDiagnostics *diags;
+} SpellWalk;
 
-      switch (spec->kind)
-        {
-        case TD_FIELD_TEXT:
-        case TD_FIELD_MULTILINE:
-        case TD_FIELD_MARKDOWN:
-          /* Fields without a label (id, type, a picture's file) are the
-           * app's, not words. */
-          if (spec->label != NULL)
-            check_text (speller, child, td_json_get_string (object, spec->key),
-                        spec->kind == TD_FIELD_MARKDOWN, diags);
-          break;
-        case TD_FIELD_IMAGE:
-        case TD_FIELD_VIDEO:
-        case TD_FIELD_LINK:
-        case TD_FIELD_GROUP:
-          if (td_json_get_object (object, spec->key) != NULL)
-            check_fields (speller, child, td_json_get_object (object, spec->key), spec->fields,
-                          diags);
-          break;
-        case TD_FIELD_LIST:
-          {
-            JsonArray *items = td_json_get_array (object, spec->key);
+/* A TdFieldVisitor. Fields without a label (id, type, a picture's file)
+ * are the app's, not words. */
+static gboolean
+check_field (const char        *path,
+             JsonObject        *object,
+             const TdFieldSpec *spec,
+             gpointer           user_data)
+{
+  SpellWalk *walk = user_data;
 
-            for (guint i = 0; items != NULL && spec->fields != NULL
-                              && i < json_array_get_length (items); i++)
-              {
-                JsonObject *item = json_array_get_object_element (items, i);
-                g_autofree char *item_path = td_json_path_child_index (child, i);
-
-                if (item != NULL)
-                  check_fields (speller, item_path, item, spec->fields, diags);
-              }
-          }
-          break;
-        default:
-          break;
-        }
-    }
+  if ((spec->kind == TD_FIELD_TEXT || spec->kind == TD_FIELD_MULTILINE ||
+       spec->kind == TD_FIELD_MARKDOWN) && spec->label != NULL)
+    check_text (walk->speller, path, td_json_get_string (object, spec->key),
+                spec->kind == TD_FIELD_MARKDOWN, walk->diags);
+  return TRUE;
 }
 
 void
@@ -876,6 +842,7 @@ td_spelling_check_issue (TdSpeller     *speller,
                          JsonNode      *root,
                          TdDiagnostics *diags)
 {
+  SpellWalk walk = { speller, diags };
   JsonObject *object;
   JsonArray *sections;
 
@@ -897,11 +864,11 @@ td_spelling_check_issue (TdSpeller     *speller,
 
   object = json_node_get_object (root);
   if (td_json_get_object (object, "practice") != NULL)
-    check_fields (speller, "practice", td_json_get_object (object, "practice"),
-                  td_registry_get_practice_fields (), diags);
+    td_registry_walk (td_json_get_object (object, "practice"), "practice",
+                      td_registry_get_practice_fields (), check_field, &walk);
   if (td_json_get_object (object, "issue") != NULL)
-    check_fields (speller, "issue", td_json_get_object (object, "issue"),
-                  td_registry_get_issue_fields (), diags);
+    td_registry_walk (td_json_get_object (object, "issue"), "issue",
+                      td_registry_get_issue_fields (), check_field, &walk);
 
   sections = td_json_get_array (object, "sections");
   for (guint i = 0; sections != NULL && i < json_array_get_length (sections); i++)
@@ -914,6 +881,6 @@ td_spelling_check_issue (TdSpeller     *speller,
         continue;
       type = td_registry_lookup_section_type (td_json_get_string (section, "type"));
       if (type != NULL)
-        check_fields (speller, path, section, type->fields, diags);
+        td_registry_walk (section, path, type->fields, check_field, &walk);
     }
 }

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "td-json-path.h"
 #include "td-registry.h"
 
 #define END { NULL, 0, 0, NULL, NULL, NULL, NULL }
@@ -386,5 +387,46 @@ td_field_kind_max_length (TdFieldKind kind)
     case TD_FIELD_LIST:
     default:
       return 0;
+    }
+}
+
+void
+td_registry_walk (JsonObject        *object,
+                  const char        *path,
+                  const TdFieldSpec *fields,
+                  TdFieldVisitor     visit,
+                  gpointer           user_data)
+{
+  g_return_if_fail (object != NULL && visit != NULL);
+
+  for (const TdFieldSpec *spec = fields; spec != NULL && spec->key != NULL; spec++)
+    {
+      g_autofree char *child = td_json_path_child_key (path, spec->key);
+
+      if (!visit (child, object, spec, user_data) || spec->fields == NULL)
+        continue;
+      if (td_field_kind_is_object (spec->kind))
+        {
+          JsonObject *inner = td_json_get_object (object, spec->key);
+
+          if (inner != NULL)
+            td_registry_walk (inner, child, spec->fields, visit, user_data);
+        }
+      else if (spec->kind == TD_FIELD_LIST)
+        {
+          JsonArray *items = td_json_get_array (object, spec->key);
+
+          for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+            {
+              JsonNode *node = json_array_get_element (items, i);
+              g_autofree char *item_path = NULL;
+
+              if (!JSON_NODE_HOLDS_OBJECT (node))
+                continue;
+              item_path = td_json_path_child_index (child, i);
+              td_registry_walk (json_node_get_object (node), item_path, spec->fields, visit,
+                                user_data);
+            }
+        }
     }
 }

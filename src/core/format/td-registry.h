@@ -8,6 +8,8 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "td-core.h"
 
 G_BEGIN_DECLS
@@ -86,5 +88,21 @@ const TdFieldSpec   *td_field_spec_find              (const TdFieldSpec *fields,
 gboolean             td_field_kind_is_object         (TdFieldKind kind);
 gboolean             td_field_kind_is_string         (TdFieldKind kind);
 gsize                td_field_kind_max_length        (TdFieldKind kind);
+
+/* Called for each field of a list of fields, present or not, with its JSON
+ * path and the object holding it; returns whether to go into the field's
+ * own fields (an object's, or each item's of a list). */
+typedef gboolean   (*TdFieldVisitor)                  (const char        *path,
+                                                       JsonObject        *object,
+                                                       const TdFieldSpec *spec,
+                                                       gpointer           user_data);
+
+/* Visits @fields of @object (at @path), depth first, in the registry's
+ * order: what the checks and the spelling walk over. */
+void                 td_registry_walk                (JsonObject        *object,
+                                                       const char        *path,
+                                                       const TdFieldSpec *fields,
+                                                       TdFieldVisitor     visit,
+                                                       gpointer           user_data);
 
 G_END_DECLS
