@@ -954,7 +954,7 @@ test_export_dialog (void)
     g_assert_cmpstr (td_json_get_string (json_array_get_object_element (dismissed, 0), "path"),
                      ==, "sections[1].video.caption");
     g_assert_true (td_document_get_modified (td_window_get_document (window)));
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.undo-dismiss", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.undo", NULL));
     root = json_node_get_object (td_document_get_root (td_window_get_document (window)));
     g_assert_null (td_json_get_array (root, "dismissed"));
   }
@@ -1647,7 +1647,7 @@ test_make_smaller (void)
   }
 
   /* One undo step gives the original back. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.undo-smaller", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.undo", NULL));
   settle (20);
   g_assert_cmpstr (lookup_string (window, "sections[1].image.src"), ==,
                    "images/glute-bridge.jpg");

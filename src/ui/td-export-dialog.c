@@ -618,14 +618,16 @@ make_smaller_action (GtkWidget  *widget,
   if (rewrites->len > 0)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "export.undo-smaller");
+      adw_toast_set_action_name (toast, "export.undo");
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   add_check_rows (self);
 }
 
+/* The toasts' Undo (of Make Smaller and of Dismiss): one step back on the
+ * document's undo stack, and the findings listed again. */
 static void
-undo_smaller_action (GtkWidget  *widget,
+undo_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
@@ -677,19 +679,8 @@ dismiss_action (GtkWidget  *widget,
 
   toast = adw_toast_new (_("Finding dismissed"));
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "export.undo-dismiss");
+  adw_toast_set_action_name (toast, "export.undo");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-undo_dismiss_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  TdExportDialog *self = TD_EXPORT_DIALOG (widget);
-
-  if (td_document_undo (document_of (self)))
-    add_check_rows (self);
 }
 
 static void
@@ -739,11 +730,9 @@ td_export_dialog_class_init (TdExportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "export.web", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "export.show-path", "s", show_path_action);
   gtk_widget_class_install_action (widget_class, "export.make-smaller", "s", make_smaller_action);
-  gtk_widget_class_install_action (widget_class, "export.undo-smaller", NULL, undo_smaller_action);
+  gtk_widget_class_install_action (widget_class, "export.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "export.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "export.dismiss", "u", dismiss_action);
-  gtk_widget_class_install_action (widget_class, "export.undo-dismiss", NULL,
-                                   undo_dismiss_action);
   gtk_widget_class_install_action (widget_class, "export.send-test", NULL, delivery_action);
   gtk_widget_class_install_action (widget_class, "export.handoff", NULL, delivery_action);
 
