@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "td-document.h"
 #include "td-issue-loader.h"
 #include "td-test-util.h"
 
@@ -148,4 +149,85 @@ td_test_remove_tree (const char *path)
     g_unlink (path);
   else
     g_rmdir (path);
+}
+
+void
+td_test_copy_tree (const char *from,
+                   const char *to)
+{
+  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (g_mkdir_with_parents (to, 0700), ==, 0);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *src = g_build_filename (from, name, NULL);
+      g_autofree char *dst = g_build_filename (to, name, NULL);
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      if (g_file_test (src, G_FILE_TEST_IS_DIR))
+        {
+          td_test_copy_tree (src, dst);
+          continue;
+        }
+      g_assert_true (g_file_get_contents (src, &data, &length, NULL));
+      g_assert_true (g_file_set_contents (dst, data, length, NULL));
+    }
+}
+
+char *
+td_test_add_issue (const char *folder,
+                   const char *name,
+                   const char *date,
+                   const char *title)
+{
+  g_autofree char *sample = td_test_sample_dir ();
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autofree char *original = g_build_filename (folder, "august-2023.tidings", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
+  g_autoptr(TdDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  td_test_copy_tree (sample, folder);
+  if (!g_str_equal (name, "august-2023.tidings"))
+    g_assert_cmpint (g_rename (original, path), ==, 0);
+  document = td_document_new_from_file (file, diags);
+  g_assert_nonnull (document);
+  td_document_set_string (document, "issue.date", date, TD_EDIT_NONE);
+  td_document_set_string (document, "issue.title", title, TD_EDIT_NONE);
+  g_assert_true (td_document_save (document, NULL, TRUE, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+gboolean
+td_test_iterate_until (TdTestCondition condition,
+                       gpointer        data,
+                       guint           timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  return TRUE;
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+void
+td_test_settle (guint ms)
+{
+  td_test_iterate_until (never, NULL, ms);
 }

@@ -37,4 +37,24 @@ char     *td_test_render        (TdRenderFormat         format,
 /* Deletes @path and everything below it (symbolic links are not followed). */
 void      td_test_remove_tree   (const char *path);
 
+/* Copies the folder @from into @to (created), files and folders. */
+void      td_test_copy_tree     (const char *from,
+                                 const char *to);
+
+/* The sample as @name in @folder (its images beside it), of @date and
+ * @title, saved: a library's issue. Returns its path. */
+char     *td_test_add_issue     (const char *folder,
+                                 const char *name,
+                                 const char *date,
+                                 const char *title);
+
+/* Runs the default main context until @condition holds, for @timeout_ms at
+ * most; whether it held. td_test_settle() just lets it run @ms. */
+typedef gboolean (*TdTestCondition) (gpointer data);
+
+gboolean  td_test_iterate_until (TdTestCondition condition,
+                                 gpointer        data,
+                                 guint           timeout_ms);
+void      td_test_settle        (guint           ms);
+
 G_END_DECLS

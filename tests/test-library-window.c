@@ -29,6 +29,7 @@
 #include "td-sample.h"
 #include "td-window.h"
 #include "td-window-private.h"
+#include "td-test-util.h"
 
 static TdApplication *app;
 static char *tmp_root;
@@ -36,90 +37,7 @@ static char *library;
 
 /* -- Helpers ------------------------------------------------------------- */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-iterate_until (Condition condition,
-               gpointer  data,
-               guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-settle (guint ms)
-{
-  iterate_until (never, NULL, ms);
-}
-
-static void
-copy_tree (const char *from,
-           const char *to)
-{
-  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  g_assert_cmpint (g_mkdir_with_parents (to, 0700), ==, 0);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *src = g_build_filename (from, name, NULL);
-      g_autofree char *dst = g_build_filename (to, name, NULL);
-      g_autofree char *data = NULL;
-      gsize length = 0;
-
-      if (g_file_test (src, G_FILE_TEST_IS_DIR))
-        {
-          copy_tree (src, dst);
-          continue;
-        }
-      g_assert_true (g_file_get_contents (src, &data, &length, NULL));
-      g_assert_true (g_file_set_contents (dst, data, length, NULL));
-    }
-}
-
 /* The sample, in @folder as @name, of @date and @title. */
-static char *
-add_issue (const char *folder,
-           const char *name,
-           const char *date,
-           const char *title)
-{
-  g_autofree char *sample = td_sample_dup_dir ();
-  g_autofree char *path = g_build_filename (folder, name, NULL);
-  g_autofree char *original = g_build_filename (folder, "august-2023.tidings", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
-  g_autoptr(TdDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-
-  copy_tree (sample, folder);
-  if (!g_str_equal (name, "august-2023.tidings"))
-    g_assert_cmpint (g_rename (original, path), ==, 0);
-  document = td_document_new_from_file (file, diags);
-  g_assert_nonnull (document);
-  td_document_set_string (document, "issue.date", date, TD_EDIT_NONE);
-  td_document_set_string (document, "issue.title", title, TD_EDIT_NONE);
-  g_assert_true (td_document_save (document, NULL, TRUE, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&path);
-}
-
 static char *
 library_path (const char *relative)
 {
@@ -140,7 +58,7 @@ destroy_window (TdWindow *window)
 {
   td_recovery_discard (_td_window_get_recovery (window));
   gtk_window_destroy (GTK_WINDOW (window));
-  settle (50);
+  td_test_settle (50);
 }
 
 static gboolean
@@ -152,7 +70,7 @@ library_listed (gpointer data)
 static GPtrArray *
 wait_listed (TdWindow *window)
 {
-  g_assert_true (iterate_until (library_listed, window, 10000));
+  g_assert_true (td_test_iterate_until (library_listed, window, 10000));
   return td_library_view_get_issues (_td_window_get_library_view (window));
 }
 
@@ -321,7 +239,7 @@ test_start (void)
   g_assert_true (widget_tree_has_label (GTK_WIDGET (card_at (window, 2)), "June 2023"));
   g_assert_true (widget_tree_has_label (GTK_WIDGET (window), "Your Issues"));
   /* Each with its first picture. */
-  g_assert_true (iterate_until (cards_have_pictures, window, 10000));
+  g_assert_true (td_test_iterate_until (cards_have_pictures, window, 10000));
   /* Keyboard users start on the newest issue. */
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (card_at (window, 1))));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (card_at (window, 0)));
@@ -336,13 +254,13 @@ test_start (void)
     g_assert_true (moved);
     g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (card_at (window, 1)));
   }
-  settle (300);
+  td_test_settle (300);
   save_screenshot (window, "library-screenshot.png");
 
   /* A card opens its issue, and the editor comes back. */
   gtk_widget_grab_focus (GTK_WIDGET (card_at (window, 1)));
   g_assert_true (gtk_widget_activate (GTK_WIDGET (card_at (window, 1))));
-  settle (200);
+  td_test_settle (200);
   g_assert_false (_td_window_library_shown (window));
   g_assert_nonnull (td_document_get_file (td_window_get_document (window)));
   {
@@ -357,10 +275,10 @@ test_start (void)
   /* And back to the library by its action. */
   g_action_group_change_action_state (G_ACTION_GROUP (window), "library",
                                       g_variant_new_boolean (TRUE));
-  settle (50);
+  td_test_settle (50);
   g_assert_true (_td_window_library_shown (window));
   wait_listed (window);
-  settle (300);
+  td_test_settle (300);
   save_screenshot (window, "library-screenshot-again.png");
   destroy_window (window);
 }
@@ -375,8 +293,8 @@ test_narrow (void)
   gtk_window_present (GTK_WINDOW (window));
   td_window_show_library (window);
   g_assert_cmpuint (wait_listed (window)->len, ==, 3);
-  g_assert_true (iterate_until (cards_have_pictures, window, 10000));
-  settle (300);
+  g_assert_true (td_test_iterate_until (cards_have_pictures, window, 10000));
+  td_test_settle (300);
   save_screenshot_sized (window, "library-narrow.png", 300, 400);
   destroy_window (window);
 }
@@ -405,7 +323,7 @@ test_new_issue (void)
   wait_listed (window);
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "new-in-library", NULL);
-  settle (100);
+  td_test_settle (100);
   g_assert_false (_td_window_library_shown (window));
   g_assert_null (td_document_get_file (td_window_get_document (window)));
   g_assert_cmpstr (td_json_path_get_string (td_document_get_root (td_window_get_document (window)),
@@ -415,7 +333,7 @@ test_new_issue (void)
 
   /* Save asks nothing: a new folder of its month, the pictures along. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
-  g_assert_true (iterate_until (document_has_file, window, 10000));
+  g_assert_true (td_test_iterate_until (document_has_file, window, 10000));
   g_assert_null (find_message_dialog (window));
   path = g_file_get_path (td_document_get_file (td_window_get_document (window)));
   g_assert_cmpstr (path, ==, expected);
@@ -459,21 +377,21 @@ test_archive_published (void)
 
   g_assert_true (td_window_load_file (window, file, TD_WINDOW_LOAD_DEFAULT));
   gtk_window_present (GTK_WINDOW (window));
-  settle (50);
+  td_test_settle (50);
   document = td_window_get_document (window);
   before = g_strdup (td_json_path_get_string (td_document_get_root (document),
                                               "issue.public_base_url"));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "archive-published",
                                   g_variant_new_string ("https://example.com/news/"));
-  settle (30);
+  td_test_settle (30);
   g_assert_cmpstr (td_json_path_get_string (td_document_get_root (document),
                                             "issue.public_base_url"), ==,
                    "https://example.com/news/2023-08/");
   g_assert_true (td_document_get_modified (document));
   /* One undo step. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
-  settle (30);
+  td_test_settle (30);
   g_assert_cmpstr (td_json_path_get_string (td_document_get_root (document),
                                             "issue.public_base_url"), ==, before);
   g_assert_false (td_document_get_modified (document));
@@ -484,7 +402,7 @@ test_archive_published (void)
   window = td_window_new (GTK_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (window));
   g_action_group_activate_action (G_ACTION_GROUP (window), "publish-archive", NULL);
-  settle (100);
+  td_test_settle (100);
   {
     GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
     GtkWindow *dialog = NULL;
@@ -519,7 +437,7 @@ test_archive_published (void)
   gtk_window_present (GTK_WINDOW (window));
   g_action_group_activate_action (G_ACTION_GROUP (window), "archive-published",
                                   g_variant_new_string ("https://example.com/news/"));
-  settle (30);
+  td_test_settle (30);
   g_assert_false (td_document_get_modified (td_window_get_document (window)));
   destroy_window (window);
 }
@@ -540,13 +458,13 @@ test_empty (void)
   gtk_window_present (GTK_WINDOW (window));
   td_window_show_library (window);
   g_assert_cmpuint (wait_listed (window)->len, ==, 0);
-  settle (300);
+  td_test_settle (300);
   g_assert_true (widget_tree_has_label (GTK_WIDGET (window), "No Issues Yet"));
   save_screenshot (window, "library-empty.png");
 
   /* New Issue in it: a blank issue, saved as "issue" in its own folder. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "new-in-library", NULL);
-  settle (50);
+  td_test_settle (50);
   g_assert_false (_td_window_library_shown (window));
   g_assert_null (td_document_get_file (td_window_get_document (window)));
   destroy_window (window);
@@ -566,7 +484,7 @@ test_broken (void)
   TdWindow *window;
   GPtrArray *issues;
 
-  g_free (add_issue (month, "october.tidings", "2023-10", "News: October 2023"));
+  g_free (td_test_add_issue (month, "october.tidings", "2023-10", "News: October 2023"));
   g_assert_cmpint (g_mkdir_with_parents (broken_dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (broken, "{ \"format\": \"tidings-issue\", \"version\": ",
                                       -1, NULL));
@@ -583,16 +501,16 @@ test_broken (void)
   g_assert_nonnull (((TdLibraryIssue *) issues->pdata[1])->error);
   g_assert_true (widget_tree_has_label (GTK_WIDGET (card_at (window, 1)), "draft.tidings"));
   g_assert_true (widget_tree_has_label (GTK_WIDGET (card_at (window, 1)), "Can’t be opened"));
-  settle (300);
+  td_test_settle (300);
   save_screenshot (window, "library-broken.png");
 
   /* Opening it says why, and leaves the window as it was. */
   g_assert_true (gtk_widget_activate (GTK_WIDGET (card_at (window, 1))));
-  g_assert_true (iterate_until (has_message_dialog, window, 3000));
+  g_assert_true (td_test_iterate_until (has_message_dialog, window, 3000));
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (find_message_dialog (window)),
                                    "Could Not Open"));
   gtk_window_close (GTK_WINDOW (find_message_dialog (window)));
-  g_assert_true (iterate_until (has_no_message_dialog, window, 3000));
+  g_assert_true (td_test_iterate_until (has_no_message_dialog, window, 3000));
   g_assert_true (_td_window_library_shown (window));
   destroy_window (window);
   g_settings_reset (settings, "library-folder");
@@ -627,7 +545,7 @@ test_portal_file (void)
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (td_window_load_file (window, file, TD_WINDOW_LOAD_DEFAULT));
-  g_assert_true (iterate_until (has_message_dialog, window, 3000));
+  g_assert_true (td_test_iterate_until (has_message_dialog, window, 3000));
   dialog = find_message_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    "Allow Access to the Issue’s Folder?");
@@ -638,7 +556,7 @@ test_portal_file (void)
   /* Not now: the issue stays, and a toast offers it again. */
   /* As Escape does: the close response, "cancel". */
   gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (iterate_until (has_no_message_dialog, window, 3000));
+  g_assert_true (td_test_iterate_until (has_no_message_dialog, window, 3000));
   g_assert_cmpstr (td_json_path_get_string (td_document_get_root (td_window_get_document (window)),
                                             "issue.title"), ==, "News: August 2023");
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "request-folder-access"));
@@ -652,7 +570,7 @@ test_portal_file (void)
     window = td_window_new (GTK_APPLICATION (app));
     gtk_window_present (GTK_WINDOW (window));
     g_assert_true (td_window_load_file (window, seen, TD_WINDOW_LOAD_DEFAULT));
-    settle (200);
+    td_test_settle (200);
     g_assert_null (find_message_dialog (window));
     destroy_window (window);
   }
@@ -688,16 +606,16 @@ test_save_as_portal (void)
 
   g_assert_true (td_window_load_file (window, file, TD_WINDOW_LOAD_DEFAULT));
   gtk_window_present (GTK_WINDOW (window));
-  settle (50);
+  td_test_settle (50);
   _td_window_save_async (window, target, NULL, saved_cb, &error);
-  g_assert_true (iterate_until (has_message_dialog, window, 3000));
+  g_assert_true (td_test_iterate_until (has_message_dialog, window, 3000));
   dialog = find_message_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save the Pictures Too?");
   g_assert_true (adw_message_dialog_has_response (dialog, "choose"));
   /* As Escape does: the close response, "cancel". */
   gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (iterate_until (has_no_message_dialog, window, 3000));
-  g_assert_true (iterate_until (error_set, &error, 3000));
+  g_assert_true (td_test_iterate_until (has_no_message_dialog, window, 3000));
+  g_assert_true (td_test_iterate_until (error_set, &error, 3000));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   /* Nothing was written over the portal's file. */
   {
@@ -790,9 +708,9 @@ main (int   argc,
     g_autofree char *july = g_build_filename (library, "2023-07", NULL);
     g_autofree char *august = g_build_filename (library, "2023-08", NULL);
 
-    g_free (add_issue (june, "june.tidings", "2023-06", "News: June 2023"));
-    g_free (add_issue (august, "august-2023.tidings", "2023-08", "News: August 2023"));
-    g_free (add_issue (july, "july.tidings", "2023-07", "News: July 2023"));
+    g_free (td_test_add_issue (june, "june.tidings", "2023-06", "News: June 2023"));
+    g_free (td_test_add_issue (august, "august-2023.tidings", "2023-08", "News: August 2023"));
+    g_free (td_test_add_issue (july, "july.tidings", "2023-07", "News: July 2023"));
   }
 
   app = td_application_new (G_APPLICATION_NON_UNIQUE);

@@ -17,59 +17,7 @@
 
 static char *tmp_root;
 
-static void
-copy_tree (const char *from,
-           const char *to)
-{
-  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  g_assert_cmpint (g_mkdir_with_parents (to, 0700), ==, 0);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *src = g_build_filename (from, name, NULL);
-      g_autofree char *dst = g_build_filename (to, name, NULL);
-      g_autofree char *data = NULL;
-      gsize length = 0;
-
-      if (g_file_test (src, G_FILE_TEST_IS_DIR))
-        {
-          copy_tree (src, dst);
-          continue;
-        }
-      g_assert_true (g_file_get_contents (src, &data, &length, NULL));
-      g_assert_true (g_file_set_contents (dst, data, length, NULL));
-    }
-}
-
 /* The sample as @name in @folder (its images beside it), of @date. */
-static char *
-add_issue (const char *folder,
-           const char *name,
-           const char *date,
-           const char *title)
-{
-  g_autofree char *sample = td_test_sample_dir ();
-  g_autofree char *path = g_build_filename (folder, name, NULL);
-  g_autofree char *original = g_build_filename (folder, "august-2023.tidings", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(TdDiagnostics) diags = td_diagnostics_new ();
-  g_autoptr(TdDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-
-  copy_tree (sample, folder);
-  if (!g_str_equal (name, "august-2023.tidings"))
-    g_assert_cmpint (g_rename (original, path), ==, 0);
-  document = td_document_new_from_file (file, diags);
-  g_assert_nonnull (document);
-  td_document_set_string (document, "issue.date", date, TD_EDIT_NONE);
-  td_document_set_string (document, "issue.title", title, TD_EDIT_NONE);
-  g_assert_true (td_document_save (document, NULL, TRUE, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&path);
-}
-
 /* June and July in their months' folders, August at the top, a broken
  * file, and what isn't an issue of the library. */
 static char *
@@ -87,9 +35,9 @@ make_library (const char *name)
   g_autofree char *b = NULL;
   g_autofree char *c = NULL;
 
-  a = add_issue (june, "june.tidings", "2023-06", "News: June 2023");
-  b = add_issue (library, "august-2023.tidings", "2023-08", "News: August 2023");
-  c = add_issue (july, "july.tidings", "2023-07-15", "News: July 2023");
+  a = td_test_add_issue (june, "june.tidings", "2023-06", "News: June 2023");
+  b = td_test_add_issue (library, "august-2023.tidings", "2023-08", "News: August 2023");
+  c = td_test_add_issue (july, "july.tidings", "2023-07-15", "News: July 2023");
   g_assert_cmpint (g_mkdir_with_parents (broken_dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (broken, "{ \"format\": \"tidings-issue\", ", -1, NULL));
   /* Two folders down, hidden: not issues of the library. */

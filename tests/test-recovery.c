@@ -22,25 +22,6 @@
 
 static char *tmp_root;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-iterate_until (Condition condition,
-               gpointer  data,
-               guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
 static gboolean
 recovery_written (gpointer data)
 {
@@ -116,7 +97,7 @@ test_autosave (void)
   g_assert_null (td_recovery_get_path (recovery));
   start = g_get_monotonic_time ();
   td_document_set_string (document, "issue.title", "News: Autosaved", TD_EDIT_NONE);
-  g_assert_true (iterate_until (recovery_written, recovery, 4000));
+  g_assert_true (td_test_iterate_until (recovery_written, recovery, 4000));
   elapsed = (g_get_monotonic_time () - start) / 1000;
   g_test_message ("recovery copy written %" G_GINT64_FORMAT " ms after the edit", elapsed);
   /* Not before the pause: typing is not interrupted by writes. */
@@ -184,7 +165,7 @@ test_write_failure (void)
   g_assert_true (g_file_set_contents (dir, "", 0, NULL));
   g_signal_connect (recovery, "write-failed", G_CALLBACK (write_failed_cb), &failed);
   td_document_set_string (document, "issue.title", "Doomed", TD_EDIT_NONE);
-  g_assert_true (iterate_until (flag_set, &failed, 4000));
+  g_assert_true (td_test_iterate_until (flag_set, &failed, 4000));
   g_assert_cmpint (g_unlink (dir), ==, 0);
   if (moved)
     g_assert_cmpint (g_rename (parked, dir), ==, 0);

@@ -34,6 +34,7 @@
 #include "td-spell.h"
 #include "td-window.h"
 #include "td-window-private.h"
+#include "td-test-util.h"
 
 #define BUS_NAME    "io.github.tidings.Tidings"
 #define APP_PATH    "/io/github/tidings/Tidings"
@@ -44,65 +45,7 @@ static char *tmp_root;
 
 /* -- Helpers ------------------------------------------------------------- */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-iterate_until (Condition condition,
-               gpointer  data,
-               guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
 /* Lets the main loop run for a while (layout, frames, idles). */
-static void
-settle (guint ms)
-{
-  iterate_until (never, NULL, ms);
-}
-
-static void
-copy_tree (const char *from,
-           const char *to)
-{
-  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  g_assert_cmpint (g_mkdir_with_parents (to, 0700), ==, 0);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *src = g_build_filename (from, name, NULL);
-      g_autofree char *dst = g_build_filename (to, name, NULL);
-
-      if (g_file_test (src, G_FILE_TEST_IS_DIR))
-        copy_tree (src, dst);
-      else
-        {
-          g_autofree char *data = NULL;
-          gsize length = 0;
-
-          g_assert_true (g_file_get_contents (src, &data, &length, NULL));
-          g_assert_true (g_file_set_contents (dst, data, length, NULL));
-        }
-    }
-}
-
 /* A fresh copy of the sample issue; returns the .tidings path. */
 static char *
 copy_sample (const char *name)
@@ -110,7 +53,7 @@ copy_sample (const char *name)
   g_autofree char *sample_dir = td_sample_dup_dir ();
   g_autofree char *dir = g_build_filename (tmp_root, name, NULL);
 
-  copy_tree (sample_dir, dir);
+  td_test_copy_tree (sample_dir, dir);
   return g_build_filename (dir, "august-2023.tidings", NULL);
 }
 
@@ -127,7 +70,7 @@ new_window_on (const char *path)
     }
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  settle (150);
+  td_test_settle (150);
   return window;
 }
 
@@ -137,7 +80,7 @@ destroy_window (TdWindow *window)
   /* Unsaved changes in a test are not meant to be kept. */
   td_recovery_discard (_td_window_get_recovery (window));
   gtk_window_destroy (GTK_WINDOW (window));
-  settle (20);
+  td_test_settle (20);
 }
 
 static void
@@ -146,7 +89,7 @@ activate (TdWindow   *window,
           GVariant   *parameter)
 {
   g_action_group_activate_action (G_ACTION_GROUP (window), name, parameter);
-  settle (30);
+  td_test_settle (30);
 }
 
 static JsonNode *
@@ -259,7 +202,7 @@ wait_for_toplevel (GType      type,
 {
   ToplevelWait wait = { type, parent };
 
-  g_assert_true (iterate_until (toplevel_shown, &wait, 5000));
+  g_assert_true (td_test_iterate_until (toplevel_shown, &wait, 5000));
   return find_toplevel (type, parent);
 }
 
@@ -321,7 +264,7 @@ test_first_run_sample (void)
 
   td_window_load_sample (window);
   gtk_window_present (GTK_WINDOW (window));
-  settle (100);
+  td_test_settle (100);
 
   /* An untitled copy; its pictures are copied to a draft folder of the
    * user's (so added pictures never land in the installed sample), and the
@@ -384,7 +327,7 @@ test_edit_undo_redo (void)
   g_assert_nonnull (editable);
   g_assert_cmpstr (gtk_editable_get_text (editable), ==, original);
   gtk_editable_set_text (editable, "Strengthen Before You Lengthen");
-  settle (20);
+  td_test_settle (20);
 
   g_assert_cmpstr (lookup_string (window, "sections[1].title"), ==, "Strengthen Before You Lengthen");
   g_assert_true (td_document_get_modified (document));
@@ -418,7 +361,7 @@ test_edit_undo_redo (void)
     json_object_set_string_member (json_array_get_object_element (json_node_get_array (sections), 1),
                                    "title", "Replaced");
     td_document_set (document, "sections", sections, TD_EDIT_NONE);
-    settle (30);
+    td_test_settle (30);
     g_assert_true (td_window_show_path (window, "sections[1].title"));
     g_assert_cmpstr (gtk_editable_get_text (focused_editable (window)), ==, "Replaced");
   }
@@ -433,7 +376,7 @@ test_edit_undo_redo (void)
     g_assert_true (_td_window_get_form (window) == before);
     g_assert_cmpstr (gtk_editable_get_text (focused_editable (window)), ==, "Replaced");
     gtk_editable_set_text (focused_editable (window), "Typed after the move");
-    settle (20);
+    td_test_settle (20);
     g_assert_cmpstr (lookup_string (window, "sections[0].title"), ==, "Typed after the move");
   }
 
@@ -482,7 +425,7 @@ drop_row_on (TdWindow   *window,
   g_value_init (&value, GTK_TYPE_LIST_BOX_ROW);
   g_value_set_object (&value, from);
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
-  settle (20);
+  td_test_settle (20);
   return handled;
 }
 
@@ -597,7 +540,7 @@ test_image_and_save (void)
   /* Imported in a worker thread; waiting in the draft area until Save. */
   while (td_image_row_get_busy (TD_IMAGE_ROW (image_row)))
     g_main_context_iteration (NULL, TRUE);
-  settle (20);
+  td_test_settle (20);
   g_assert_cmpstr (lookup_string (window, "sections[1].image.src"), ==, "images/new-photo.png");
   {
     g_autofree char *copied = g_build_filename (dir, "images", "new-photo.png", NULL);
@@ -610,12 +553,12 @@ test_image_and_save (void)
   editable = focused_editable (window);
   g_assert_nonnull (editable);
   gtk_editable_set_text (editable, "A glute bridge to try this week");
-  settle (20);
+  td_test_settle (20);
   activate (window, "add-section", g_variant_new_string ("promotion"));
 
   /* Save (Ctrl+S) writes the file; the unsaved mark goes. */
   activate (window, "save", NULL);
-  g_assert_true (iterate_until (not_modified, window, 5000));
+  g_assert_true (td_test_iterate_until (not_modified, window, 5000));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
   {
     g_autofree char *copied = g_build_filename (dir, "images", "new-photo.png", NULL);
@@ -678,12 +621,12 @@ test_save_as_copies_images (void)
 
   td_window_load_sample (window);
   gtk_window_present (GTK_WINDOW (window));
-  settle (50);
+  td_test_settle (50);
   g_assert_cmpint (g_mkdir_with_parents (target_dir, 0700), ==, 0);
 
   /* The untitled sample copy, saved elsewhere: its pictures go along. */
   _td_window_save_async (window, file, NULL, save_done_cb, &error);
-  g_assert_true (iterate_until (error_set, &error, 5000));
+  g_assert_true (td_test_iterate_until (error_set, &error, 5000));
   g_assert_cmpint (error->code, ==, G_IO_ERROR_NONE);
   g_clear_error (&error);
   g_assert_true (g_file_equal (td_document_get_file (td_window_get_document (window)), file));
@@ -717,7 +660,7 @@ test_save_as_copies_images (void)
                    "Replace Pictures?");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   gtk_window_destroy (dialog);
-  g_assert_true (iterate_until (error_set, &error, 5000));
+  g_assert_true (td_test_iterate_until (error_set, &error, 5000));
   g_assert_cmpint (error->code, ==, G_IO_ERROR_NONE);
   {
     g_autofree char *data = NULL;
@@ -768,7 +711,7 @@ test_unsaved_changes (void)
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "discard"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (dialog);
-  settle (50);
+  td_test_settle (50);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (td_document_get_modified (td_window_get_document (window)));
 
@@ -783,7 +726,7 @@ test_unsaved_changes (void)
   dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
   gtk_window_destroy (dialog);
-  g_assert_true (iterate_until (flag_set, &destroyed, 5000));
+  g_assert_true (td_test_iterate_until (flag_set, &destroyed, 5000));
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpuint (count_recovery_copies (td_recovery_get_dir ()), ==, 0);
@@ -933,7 +876,7 @@ test_export_dialog (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.copy-email-html", NULL));
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), NULL,
                                  clipboard_read_cb, &text);
-  g_assert_true (iterate_until (pointer_set, &text, 5000));
+  g_assert_true (td_test_iterate_until (pointer_set, &text, 5000));
   g_assert_true (strstr (text, "<html") != NULL || strstr (text, "<!DOCTYPE") != NULL ||
                  strstr (text, "<!doctype") != NULL);
 
@@ -962,7 +905,7 @@ test_export_dialog (void)
   /* A warning's Show button: the dialog goes, the field gets the focus. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.show-path", "s",
                                              "issue.preheader"));
-  settle (50);
+  td_test_settle (50);
   g_assert_null (find_toplevel (TD_TYPE_EXPORT_DIALOG, GTK_WINDOW (window)));
   g_assert_cmpstr (_td_window_get_selection (window), ==, "issue");
   focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -1186,12 +1129,12 @@ test_crash_recovery (void)
    * window action the "Add Section" menu uses. */
   first = launch (binary, data_home, path);
   window_wait = (ActionWait) { bus, WINDOW_PATH, "add-section" };
-  g_assert_true (iterate_until (action_exported, &window_wait, 20000));
+  g_assert_true (td_test_iterate_until (action_exported, &window_wait, 20000));
   activate_remote (bus, WINDOW_PATH, "add-section", g_variant_new_string ("tip"));
   edited = g_get_monotonic_time ();
 
   /* The recovery copy comes within 2 s of the last edit. */
-  g_assert_true (iterate_until (recovery_copy_present, recovery_dir, 5000));
+  g_assert_true (td_test_iterate_until (recovery_copy_present, recovery_dir, 5000));
   elapsed = (g_get_monotonic_time () - edited) / 1000;
   g_test_message ("recovery copy written %" G_GINT64_FORMAT " ms after the edit", elapsed);
   g_assert_cmpint (elapsed, <=, 2000 + 500);
@@ -1199,7 +1142,7 @@ test_crash_recovery (void)
   {
     FileWait wait = { copy, "\"id\": \"tip-2\"" };
 
-    g_assert_true (iterate_until (file_contains, &wait, 2000));
+    g_assert_true (td_test_iterate_until (file_contains, &wait, 2000));
   }
 
   /* The crash. */
@@ -1221,9 +1164,9 @@ test_crash_recovery (void)
   {
     OfferWait wait = { bus, key };
 
-    g_assert_true (iterate_until (recovery_offered, &wait, 20000));
+    g_assert_true (td_test_iterate_until (recovery_offered, &wait, 20000));
   }
-  settle (500);
+  td_test_settle (500);
   save_screen ("recovery-dialog.png");
 
   /* ...Restore gives the edit back, and Save keeps it. */
@@ -1232,7 +1175,7 @@ test_crash_recovery (void)
   {
     FileWait wait = { path, "\"id\": \"tip-2\"" };
 
-    g_assert_true (iterate_until (file_contains, &wait, 5000));
+    g_assert_true (td_test_iterate_until (file_contains, &wait, 5000));
   }
   g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
   g_assert_nonnull (strstr (saved, "\"type\": \"tip\""));
@@ -1251,7 +1194,7 @@ test_crash_recovery (void)
 
   activate_remote (bus, APP_PATH, "quit", NULL);
   g_subprocess_wait_async (second, NULL, process_waited_cb, &exited);
-  if (!iterate_until (flag_set, &exited, 5000))
+  if (!td_test_iterate_until (flag_set, &exited, 5000))
     {
       g_subprocess_force_exit (second);
       g_subprocess_wait (second, NULL, NULL);
@@ -1314,7 +1257,7 @@ wait_for_file (TdWindow *window,
 {
   ShowsFile wait = { window, file };
 
-  g_assert_true (iterate_until (window_shows_file, &wait, 10000));
+  g_assert_true (td_test_iterate_until (window_shows_file, &wait, 10000));
 }
 
 static void
@@ -1342,7 +1285,7 @@ test_open_ways (void)
     g_assert_cmpstr (shown, ==, first);
   }
   /* Opening adds to the recent files, which the menu lists. */
-  settle (100);
+  td_test_settle (100);
   g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), first_uri));
 
   /* A .tidings file dropped on the window. */
@@ -1381,7 +1324,7 @@ test_changed_on_disk (void)
   /* Cancel: nothing written. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (dialog);
-  settle (50);
+  td_test_settle (50);
   g_assert_true (td_document_get_modified (td_window_get_document (window)));
   {
     g_autofree char *now = NULL;
@@ -1395,7 +1338,7 @@ test_changed_on_disk (void)
   dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "overwrite");
   gtk_window_destroy (dialog);
-  g_assert_true (iterate_until (not_modified, window, 5000));
+  g_assert_true (td_test_iterate_until (not_modified, window, 5000));
   {
     g_autofree char *now = NULL;
 
@@ -1618,13 +1561,13 @@ test_make_smaller (void)
   document = td_window_get_document (window);
   activate (window, "export", NULL);
   dialog = wait_for_toplevel (TD_TYPE_EXPORT_DIALOG, GTK_WINDOW (window));
-  settle (50);
+  td_test_settle (50);
   /* Both warnings (over 1 MB, a GPS position) offer it. */
   g_assert_cmpuint (count_actionables (GTK_WIDGET (dialog), "export.make-smaller"), ==, 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.make-smaller", "s",
                                              "sections[1].image.src"));
-  settle (20);
+  td_test_settle (20);
   g_assert_cmpstr (lookup_string (window, "sections[1].image.src"), ==,
                    "images/glute-bridge-2.jpg");
   /* The original is untouched; the new one waits in the draft area. */
@@ -1648,7 +1591,7 @@ test_make_smaller (void)
 
   /* One undo step gives the original back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.undo", NULL));
-  settle (20);
+  td_test_settle (20);
   g_assert_cmpstr (lookup_string (window, "sections[1].image.src"), ==,
                    "images/glute-bridge.jpg");
   gtk_window_destroy (dialog);
@@ -1662,7 +1605,7 @@ test_screenshot (void)
   TdWindow *window = new_window_on (path);
 
   activate (window, "select", g_variant_new_string ("section/hamstrings"));
-  settle (500);
+  td_test_settle (500);
   save_screenshot (GTK_WINDOW (window), "window-screenshot.png");
   destroy_window (window);
 }
@@ -1684,7 +1627,7 @@ test_spanish (void)
   td_window_load_sample (window);
   gtk_window_present (GTK_WINDOW (window));
   activate (window, "select", g_variant_new_string ("section/hamstrings"));
-  settle (500);
+  td_test_settle (500);
 
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)),
                                    "Edición sin título"));
